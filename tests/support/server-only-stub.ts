@@ -1,0 +1,2 @@
+// Tests run server code directly; the real "server-only" guards the client bundle.
+export {};
