@@ -1,0 +1,14 @@
+import { db } from "@/lib/db.server";
+import { notFound } from "@/lib/errors";
+import { getCourseToc } from "@/lib/catalog/get-course-toc";
+import { ZCourseParams } from "@/lib/catalog/route-params";
+import { handleRoute } from "@/lib/http/error-response";
+
+export const dynamic = "force-dynamic";
+
+export const GET = handleRoute(async (_request: Request, ctx: { params: Promise<{ course: string }> }) => {
+  const { course } = ZCourseParams.parse(await ctx.params);
+  const toc = await getCourseToc(db, course);
+  if (!toc) throw notFound("Course");
+  return Response.json(toc);
+});

@@ -1,0 +1,80 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { db } from "@/lib/db.server";
+import { getCourseToc } from "@/lib/catalog/get-course-toc";
+import { ZCourseParams } from "@/lib/catalog/route-params";
+import { formatPrice, formatTotal } from "@/lib/catalog/format-duration";
+import { CourseToc } from "@/components/toc/course-toc";
+
+export const dynamic = "force-dynamic";
+
+type TProps = { params: Promise<{ course: string }> };
+
+async function loadToc(params: TProps["params"]) {
+  const parsed = ZCourseParams.safeParse(await params);
+  if (!parsed.success) notFound();
+  const toc = await getCourseToc(db, parsed.data.course);
+  if (!toc) notFound();
+  return toc;
+}
+
+export async function generateMetadata({ params }: TProps): Promise<Metadata> {
+  const toc = await loadToc(params);
+  return { title: toc.course.title, description: toc.course.subtitle || toc.course.description.slice(0, 160) };
+}
+
+export default async function CoursePage({ params }: TProps) {
+  const toc = await loadToc(params);
+  const { course, parts } = toc;
+  const firstSegment = parts[0]?.segments[0];
+  const published = course.publishedOn ? new Date(`${course.publishedOn}T00:00:00Z`).getUTCFullYear() : null;
+
+  return (
+    <div className="page course-page">
+      <header className="course-head">
+        <div className="course-head__text">
+          <p className="eyebrow">{[course.publisher, published].filter(Boolean).join(", ")}</p>
+          <h1>{course.title}</h1>
+          {course.subtitle ? <p className="course-head__subtitle">{course.subtitle}</p> : null}
+          {course.authors.length > 0 ? <p className="course-head__authors">by {course.authors.join(", ")}</p> : null}
+          <p className="course-head__stats" data-testid="course-stats">
+            {course.partCount} parts · {course.segmentCount} segments · {formatTotal(course.totalSeconds)}
+          </p>
+        </div>
+        <aside className="buy-box" aria-label="Price">
+          <p className="buy-box__price">{formatPrice(course.priceCents, course.currency)}</p>
+          {course.priceCents > 0 ? (
+            <p className="buy-box__note">
+              The first {course.freePreviewParts} parts ({course.freeSegmentCount} segments) are free to watch, no
+              account needed.
+            </p>
+          ) : (
+            <p className="buy-box__note">Free for everyone.</p>
+          )}
+          {firstSegment ? (
+            <Link className="button button--primary" href={`/courses/${course.slug}/${firstSegment.slug}`}>
+              {course.priceCents > 0 ? "Start the free preview" : "Start watching"}
+            </Link>
+          ) : null}
+          {course.resourcesUrl ? (
+            <p className="buy-box__resources">
+              Course resources: <a href={course.resourcesUrl}>{course.resourcesUrl.replace(/^https?:\/\//, "")}</a>
+            </p>
+          ) : null}
+        </aside>
+      </header>
+      {course.description ? (
+        <section className="course-description" aria-label="About this course">
+          {course.description.split(/\n{2,}/).map((para, i) => (
+            <p key={i}>{para}</p>
+          ))}
+        </section>
+      ) : null}
+      <section aria-labelledby="toc-heading">
+        <h2 id="toc-heading">Table of contents</h2>
+        <CourseToc toc={toc} />
+      </section>
+    </div>
+  );
+}

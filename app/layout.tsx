@@ -1,0 +1,50 @@
+import type { Metadata, Viewport } from "next";
+import localFont from "next/font/local";
+import Link from "next/link";
+import "./globals.css";
+
+// Self-hosted (OFL, app/fonts/Inter-LICENSE.txt): no font fetch at build or run time.
+const inter = localFont({
+  src: "./fonts/inter-latin-wght-normal.woff2",
+  display: "swap",
+  weight: "100 900",
+  variable: "--font-sans",
+});
+
+export const metadata: Metadata = {
+  title: { default: "Lectern — video courses", template: "%s · Lectern" },
+  description: "Watch and buy video courses. Free previews, DRM-free downloads.",
+};
+
+export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#1e1b4b" };
+
+export default function RootLayout({ children }: { children: React.ReactNode }) {
+  return (
+    <html lang="en" className={inter.variable}>
+      <body>
+        <a className="skip-link" href="#main">
+          Skip to content
+        </a>
+        <header className="site-header">
+          <div className="site-header__inner">
+            <Link href="/" className="brand" aria-label="Lectern home">
+              <span className="brand__mark" aria-hidden="true">
+                ▶
+              </span>
+              Lectern
+            </Link>
+            <nav aria-label="Main">
+              <Link href="/">Courses</Link>
+            </nav>
+          </div>
+        </header>
+        <main id="main" className="site-main">
+          {children}
+        </main>
+        <footer className="site-footer">
+          <p>Lectern — open-source video courses. Sample media are generated test patterns.</p>
+        </footer>
+      </body>
+    </html>
+  );
+}

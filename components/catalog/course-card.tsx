@@ -1,0 +1,33 @@
+import Link from "next/link";
+import type { TCatalogEntry } from "@/lib/catalog/list-courses";
+import { formatPrice, formatTotal } from "@/lib/catalog/format-duration";
+
+export function CourseCard({ course }: { course: TCatalogEntry }) {
+  const poster = course.coverSegmentSlug ? `/media/${course.slug}/${course.coverSegmentSlug}/poster.jpg` : null;
+  return (
+    <article className="course-card" data-testid="course-card">
+      <Link href={`/courses/${course.slug}`} className="course-card__link">
+        <div className="course-card__cover">
+          {poster ? (
+            // eslint-disable-next-line @next/next/no-img-element -- access-checked media route, not a static asset
+            <img src={poster} alt="" loading="lazy" width={640} height={360} />
+          ) : null}
+        </div>
+        <div className="course-card__body">
+          <h2 className="course-card__title">{course.title}</h2>
+          {course.subtitle ? <p className="course-card__subtitle">{course.subtitle}</p> : null}
+          {course.authors.length > 0 ? <p className="course-card__authors">{course.authors.join(", ")}</p> : null}
+          <p className="course-card__meta">
+            {course.partCount} parts · {course.segmentCount} segments · {formatTotal(course.totalSeconds)}
+          </p>
+          <p className="course-card__price">
+            <strong>{formatPrice(course.priceCents, course.currency)}</strong>
+            {course.priceCents > 0 && course.freeSegmentCount > 0 ? (
+              <span className="badge badge--free">{course.freeSegmentCount} free previews</span>
+            ) : null}
+          </p>
+        </div>
+      </Link>
+    </article>
+  );
+}

@@ -1,0 +1,48 @@
+import { describe, expect, it } from "vitest";
+import { decideSegmentAccess } from "./decide-segment-access";
+import { isFreePreviewPart } from "./free-preview";
+import { ANONYMOUS, type TViewer } from "./viewer";
+
+const paidCourse = { priceCents: 5999, freePreviewParts: 3 };
+const freeCourse = { priceCents: 0, freePreviewParts: 0 };
+const learner: TViewer = { kind: "user", userId: "u1", role: "learner" };
+
+describe("isFreePreviewPart", () => {
+  it("frees the first N parts of a paid course and nothing after", () => {
+    expect([1, 2, 3, 4, 5].map((p) => isFreePreviewPart(paidCourse, p))).toEqual([
+      true,
+      true,
+      true,
+      false,
+      false,
+    ]);
+  });
+  it("frees every part of a free course", () => {
+    expect(isFreePreviewPart(freeCourse, 7)).toBe(true);
+  });
+  it("frees nothing when a paid course previews zero parts", () => {
+    expect(isFreePreviewPart({ priceCents: 100, freePreviewParts: 0 }, 1)).toBe(false);
+  });
+});
+
+describe("decideSegmentAccess", () => {
+  it("lets anyone watch a free-preview segment", () => {
+    expect(decideSegmentAccess(ANONYMOUS, { course: paidCourse, partPosition: 2 })).toEqual({
+      allowed: true,
+      reason: "free-preview",
+    });
+    expect(decideSegmentAccess(learner, { course: paidCourse, partPosition: 3 }).allowed).toBe(true);
+  });
+  it("asks anonymous viewers of a paid segment to sign in", () => {
+    expect(decideSegmentAccess(ANONYMOUS, { course: paidCourse, partPosition: 4 })).toEqual({
+      allowed: false,
+      reason: "sign-in-required",
+    });
+  });
+  it("tells signed-in viewers without a purchase that one is required", () => {
+    expect(decideSegmentAccess(learner, { course: paidCourse, partPosition: 5 })).toEqual({
+      allowed: false,
+      reason: "purchase-required",
+    });
+  });
+});

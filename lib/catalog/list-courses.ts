@@ -1,0 +1,55 @@
+import type { Db } from "../db";
+import { isFreePreviewPart } from "../access/free-preview";
+
+export type TCatalogEntry = {
+  slug: string;
+  title: string;
+  subtitle: string;
+  authors: string[];
+  priceCents: number;
+  currency: string;
+  partCount: number;
+  segmentCount: number;
+  freeSegmentCount: number;
+  totalSeconds: number;
+  /** The first segment: its poster stands for the course (always free-preview or free). */
+  coverSegmentSlug: string | null;
+};
+
+export async function listCourses(db: Db): Promise<TCatalogEntry[]> {
+  const courses = await db.course.findMany({
+    orderBy: [{ catalogPosition: "asc" }, { title: "asc" }],
+    select: {
+      slug: true,
+      title: true,
+      subtitle: true,
+      priceCents: true,
+      currency: true,
+      freePreviewParts: true,
+      authors: { select: { name: true }, orderBy: { position: "asc" } },
+      parts: {
+        orderBy: { position: "asc" },
+        select: {
+          position: true,
+          segments: { orderBy: { position: "asc" }, select: { slug: true, durationSeconds: true } },
+        },
+      },
+    },
+  });
+  return courses.map((c) => {
+    const segments = c.parts.flatMap((p) => p.segments.map((s) => ({ ...s, free: isFreePreviewPart(c, p.position) })));
+    return {
+      slug: c.slug,
+      title: c.title,
+      subtitle: c.subtitle,
+      authors: c.authors.map((a) => a.name),
+      priceCents: c.priceCents,
+      currency: c.currency,
+      partCount: c.parts.length,
+      segmentCount: segments.length,
+      freeSegmentCount: segments.filter((s) => s.free).length,
+      totalSeconds: segments.reduce((sum, s) => sum + s.durationSeconds, 0),
+      coverSegmentSlug: segments[0]?.slug ?? null,
+    };
+  });
+}

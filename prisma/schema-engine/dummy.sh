@@ -1,2 +1,0 @@
-#!/bin/sh
-echo "schema-engine-cli 0.0.0"
