@@ -27,15 +27,20 @@ const ZPrice = z
     return Number(match[1]) * 100 + Number((match[2] ?? "0").padEnd(2, "0"));
   });
 
-/** YAML turns 2016-08-15 into a Date; a quoted string works too. */
-const ZDay = z.union([z.date(), z.string()]).transform((value, ctx) => {
-  const text = value instanceof Date ? value.toISOString().slice(0, 10) : value.trim();
-  const valid = /^\d{4}-\d{2}-\d{2}$/.test(text) && !Number.isNaN(Date.parse(`${text}T00:00:00Z`));
-  if (!valid) {
-    ctx.addIssue({ code: "custom", message: `must be a date like 2016-08-15, got ${JSON.stringify(value)}` });
+/**
+ * YAML turns 2016-08-15 into a Date; a quoted string works too. "2016" or "2016-08" are
+ * accepted when only the year or month is known (stored as the first day).
+ */
+const ZDay = z.union([z.date(), z.string(), z.number().int()]).transform((value, ctx) => {
+  const text = value instanceof Date ? value.toISOString().slice(0, 10) : String(value).trim();
+  const match = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(text);
+  const iso = match ? `${match[1]}-${match[2] ?? "01"}-${match[3] ?? "01"}` : "";
+  const date = new Date(`${iso}T00:00:00Z`);
+  if (!match || Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== iso) {
+    ctx.addIssue({ code: "custom", message: `must be a date like 2016-08-15 (or 2016-08, 2016), got ${JSON.stringify(value)}` });
     return z.NEVER;
   }
-  return new Date(`${text}T00:00:00Z`);
+  return date;
 });
 
 export const ZChapter = z.strictObject({

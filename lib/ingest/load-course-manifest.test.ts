@@ -94,6 +94,7 @@ describe("loadCourseManifest", () => {
     ["an empty segment title", (m: any) => (m.parts[0].segments[0].title = "  "), "parts[0].segments[0].title", "empty"],
     ["a bad price", (m: any) => (m.price = "59.999"), "price", "decimal amount"],
     ["a bad date", (m: any) => (m.publishedOn = "August 2016"), "publishedOn", "date"],
+    ["an impossible date", (m: any) => (m.publishedOn = "2016-02-30"), "publishedOn", "date"],
     ["a lowercase currency", (m: any) => (m.currency = "usd"), "currency", "ISO 4217"],
     ["a sample too long", (m: any) => (m.parts[0].segments[0].sample.seconds = 31), "parts[0].segments[0].sample.seconds", ""],
     ["a sample too short", (m: any) => (m.parts[0].segments[0].sample.seconds = 5), "parts[0].segments[0].sample.seconds", ""],
@@ -122,6 +123,11 @@ describe("loadCourseManifest", () => {
   it("rejects duplicate part slugs derived from titles", () => {
     const problems = problemsOf(withChange((m) => (m.parts[1].title = "First Part")));
     expect(problems[0]).toMatch(/^parts\[1\]\.title: duplicate part slug "first-part"/);
+  });
+
+  it("accepts a year-only publication date", () => {
+    const m = loadCourseManifest(write(withChange((c) => (c.publishedOn = 2016))));
+    expect(m.publishedOn?.toISOString().slice(0, 10)).toBe("2016-01-01");
   });
 
   it("reports a YAML syntax error with its line", () => {
