@@ -12,7 +12,7 @@ export type TCatalogEntry = {
   segmentCount: number;
   freeSegmentCount: number;
   totalSeconds: number;
-  /** The first segment: its poster stands for the course (always free-preview or free). */
+  /** The first segment anyone may watch: its poster stands for the course. */
   coverSegmentSlug: string | null;
 };
 
@@ -49,7 +49,7 @@ export async function listCourses(db: Db): Promise<TCatalogEntry[]> {
       segmentCount: segments.length,
       freeSegmentCount: segments.filter((s) => s.free).length,
       totalSeconds: segments.reduce((sum, s) => sum + s.durationSeconds, 0),
-      coverSegmentSlug: segments[0]?.slug ?? null,
+      coverSegmentSlug: segments.find((s) => s.free)?.slug ?? null,
     };
   });
 }

@@ -1,0 +1,46 @@
+// `npm run bench`: figures, not pass/fail. Needs a production build and the seeded
+// default database (`npm run quickstart` leaves both). Prints tables to compare side by side.
+import { formatLoadTable, measureLoad, type TLoadResult } from "./http-load";
+import { measurePageJs } from "./page-weight";
+import { startAppServer } from "./server";
+
+const COURSE = "enterprise-software-with-python";
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
+const CONCURRENCY = [1, 16, 64];
+
+async function main() {
+  const server = await startAppServer(Number(process.env.BENCH_PORT ?? 3200), {
+    DATABASE_URL: process.env.DATABASE_URL ?? "file:./data/lectern.db",
+  });
+  try {
+    const html = await (await fetch(`${server.baseUrl}/courses/${COURSE}`)).text();
+    const css = html.match(/href="(\/_next\/static\/[^"]+\.css)"/)?.[1];
+    if (!css) throw new Error("could not find a static CSS asset on the course page");
+
+    console.log(`\nCourse page vs a static asset from the same server (${SECONDS} s per row)`);
+    const rows: TLoadResult[] = [];
+    for (const c of CONCURRENCY) {
+      rows.push(await measureLoad("course page", `${server.baseUrl}/courses/${COURSE}`, c, SECONDS));
+      rows.push(await measureLoad("static .css", `${server.baseUrl}${css}`, c, SECONDS));
+    }
+    console.log(formatLoadTable(rows));
+    for (const c of CONCURRENCY) {
+      const page = rows.find((r) => r.name === "course page" && r.connections === c)!;
+      const asset = rows.find((r) => r.name === "static .css" && r.connections === c)!;
+      console.log(`  conc ${String(c).padStart(2)}: course page at ${(page.requestsPerSecond / asset.requestsPerSecond).toFixed(2)}× the static asset's req/s`);
+    }
+
+    const weight = await measurePageJs(`${server.baseUrl}/courses/${COURSE}/overview`);
+    console.log(
+      `\nPlayer page JS: ${weight.scripts} scripts, ${(weight.rawBytes / 1024).toFixed(1)} KiB raw, ` +
+        `${(weight.gzipBytes / 1024).toFixed(1)} KiB gzipped`,
+    );
+  } finally {
+    await server.stop();
+  }
+}
+
+main().catch((error) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

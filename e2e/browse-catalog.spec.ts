@@ -1,0 +1,46 @@
+import { COURSE, expect, test } from "./fixtures";
+
+test("the catalog lists both courses", async ({ page }) => {
+  await page.goto("/");
+  const cards = page.getByTestId("course-card");
+  await expect(cards).toHaveCount(2);
+  await expect(cards.filter({ hasText: "Enterprise Software with Python" })).toBeVisible();
+  await expect(cards.filter({ hasText: "Running Python in Production" })).toBeVisible();
+  await expect(cards.filter({ hasText: "Running Python in Production" })).toContainText("Free");
+});
+
+test("the course page shows 5 parts and 28 segments in order, parts 1-3 free", async ({ page, request }) => {
+  await page.goto(`/courses/${COURSE}`);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Enterprise Software with Python");
+  const parts = page.getByTestId("toc-part");
+  await expect(parts).toHaveCount(5);
+  await expect(page.getByTestId("toc-segment")).toHaveCount(28);
+
+  // The page's order is the database's order, as the TOC API reports it.
+  const toc = (await (await request.get(`/api/courses/${COURSE}/toc`)).json()) as {
+    parts: { segments: { slug: string }[] }[];
+  };
+  const apiSlugs = toc.parts.flatMap((p) => p.segments.map((s) => s.slug));
+  const pageSlugs = await page.getByTestId("toc-segment").evaluateAll((els) => els.map((e) => e.getAttribute("data-slug")));
+  expect(pageSlugs).toEqual(apiSlugs);
+  expect(pageSlugs[0]).toBe("overview");
+  expect(pageSlugs[27]).toBe("closing");
+
+  for (const [i, free] of [true, true, true, false, false].entries()) {
+    const part = parts.nth(i);
+    await expect(part.getByTestId("free-badge")).toHaveCount(free ? 1 : 0);
+    await expect(part.getByRole("img", { name: "Locked" }).first()).toHaveCount(free ? 0 : 1);
+  }
+  // Every segment shows a measured duration like 0:14.
+  const durations = await page.locator(".toc__segment-duration").allInnerTexts();
+  expect(durations).toHaveLength(28);
+  for (const d of durations) expect(d).toMatch(/^0:[1-3]\d$/);
+});
+
+test("an unknown course or segment is a 404 page", async ({ page }) => {
+  const course = await page.goto("/courses/no-such-course");
+  expect(course?.status()).toBe(404);
+  await expect(page.getByRole("heading", { name: "Not found" })).toBeVisible();
+  const segment = await page.goto(`/courses/${COURSE}/no-such-segment`);
+  expect(segment?.status()).toBe(404);
+});

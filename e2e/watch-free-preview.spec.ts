@@ -1,0 +1,45 @@
+import { COURSE, expect, test } from "./fixtures";
+
+test("a free segment plays in video.js from the HLS ladder", async ({ page }) => {
+  const hlsRequests: string[] = [];
+  page.on("request", (r) => {
+    if (/\.(m3u8|ts)(\?|$)/.test(r.url())) hlsRequests.push(r.url());
+  });
+  await page.goto(`/courses/${COURSE}/what-is-python`);
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("What is Python?");
+  // The current segment is highlighted in the TOC beside the player.
+  await expect(page.locator('.watch__toc [aria-current="page"]')).toContainText("What is Python?");
+
+  const player = page.getByTestId("player");
+  await expect(player.locator(".video-js")).toBeVisible();
+  await player.locator(".vjs-big-play-button").click();
+  await expect
+    .poll(() => page.evaluate(() => document.querySelector("video")?.currentTime ?? 0), { timeout: 20_000 })
+    .toBeGreaterThan(1);
+  expect(hlsRequests.some((u) => u.endsWith("master.m3u8"))).toBe(true);
+  expect(hlsRequests.some((u) => u.endsWith(".ts"))).toBe(true);
+
+  await expect(page.getByRole("link", { name: /What is Python Not\?/ }).first()).toBeVisible();
+  await page.locator('a[rel="next"]').click();
+  await expect(page).toHaveURL(new RegExp(`/courses/${COURSE}/what-is-python-not$`));
+});
+
+test("a paid segment shows its lock and its media stay closed", async ({ page, request }) => {
+  await page.goto(`/courses/${COURSE}/security`);
+  await expect(page.getByTestId("locked-segment")).toBeVisible();
+  await expect(page.locator("video")).toHaveCount(0);
+
+  const playback = await request.get(`/api/courses/${COURSE}/segments/security/playback`);
+  expect(playback.status()).toBe(401);
+  expect(((await playback.json()) as { error: { message: string } }).error.message).toMatch(/buy/i);
+
+  for (const file of ["master.m3u8", "720p/index.m3u8", "720p/seg_000.ts", "video.mp4", "poster.jpg", "captions.en.vtt"]) {
+    const res = await request.get(`/media/${COURSE}/security/${file}`);
+    expect(res.status(), file).toBe(401);
+  }
+  // Media are not served statically either.
+  for (const path of [`/${COURSE}/security/master.m3u8`, `/media/${COURSE}/security/%2e%2e/%2e%2e/%2e%2e/package.json`]) {
+    const res = await request.get(path);
+    expect([400, 404]).toContain(res.status());
+  }
+});

@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# One command from a fresh clone to a running Lectern on the embedded default:
+# system packages → npm packages → SQLite migrations → sample media + seed → build → start.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export NEXT_TELEMETRY_DISABLED=1
+export DATABASE_URL=${DATABASE_URL:-file:./data/lectern.db}
+PORT=${PORT:-3000}
+
+step() { printf '\n\033[1m==> %s\033[0m\n' "$*"; }
+
+step "System packages (ffmpeg, fonts)"
+scripts/ensure-packages.sh ffmpeg:ffmpeg ffprobe:ffmpeg /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf:fonts-dejavu-core
+
+step "npm packages"
+if [[ ! -d node_modules ]] || [[ package-lock.json -nt node_modules/.package-lock.json ]]; then
+  npm ci --no-audit --no-fund
+else
+  echo "node_modules is up to date"
+fi
+
+step "Database ($DATABASE_URL)"
+scripts/generate-clients.sh
+npx prisma migrate deploy
+
+step "Sample media and course import"
+npx prisma db seed
+
+step "Build"
+npx next build
+
+step "Starting Lectern on http://localhost:$PORT"
+exec npx next start -p "$PORT"
