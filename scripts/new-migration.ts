@@ -2,6 +2,7 @@
 // run; docs/decisions/001-prisma-offline-and-two-providers.md).
 //
 //   npm run db:new-migration -- <name>
+//   npm run db:new-migration -- --check   # CI: exit 1 if models.prisma has unmigrated changes
 //
 // For each provider (sqlite, postgres) it replays the committed migrations into a throw-away
 // database with the real `prisma migrate deploy`, diffs that database against the current
@@ -97,12 +98,17 @@ async function canConnect(url: string): Promise<boolean> {
 }
 
 async function main() {
+  const check = process.argv[2] === "--check";
   const rawName = process.argv[2];
   if (!rawName) {
-    console.error("usage: npm run db:new-migration -- <name>   (e.g. add_coupons)");
+    console.error("usage: npm run db:new-migration -- <name>   (e.g. add_coupons)\n       npm run db:new-migration -- --check");
     process.exit(2);
   }
   const name = rawName.toLowerCase().replace(/[^a-z0-9]+/g, "_").replace(/^_|_$/g, "");
+  if (!check && (rawName.startsWith("-") || !name)) {
+    console.error(`invalid migration name: ${rawName}`);
+    process.exit(2);
+  }
 
   let startedPostgres = false;
   let serverUrl: string | undefined;
@@ -124,6 +130,12 @@ async function main() {
 
     if (!sql.sqlite && !sql.postgres) {
       console.log("no changes: prisma/models.prisma matches the migrations of both providers");
+      return;
+    }
+    if (check) {
+      for (const provider of providers) if (sql[provider]) console.log(`-- ${provider}: unmigrated changes\n${sql[provider]}`);
+      console.error("prisma/models.prisma has changes without a migration: run `npm run db:new-migration -- <name>`");
+      process.exitCode = 1;
       return;
     }
     const folder = `${timestamp()}_${name}`;
