@@ -1,0 +1,87 @@
+import type { TCourseManifest, TManifestSegment } from "./course-manifest";
+import { ensureFfmpeg } from "./ensure-ffmpeg";
+import { ensureSegmentMedia } from "./ensure-segment-media";
+import type { TMediaFacts } from "./media-facts";
+import { DEFAULT_CONCURRENCY } from "./media-settings";
+import { createProgressReporter } from "./progress-reporter";
+
+/** course slug → segment slug → media.json facts */
+export type TCourseMediaFacts = Map<string, Map<string, TMediaFacts>>;
+
+export type TEnsureCoursesMediaSummary = {
+  facts: TCourseMediaFacts;
+  generated: number;
+  cached: number;
+  elapsedMs: number;
+};
+
+/**
+ * Ensures media for every segment of every course, `concurrency` ffmpeg jobs at a time,
+ * with terminal progress. Longest samples start first so the two workers finish together.
+ * Stops scheduling on the first failure and throws once running jobs have settled.
+ */
+export async function ensureCoursesMedia(
+  courses: TCourseManifest[],
+  options: {
+    mediaRoot: string;
+    force?: boolean;
+    concurrency?: number;
+    stream?: NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
+  },
+): Promise<TEnsureCoursesMediaSummary> {
+  const started = Date.now();
+  const jobs: { id: string; course: TCourseManifest; segment: TManifestSegment }[] = courses.flatMap((course) =>
+    course.parts.flatMap((part) =>
+      part.segments.map((segment) => ({ id: `${course.slug}/${segment.slug}`, course, segment })),
+    ),
+  );
+  const queue = [...jobs].sort((a, b) => b.segment.sampleSeconds - a.segment.sampleSeconds);
+  const reporter = createProgressReporter({
+    jobs: jobs.map((j) => ({ id: j.id, weight: j.segment.source ? 30 : j.segment.sampleSeconds })),
+    stream: options.stream,
+  });
+  const facts: TCourseMediaFacts = new Map(courses.map((c) => [c.slug, new Map()]));
+  let generated = 0;
+  let cached = 0;
+  let failure: Error | undefined;
+  let ffmpegChecked = false;
+  const beforeGenerate = () => {
+    if (ffmpegChecked) return;
+    ffmpegChecked = true;
+    ensureFfmpeg((line) => reporter.log(line));
+  };
+
+  const worker = async () => {
+    for (let job = queue.shift(); job && !failure; job = queue.shift()) {
+      const jobStarted = Date.now();
+      reporter.start(job.id);
+      try {
+        const result = await ensureSegmentMedia({
+          course: job.course,
+          segment: job.segment,
+          mediaRoot: options.mediaRoot,
+          force: options.force,
+          beforeGenerate,
+          onProgress: (f) => reporter.update(job!.id, f),
+        });
+        facts.get(job.course.slug)!.set(job.segment.slug, result.facts);
+        if (result.status === "cached") cached++;
+        else generated++;
+        const detail = `${result.facts.durationSeconds.toFixed(1)} s of video` +
+          (result.status === "generated" ? `, ${((Date.now() - jobStarted) / 1000).toFixed(1)} s to render` : "");
+        reporter.finish(job.id, result.status, detail);
+      } catch (error) {
+        failure ??= error as Error;
+        reporter.finish(job.id, "failed");
+      }
+    }
+  };
+  try {
+    const concurrency = Math.max(1, options.concurrency ?? DEFAULT_CONCURRENCY);
+    await Promise.all(Array.from({ length: Math.min(concurrency, jobs.length) }, worker));
+  } finally {
+    reporter.close();
+  }
+  if (failure) throw failure;
+  return { facts, generated, cached, elapsedMs: Date.now() - started };
+}

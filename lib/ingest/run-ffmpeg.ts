@@ -1,0 +1,47 @@
+import { spawn } from "node:child_process";
+
+export type TRunFfmpegOptions = {
+  cwd?: string;
+  /** Media seconds this run will write; with it, onProgress gets a 0–1 fraction. */
+  durationSeconds?: number;
+  onProgress?: (fraction: number) => void;
+};
+
+/**
+ * Runs ffmpeg with `-progress pipe:1` and rejects with the tail of stderr on failure.
+ * `args` are the arguments after the global progress/logging flags added here.
+ */
+export function runFfmpeg(args: string[], options: TRunFfmpegOptions = {}): Promise<void> {
+  const fullArgs = ["-hide_banner", "-nostdin", "-loglevel", "error", "-y", "-progress", "pipe:1", "-nostats", ...args];
+  return new Promise((resolve, reject) => {
+    const child = spawn("ffmpeg", fullArgs, { cwd: options.cwd, stdio: ["ignore", "pipe", "pipe"] });
+    let stderr = "";
+    let pending = "";
+    child.stderr.on("data", (chunk: Buffer) => {
+      stderr = (stderr + chunk.toString()).slice(-4000);
+    });
+    child.stdout.on("data", (chunk: Buffer) => {
+      pending += chunk.toString();
+      const lines = pending.split("\n");
+      pending = lines.pop() ?? "";
+      for (const line of lines) {
+        // out_time_us is in microseconds despite older builds also printing out_time_ms.
+        const match = /^out_time_us=(\d+)/.exec(line);
+        if (match && options.durationSeconds && options.onProgress) {
+          options.onProgress(Math.min(1, Number(match[1]) / 1e6 / options.durationSeconds));
+        }
+      }
+    });
+    child.on("error", (error) =>
+      reject(
+        (error as NodeJS.ErrnoException).code === "ENOENT"
+          ? new Error("ffmpeg not found on PATH (run `npm run media`, which installs it, or apt-get install -y ffmpeg)")
+          : error,
+      ),
+    );
+    child.on("close", (code, signal) => {
+      if (code === 0) resolve();
+      else reject(new Error(`ffmpeg exited with ${signal ?? code}:\n${stderr.trim()}\n  args: ${fullArgs.join(" ")}`));
+    });
+  });
+}

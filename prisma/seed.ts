@@ -1,0 +1,57 @@
+/**
+ * `npx prisma db seed` (prisma.config.ts → `tsx prisma/seed.ts`): for every
+ * CONTENT_ROOT/<course>/course.yaml, make sure its media exists under MEDIA_ROOT (rendering
+ * only what is missing or stale) and import the course into DATABASE_URL. Safe to re-run:
+ * ids are derived from slugs and the import is an upsert (lib/ingest/import-course.ts).
+ */
+import { createDb } from "../lib/db";
+import { loadEnv } from "../lib/env";
+import { ensureCoursesMedia } from "../lib/ingest/ensure-courses-media";
+import { findCourseManifests } from "../lib/ingest/find-course-manifests";
+import { importCourse } from "../lib/ingest/import-course";
+import { loadCourseManifest, ManifestError } from "../lib/ingest/load-course-manifest";
+
+function hms(seconds: number): string {
+  const s = Math.round(seconds);
+  const h = Math.floor(s / 3600);
+  const m = Math.floor((s % 3600) / 60);
+  return `${h}:${String(m).padStart(2, "0")}:${String(s % 60).padStart(2, "0")}`;
+}
+
+async function main(): Promise<void> {
+  const env = loadEnv(process.env);
+  const courses = findCourseManifests(env.CONTENT_ROOT).map(loadCourseManifest);
+  if (courses.length === 0) {
+    console.log(`No courses in ${env.CONTENT_ROOT}; nothing to seed.`);
+    return;
+  }
+  console.log(`Media (${courses.length} course${courses.length === 1 ? "" : "s"}) → ${env.MEDIA_ROOT}`);
+  const media = await ensureCoursesMedia(courses, { mediaRoot: env.MEDIA_ROOT });
+  console.log(`Media ready: ${media.generated} generated, ${media.cached} cached (${(media.elapsedMs / 1000).toFixed(1)} s).`);
+
+  const db = createDb(env.DATABASE_URL);
+  const totals = { parts: 0, segments: 0, seconds: 0 };
+  try {
+    for (const course of courses) {
+      const result = await importCourse(db, course, media.facts.get(course.slug)!);
+      totals.parts += result.parts;
+      totals.segments += result.segments;
+      totals.seconds += result.durationSeconds;
+      const removed = result.removed.parts + result.removed.segments;
+      console.log(
+        `  ${course.slug}: ${result.parts} parts, ${result.segments} segments, ${result.assets} media assets, ` +
+          `${hms(result.durationSeconds)}${removed ? ` (removed ${result.removed.parts} parts, ${result.removed.segments} segments)` : ""}`,
+      );
+    }
+  } finally {
+    await db.$disconnect();
+  }
+  console.log(
+    `Seeded ${courses.length} courses, ${totals.parts} parts, ${totals.segments} segments, ${hms(totals.seconds)} of video.`,
+  );
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof ManifestError ? error.message : `seed: ${(error as Error).stack ?? error}`);
+  process.exit(1);
+});
