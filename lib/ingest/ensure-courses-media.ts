@@ -44,11 +44,17 @@ export async function ensureCoursesMedia(
   let generated = 0;
   let cached = 0;
   let failure: Error | undefined;
-  let ffmpegChecked = false;
+  let ffmpegCheck: { error?: unknown } | undefined;
   const beforeGenerate = () => {
-    if (ffmpegChecked) return;
-    ffmpegChecked = true;
-    ensureFfmpeg((line) => reporter.log(line));
+    if (!ffmpegCheck) {
+      ffmpegCheck = {};
+      try {
+        ensureFfmpeg((line) => reporter.log(line));
+      } catch (error) {
+        ffmpegCheck.error = error;
+      }
+    }
+    if (ffmpegCheck.error) throw ffmpegCheck.error;
   };
 
   const worker = async () => {
