@@ -1,11 +1,14 @@
 import { db } from "@/lib/db.server";
 import { listCourses } from "@/lib/catalog/list-courses";
+import { freePosterUrl } from "@/lib/media/free-poster-url";
+import { playbackDeps } from "@/lib/media/playback-deps.server";
 import { CourseCard } from "@/components/catalog/course-card";
 
 export const dynamic = "force-dynamic";
 
 export default async function CatalogPage() {
   const courses = await listCourses(db);
+  const signing = { secret: playbackDeps.secret, ttlSeconds: playbackDeps.ttlSeconds, nowSeconds: playbackDeps.nowSeconds() };
   return (
     <div className="page">
       <section className="hero">
@@ -17,7 +20,11 @@ export default async function CatalogPage() {
       ) : (
         <div className="course-grid">
           {courses.map((c) => (
-            <CourseCard key={c.slug} course={c} />
+            <CourseCard
+              key={c.slug}
+              course={c}
+              poster={c.coverSegmentSlug ? freePosterUrl(signing, c.slug, c.coverSegmentSlug) : null}
+            />
           ))}
         </div>
       )}

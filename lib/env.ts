@@ -14,8 +14,32 @@ export const ZEnv = z.object({
   CONTENT_ROOT: z.string().default("./content"),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  /** Public origin of the site: auth callbacks, e-mail links, payment redirects. */
+  APP_URL: z.url().optional(),
+  /**
+   * Signs sessions (Better Auth) and media URLs. Required in production; `quickstart`
+   * writes a random one to .env. Development and tests fall back to a fixed, public value.
+   */
+  LECTERN_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+  /** Lifetime of signed streaming URLs (seconds). */
+  STREAM_TOKEN_TTL_SECONDS: z.coerce.number().int().min(30).max(86_400).default(3600),
+  /** Lifetime of signed download URLs (seconds). */
+  DOWNLOAD_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(7 * 86_400).default(86_400),
+  /** smtp://user:pass@host:port; without it, mail is stored in the database outbox. */
+  SMTP_URL: z.string().optional(),
+  MAIL_FROM: z.string().default("Lectern <no-reply@lectern.local>"),
+  /** local: the built-in test payment page; stripe: Stripe Checkout. */
+  PAYMENT_PROVIDER: z.enum(["local", "stripe"]).default("local"),
+  STRIPE_SECRET_KEY: z.string().optional(),
+  STRIPE_WEBHOOK_SECRET: z.string().optional(),
+  /** Shown on receipts as the seller. */
+  SELLER_NAME: z.string().default("Lectern Courses"),
+  SELLER_ADDRESS: z.string().default(""),
 });
-export type TEnv = z.infer<typeof ZEnv>;
+export type TEnv = Omit<z.infer<typeof ZEnv>, "APP_URL" | "LECTERN_SECRET"> & {
+  APP_URL: string;
+  LECTERN_SECRET: string;
+};
 
 export function loadEnv(source: Record<string, string | undefined>): TEnv {
   const parsed = ZEnv.safeParse(source);
@@ -23,12 +47,26 @@ export function loadEnv(source: Record<string, string | undefined>): TEnv {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
     throw new Error(`Invalid environment:\n${lines.join("\n")}`);
   }
+  const data = parsed.data;
+  if (data.NODE_ENV === "production" && !data.LECTERN_SECRET) {
+    throw new Error(
+      "Invalid environment:\n  LECTERN_SECRET: required in production (32+ random characters; `npm run quickstart` writes one to .env)",
+    );
+  }
+  if (data.PAYMENT_PROVIDER === "stripe" && (!data.STRIPE_SECRET_KEY || !data.STRIPE_WEBHOOK_SECRET)) {
+    throw new Error("Invalid environment:\n  PAYMENT_PROVIDER=stripe needs STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET");
+  }
   return {
-    ...parsed.data,
-    MEDIA_ROOT: path.resolve(parsed.data.MEDIA_ROOT),
-    CONTENT_ROOT: path.resolve(parsed.data.CONTENT_ROOT),
+    ...data,
+    APP_URL: (data.APP_URL ?? `http://localhost:${data.PORT}`).replace(/\/$/, ""),
+    LECTERN_SECRET: data.LECTERN_SECRET ?? DEVELOPMENT_SECRET,
+    MEDIA_ROOT: path.resolve(data.MEDIA_ROOT),
+    CONTENT_ROOT: path.resolve(data.CONTENT_ROOT),
   };
 }
+
+/** Public and therefore worthless: only ever used outside production. */
+const DEVELOPMENT_SECRET = "lectern-development-secret-not-for-production-use";
 
 export function databaseProvider(url: string): "sqlite" | "postgres" {
   return /^postgres(ql)?:\/\//.test(url) ? "postgres" : "sqlite";

@@ -2,8 +2,7 @@ import Link from "next/link";
 import type { TCatalogEntry } from "@/lib/catalog/list-courses";
 import { formatPrice, formatTotal } from "@/lib/catalog/format-duration";
 
-export function CourseCard({ course }: { course: TCatalogEntry }) {
-  const poster = course.coverSegmentSlug ? `/media/${course.slug}/${course.coverSegmentSlug}/poster.jpg` : null;
+export function CourseCard({ course, poster }: { course: TCatalogEntry; poster: string | null }) {
   return (
     <article className="course-card" data-testid="course-card">
       <Link href={`/courses/${course.slug}`} className="course-card__link">

@@ -6,6 +6,7 @@ import { ANONYMOUS, type TViewer } from "./viewer";
 const paidCourse = { priceCents: 5999, freePreviewParts: 3 };
 const freeCourse = { priceCents: 0, freePreviewParts: 0 };
 const learner: TViewer = { kind: "user", userId: "u1", role: "learner" };
+const admin: TViewer = { kind: "user", userId: "a1", role: "admin" };
 
 describe("isFreePreviewPart", () => {
   it("frees the first N parts of a paid course and nothing after", () => {
@@ -27,22 +28,34 @@ describe("isFreePreviewPart", () => {
 
 describe("decideSegmentAccess", () => {
   it("lets anyone watch a free-preview segment", () => {
-    expect(decideSegmentAccess(ANONYMOUS, { course: paidCourse, partPosition: 2 })).toEqual({
+    expect(decideSegmentAccess(ANONYMOUS, { course: paidCourse, partPosition: 2, purchased: false })).toEqual({
       allowed: true,
       reason: "free-preview",
     });
-    expect(decideSegmentAccess(learner, { course: paidCourse, partPosition: 3 }).allowed).toBe(true);
+    expect(decideSegmentAccess(learner, { course: paidCourse, partPosition: 3, purchased: false }).allowed).toBe(true);
   });
   it("asks anonymous viewers of a paid segment to sign in", () => {
-    expect(decideSegmentAccess(ANONYMOUS, { course: paidCourse, partPosition: 4 })).toEqual({
+    expect(decideSegmentAccess(ANONYMOUS, { course: paidCourse, partPosition: 4, purchased: false })).toEqual({
       allowed: false,
       reason: "sign-in-required",
     });
   });
   it("tells signed-in viewers without a purchase that one is required", () => {
-    expect(decideSegmentAccess(learner, { course: paidCourse, partPosition: 5 })).toEqual({
+    expect(decideSegmentAccess(learner, { course: paidCourse, partPosition: 5, purchased: false })).toEqual({
       allowed: false,
       reason: "purchase-required",
     });
+  });
+  it("lets a purchaser watch a paid segment", () => {
+    expect(decideSegmentAccess(learner, { course: paidCourse, partPosition: 5, purchased: true })).toEqual({
+      allowed: true,
+      reason: "purchased",
+    });
+  });
+  it("lets an admin watch everything without a purchase", () => {
+    expect(decideSegmentAccess(admin, { course: paidCourse, partPosition: 4, purchased: false }).allowed).toBe(true);
+  });
+  it("never lets a purchase flag open a paid segment to an anonymous viewer", () => {
+    expect(decideSegmentAccess(ANONYMOUS, { course: paidCourse, partPosition: 4, purchased: true }).allowed).toBe(false);
   });
 });

@@ -1,10 +1,29 @@
 import "server-only";
+import { headers } from "next/headers";
+import { redirect } from "next/navigation";
+import { auth } from "../auth/auth.server";
 import { ANONYMOUS, type TViewer } from "./viewer";
 
-/**
- * The viewer of the current request. Accounts and sessions arrive with the paywall work
- * (issue 3); until then every request is anonymous.
- */
+export type TCurrentUser = { id: string; email: string; name: string; role: "learner" | "admin"; emailVerified: boolean };
+
+/** The signed-in user of this request (database session cookie), or null. */
+export async function getCurrentUser(): Promise<TCurrentUser | null> {
+  const session = await auth.api.getSession({ headers: await headers() });
+  if (!session) return null;
+  const { id, email, name, emailVerified } = session.user;
+  const role = (session.user as { role?: string }).role === "admin" ? "admin" : "learner";
+  return { id, email, name, role, emailVerified };
+}
+
+/** The viewer access decisions are made for. */
 export async function getViewer(): Promise<TViewer> {
-  return ANONYMOUS;
+  const user = await getCurrentUser();
+  return user ? { kind: "user", userId: user.id, role: user.role } : ANONYMOUS;
+}
+
+/** For pages that need an account: sends anonymous visitors to sign in and back. */
+export async function requireUser(returnTo: string): Promise<TCurrentUser> {
+  const user = await getCurrentUser();
+  if (!user) redirect(`/sign-in?next=${encodeURIComponent(returnTo)}`);
+  return user;
 }

@@ -2,9 +2,11 @@ import type { Db } from "../db";
 import { AppError, notFound } from "../errors";
 import { findSegment, type TFoundSegment } from "../catalog/find-segment";
 import { decideSegmentAccess, type TSegmentAccess } from "./decide-segment-access";
+import { isFreePreviewPart } from "./free-preview";
+import { hasActivePurchase } from "./has-active-purchase";
 import type { TViewer } from "./viewer";
 
-export type TSegmentWithAccess = { segment: TFoundSegment; access: TSegmentAccess };
+export type TSegmentWithAccess = { segment: TFoundSegment; access: TSegmentAccess; free: boolean };
 
 /** Looks a segment up and decides access, without throwing on a denial (pages show a lock). */
 export async function loadSegmentAccess(
@@ -15,23 +17,33 @@ export async function loadSegmentAccess(
 ): Promise<TSegmentWithAccess | null> {
   const segment = await findSegment(db, courseSlug, segmentSlug);
   if (!segment) return null;
-  const access = decideSegmentAccess(viewer, { course: segment.course, partPosition: segment.part.position });
-  return { segment, access };
+  const free = isFreePreviewPart(segment.course, segment.part.position);
+  // Only look the purchase up when it can matter.
+  const purchased =
+    !free && viewer.kind === "user" && viewer.role !== "admin"
+      ? await hasActivePurchase(db, viewer.userId, segment.course.id)
+      : false;
+  const access = decideSegmentAccess(viewer, { course: segment.course, partPosition: segment.part.position, purchased });
+  return { segment, access, free };
 }
 
-/** For API and media routes: the segment if the viewer may stream it, else a typed 401/403/404. */
+/** For API routes: the segment if the viewer may stream it, else a typed 401/403/404. */
 export async function requireSegmentAccess(
   db: Db,
   viewer: TViewer,
   courseSlug: string,
   segmentSlug: string,
-): Promise<TFoundSegment> {
+): Promise<TSegmentWithAccess> {
   const found = await loadSegmentAccess(db, viewer, courseSlug, segmentSlug);
   if (!found) throw notFound("Segment");
-  const { access, segment } = found;
-  if (access.allowed) return segment;
-  if (access.reason === "sign-in-required") {
+  if (found.access.allowed) return found;
+  if (found.access.reason === "sign-in-required") {
     throw new AppError("UNAUTHENTICATED", "Sign in and buy the course to watch this segment.");
   }
   throw new AppError("FORBIDDEN", "Buy the course to watch this segment.");
+}
+
+/** The user a media token is bound to: nobody for free-preview media, the viewer otherwise. */
+export function tokenUserOf(viewer: TViewer, found: TSegmentWithAccess): string | null {
+  return found.free || viewer.kind === "anonymous" ? null : viewer.userId;
 }

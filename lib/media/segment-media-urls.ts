@@ -1,4 +1,5 @@
 import type { TFoundSegment } from "../catalog/find-segment";
+import { signMediaToken } from "./media-token";
 
 export type TPlayback = {
   segment: { id: string; slug: string; title: string; subtitle: string; durationSeconds: number };
@@ -6,13 +7,28 @@ export type TPlayback = {
   poster: string | null;
   captions: { src: string; language: string; label: string }[];
   renditions: { label: string; width: number | null; height: number | null }[];
+  /** Unix seconds after which the URLs stop working; ask the playback API again. */
+  expiresAt: number;
 };
+
+export type TSigning = { secret: string; ttlSeconds: number; nowSeconds: number };
 
 const LANGUAGE_LABELS: Record<string, string> = { en: "English" };
 
-/** Media URLs of a segment the viewer may watch, all under the access-checked /media route. */
-export function segmentMediaUrls(segment: TFoundSegment): TPlayback {
-  const base = `/media/${segment.course.slug}/${segment.slug}`;
+/**
+ * Signed media URLs of a segment the viewer may watch (call only after the access decision).
+ * `userId` binds paid media to the viewer; free-preview media carry no user.
+ */
+export function segmentMediaUrls(segment: TFoundSegment, userId: string | null, signing: TSigning): TPlayback {
+  const expiresAt = signing.nowSeconds + signing.ttlSeconds;
+  const token = signMediaToken(signing.secret, {
+    scope: "stream",
+    course: segment.course.slug,
+    segment: segment.slug,
+    userId,
+    expiresAt,
+  });
+  const base = `/media/${segment.course.slug}/${segment.slug}/${token}`;
   const byKind = (kind: string) => segment.assets.filter((a) => a.kind === kind);
   const master = byKind("hls-master")[0];
   const poster = byKind("poster")[0];
@@ -37,5 +53,6 @@ export function segmentMediaUrls(segment: TFoundSegment): TPlayback {
     renditions: byKind("hls-variant")
       .map((v) => ({ label: v.label, width: v.width, height: v.height }))
       .sort((a, b) => (b.height ?? 0) - (a.height ?? 0)),
+    expiresAt,
   };
 }

@@ -3,12 +3,13 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { db } from "@/lib/db.server";
 import { getViewer } from "@/lib/access/get-viewer.server";
-import { loadSegmentAccess } from "@/lib/access/require-segment-access";
+import { loadSegmentAccess, tokenUserOf } from "@/lib/access/require-segment-access";
 import { getCourseToc } from "@/lib/catalog/get-course-toc";
 import { neighbours } from "@/lib/catalog/neighbours";
 import { ZSegmentParams } from "@/lib/catalog/route-params";
 import { formatDuration, formatPrice } from "@/lib/catalog/format-duration";
 import { segmentMediaUrls } from "@/lib/media/segment-media-urls";
+import { playbackDeps } from "@/lib/media/playback-deps.server";
 import { CourseToc } from "@/components/toc/course-toc";
 import { LockedSegment } from "@/components/player/locked-segment";
 import { VideoPlayer } from "@/components/player/video-player";
@@ -21,12 +22,17 @@ async function load(params: TProps["params"]) {
   const parsed = ZSegmentParams.safeParse(await params);
   if (!parsed.success) notFound();
   const { course, segment } = parsed.data;
-  const [found, toc] = await Promise.all([
-    loadSegmentAccess(db, await getViewer(), course, segment),
-    getCourseToc(db, course),
-  ]);
+  const viewer = await getViewer();
+  const [found, toc] = await Promise.all([loadSegmentAccess(db, viewer, course, segment), getCourseToc(db, course)]);
   if (!found || !toc) notFound();
-  return { ...found, toc };
+  const playback = found.access.allowed
+    ? segmentMediaUrls(found.segment, tokenUserOf(viewer, found), {
+        secret: playbackDeps.secret,
+        ttlSeconds: playbackDeps.ttlSeconds,
+        nowSeconds: playbackDeps.nowSeconds(),
+      })
+    : null;
+  return { ...found, toc, playback };
 }
 
 export async function generateMetadata({ params }: TProps): Promise<Metadata> {
@@ -35,7 +41,7 @@ export async function generateMetadata({ params }: TProps): Promise<Metadata> {
 }
 
 export default async function SegmentPage({ params }: TProps) {
-  const { segment, access, toc } = await load(params);
+  const { segment, access, toc, playback } = await load(params);
   const { previous, next } = neighbours(toc, segment.slug);
   const courseHref = `/courses/${toc.course.slug}`;
   const number = toc.parts.flatMap((p) => p.segments).find((s) => s.slug === segment.slug)?.number;
@@ -47,9 +53,9 @@ export default async function SegmentPage({ params }: TProps) {
           <Link href={courseHref}>{toc.course.title}</Link> <span aria-hidden="true">›</span> Part{" "}
           {segment.part.position}: {segment.part.title}
         </p>
-        {access.allowed ? (
-          <VideoPlayer playback={segmentMediaUrls(segment)} />
-        ) : (
+        {playback ? (
+          <VideoPlayer playback={playback} />
+        ) : access.allowed ? null : (
           <LockedSegment
             courseSlug={toc.course.slug}
             reason={access.reason}

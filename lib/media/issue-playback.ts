@@ -1,0 +1,21 @@
+import type { Db } from "../db";
+import { requireSegmentAccess, tokenUserOf } from "../access/require-segment-access";
+import type { TViewer } from "../access/viewer";
+import { segmentMediaUrls, type TPlayback } from "./segment-media-urls";
+
+export type TPlaybackDeps = { db: Db; secret: string; ttlSeconds: number; nowSeconds: () => number };
+
+/** The playback API's job: decide access (401/403/404 as AppError), then sign the URLs. */
+export async function issuePlayback(
+  deps: TPlaybackDeps,
+  viewer: TViewer,
+  courseSlug: string,
+  segmentSlug: string,
+): Promise<TPlayback> {
+  const found = await requireSegmentAccess(deps.db, viewer, courseSlug, segmentSlug);
+  return segmentMediaUrls(found.segment, tokenUserOf(viewer, found), {
+    secret: deps.secret,
+    ttlSeconds: deps.ttlSeconds,
+    nowSeconds: deps.nowSeconds(),
+  });
+}

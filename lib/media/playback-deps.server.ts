@@ -1,0 +1,11 @@
+import "server-only";
+import { db } from "../db.server";
+import { env } from "../env.server";
+import type { TPlaybackDeps } from "./issue-playback";
+
+export const playbackDeps: TPlaybackDeps = {
+  db,
+  secret: env.LECTERN_SECRET,
+  ttlSeconds: env.STREAM_TOKEN_TTL_SECONDS,
+  nowSeconds: () => Math.floor(Date.now() / 1000),
+};
