@@ -44,6 +44,9 @@ export default defineConfig({
       DATABASE_URL: databaseUrl,
       NEXT_TELEMETRY_DISABLED: "1",
       NODE_ENV: "production",
+      APP_URL: baseURL,
+      PORT: String(port),
+      LECTERN_SECRET: "e2e-secret-for-tests-only-0123456789abcdef",
     },
   },
 });

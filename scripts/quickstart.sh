@@ -19,6 +19,15 @@ else
   echo "node_modules is up to date"
 fi
 
+step "Configuration (.env)"
+# A random secret for sessions and media URLs, created once and kept (Next.js reads .env).
+if ! grep -qs '^LECTERN_SECRET=' .env; then
+  echo "LECTERN_SECRET=$(node -e 'console.log(require("crypto").randomBytes(32).toString("base64url"))')" >> .env
+  echo "wrote a new LECTERN_SECRET to .env"
+else
+  echo ".env has a LECTERN_SECRET"
+fi
+
 step "Database ($DATABASE_URL)"
 scripts/generate-clients.sh
 npx prisma migrate deploy
