@@ -1,0 +1,119 @@
+import type { Db } from "../db";
+import { AppError, notFound } from "../errors";
+import { hasActivePurchase } from "../access/has-active-purchase";
+import { makeOrderNumber } from "./order-number";
+import { quotePrice } from "./quote-price";
+
+export type TPaymentProviderId = "local" | "stripe";
+
+export type TCreatedOrder = {
+  id: string;
+  number: string;
+  userId: string;
+  courseId: string;
+  courseSlug: string;
+  courseTitle: string;
+  currency: string;
+  subtotalCents: number;
+  discountCents: number;
+  totalCents: number;
+  couponCode: string | null;
+  provider: TPaymentProviderId;
+  buyerEmail: string;
+  buyerName: string;
+  /** true when an identical pending order of this buyer was returned instead of a new one. */
+  reused: boolean;
+};
+
+/** A pending order this recent, for the same course, price and coupon, is handed back (double clicks, retries). */
+const REUSE_WINDOW_MS = 30 * 60 * 1000;
+
+/**
+ * Creates a `pending` order at the server-computed price, in one transaction that also
+ * reserves one redemption of the coupon. The reservation is a conditional increment
+ * (`redemptions < maxRedemptions`), so when a single-use code is redeemed by several
+ * buyers at once exactly one of them gets it. See docs/decisions/005-payment-providers.md.
+ */
+export async function createOrder(
+  deps: { db: Db; now?: () => Date },
+  input: { userId: string; courseSlug: string; couponCode?: string | null; provider: TPaymentProviderId },
+): Promise<TCreatedOrder> {
+  const { db } = deps;
+  const now = deps.now?.() ?? new Date();
+  const user = await db.user.findUnique({ where: { id: input.userId }, select: { id: true, name: true, email: true } });
+  if (!user) throw notFound("User");
+  const quote = await quotePrice(db, { courseSlug: input.courseSlug, couponCode: input.couponCode, now });
+  if (await hasActivePurchase(db, user.id, quote.course.id)) {
+    throw new AppError("CONFLICT", "You already own this course");
+  }
+
+  const base = {
+    userId: user.id,
+    courseId: quote.course.id,
+    courseSlug: quote.course.slug,
+    courseTitle: quote.course.title,
+    currency: quote.currency,
+    subtotalCents: quote.subtotalCents,
+    discountCents: quote.discountCents,
+    totalCents: quote.totalCents,
+    couponCode: quote.coupon?.code ?? null,
+    provider: input.provider,
+    buyerEmail: user.email,
+    buyerName: user.name,
+  };
+
+  const existing = await db.order.findFirst({
+    where: {
+      userId: user.id,
+      courseId: quote.course.id,
+      status: "pending",
+      provider: input.provider,
+      couponCode: base.couponCode,
+      totalCents: quote.totalCents,
+      currency: quote.currency,
+      createdAt: { gte: new Date(now.getTime() - REUSE_WINDOW_MS) },
+    },
+    orderBy: { createdAt: "desc" },
+    select: { id: true, number: true },
+  });
+  if (existing) return { ...base, ...existing, reused: true };
+
+  const order = await db.$transaction(async (tx) => {
+    if (quote.coupon) {
+      const reserved = await tx.coupon.updateMany({
+        where: {
+          id: quote.coupon.id,
+          active: true,
+          ...(quote.coupon.maxRedemptions !== null ? { redemptions: { lt: quote.coupon.maxRedemptions } } : {}),
+        },
+        data: { redemptions: { increment: 1 } },
+      });
+      if (reserved.count !== 1) {
+        throw new AppError("BAD_REQUEST", "This coupon has been fully redeemed", {
+          field: "coupon",
+          coupon: quote.coupon.code,
+        });
+      }
+    }
+    return tx.order.create({
+      data: {
+        number: makeOrderNumber(now),
+        userId: user.id,
+        courseId: quote.course.id,
+        status: "pending",
+        currency: quote.currency,
+        subtotalCents: quote.subtotalCents,
+        discountCents: quote.discountCents,
+        totalCents: quote.totalCents,
+        couponId: quote.coupon?.id ?? null,
+        couponCode: quote.coupon?.code ?? null,
+        provider: input.provider,
+        buyerName: user.name,
+        buyerEmail: user.email,
+        createdAt: now,
+      },
+      select: { id: true, number: true },
+    });
+  });
+  return { ...base, ...order, reused: false };
+}

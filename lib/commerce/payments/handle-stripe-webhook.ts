@@ -1,0 +1,125 @@
+import type Stripe from "stripe";
+import { z } from "zod";
+import { failOrder } from "../fail-order";
+import { fulfilOrder, type TFulfilDeps } from "../fulfil-order";
+import { refundOrder } from "../refund-order";
+import { describeStripePayment } from "./describe-stripe-payment";
+
+export type TStripeWebhookDeps = TFulfilDeps & {
+  stripe: Stripe;
+  env: TFulfilDeps["env"] & { STRIPE_WEBHOOK_SECRET?: string };
+};
+
+// The fields we use, validated at the edge (the signature proves origin, not shape).
+const ZSessionObject = z.object({
+  id: z.string(),
+  object: z.literal("checkout.session"),
+  client_reference_id: z.string().nullish(),
+  metadata: z.record(z.string(), z.string()).nullish(),
+  payment_status: z.string(),
+  payment_intent: z.union([z.string(), z.object({ id: z.string() })]).nullish(),
+});
+const ZChargeObject = z.object({
+  id: z.string(),
+  object: z.literal("charge"),
+  metadata: z.record(z.string(), z.string()).nullish(),
+  payment_intent: z.union([z.string(), z.object({ id: z.string() })]).nullish(),
+  refunded: z.boolean(),
+});
+
+const HANDLED = new Set([
+  "checkout.session.completed",
+  "checkout.session.async_payment_succeeded",
+  "checkout.session.async_payment_failed",
+  "checkout.session.expired",
+  "charge.refunded",
+]);
+
+const json = (status: number, body: Record<string, unknown>) => Response.json(body, { status });
+const idOf = (v: string | { id: string } | null | undefined) => (typeof v === "string" ? v : (v?.id ?? null));
+
+/**
+ * POST /api/webhooks/stripe. Verifies the signature on the raw body, then turns Stripe's
+ * word into order state: completed + paid → fulfil; async failure / expiry → fail;
+ * charge.refunded (full refund) → refund. Idempotent twice over: each handled event is
+ * recorded in PaymentEvent ("stripe:<evt id>") and replays are acknowledged without work,
+ * and every state change is itself a conditional update, so even concurrent deliveries of
+ * one event (which can both pass the PaymentEvent check) change an order once.
+ */
+export async function handleStripeWebhook(deps: TStripeWebhookDeps, request: Request): Promise<Response> {
+  const secret = deps.env.STRIPE_WEBHOOK_SECRET;
+  if (!secret) return json(503, { error: { code: "UNAVAILABLE", message: "Stripe webhooks are not configured" } });
+  const signature = request.headers.get("stripe-signature");
+  if (!signature) return json(400, { error: { code: "BAD_REQUEST", message: "Missing Stripe-Signature header" } });
+  const payload = await request.text();
+  const now = deps.now?.() ?? new Date();
+
+  let event: Stripe.Event;
+  try {
+    event = deps.stripe.webhooks.constructEvent(payload, signature, secret, undefined, undefined, Math.floor(now.getTime() / 1000));
+  } catch (error) {
+    return json(400, {
+      error: { code: "BAD_REQUEST", message: `Webhook signature verification failed: ${(error as Error).message}` },
+    });
+  }
+  if (!HANDLED.has(event.type)) return json(200, { received: true, ignored: event.type });
+
+  const eventId = `stripe:${event.id}`;
+  const seen = await deps.db.paymentEvent.findUnique({ where: { id: eventId }, select: { id: true } });
+  if (seen) return json(200, { received: true, duplicate: true });
+
+  const object = event.data.object as unknown;
+  let orderId: string | null = null;
+  let outcome: string;
+  if (event.type.startsWith("checkout.session.")) {
+    const parsed = ZSessionObject.safeParse(object);
+    if (!parsed.success) return json(400, { error: { code: "BAD_REQUEST", message: "Unexpected checkout.session payload" } });
+    const session = parsed.data;
+    orderId = session.metadata?.orderId ?? session.client_reference_id ?? null;
+    if (!orderId) return json(200, { received: true, ignored: "no Lectern order on this session" });
+    if (event.type === "checkout.session.completed" || event.type === "checkout.session.async_payment_succeeded") {
+      if (session.payment_status === "paid") {
+        outcome = await fulfil(deps, orderId, idOf(session.payment_intent));
+      } else {
+        outcome = `waiting (payment_status ${session.payment_status})`; // async methods: wait for async_payment_*
+      }
+    } else {
+      outcome = (await failOrder(deps, { orderId })).failed ? "failed" : "unchanged";
+    }
+  } else {
+    const parsed = ZChargeObject.safeParse(object);
+    if (!parsed.success) return json(400, { error: { code: "BAD_REQUEST", message: "Unexpected charge payload" } });
+    const charge = parsed.data;
+    orderId = charge.metadata?.orderId ?? (await orderOfPaymentIntent(deps, idOf(charge.payment_intent)));
+    if (!orderId) return json(200, { received: true, ignored: "no Lectern order on this charge" });
+    // A partial refund keeps the course; only a full refund (charge.refunded = true) revokes it.
+    outcome = charge.refunded ? ((await refundOrder(deps, { orderId })).refunded ? "refunded" : "unchanged") : "partial refund ignored";
+  }
+
+  try {
+    await deps.db.paymentEvent.create({ data: { id: eventId, type: event.type, orderId, receivedAt: now }, select: { id: true } });
+  } catch (error) {
+    // A concurrent delivery of the same event recorded it first; its effect happened once.
+    if ((error as { code?: string }).code !== "P2002") throw error;
+  }
+  return json(200, { received: true, orderId, outcome });
+}
+
+async function fulfil(deps: TStripeWebhookDeps, orderId: string, paymentIntentId: string | null): Promise<string> {
+  const order = await deps.db.order.findUnique({ where: { id: orderId }, select: { status: true } });
+  if (!order) return "unknown order";
+  if (order.status !== "pending") return "unchanged";
+  const paymentMethod = await describeStripePayment(deps.stripe, paymentIntentId);
+  const result = await fulfilOrder(deps, { orderId, paymentMethod });
+  return result.fulfilled ? "paid" : "unchanged";
+}
+
+/** A charge without our metadata (created before it was set): find its Checkout Session. */
+async function orderOfPaymentIntent(deps: TStripeWebhookDeps, paymentIntentId: string | null): Promise<string | null> {
+  if (!paymentIntentId) return null;
+  const sessions = await deps.stripe.checkout.sessions.list({ payment_intent: paymentIntentId, limit: 1 });
+  const session = sessions.data[0];
+  if (!session) return null;
+  const order = await deps.db.order.findUnique({ where: { providerRef: session.id }, select: { id: true } });
+  return order?.id ?? session.client_reference_id ?? null;
+}

@@ -1,0 +1,48 @@
+import type { Db } from "../db";
+import { AppError, notFound } from "../errors";
+import { checkCoupon, COUPON_SELECT } from "./check-coupon";
+import { computeDiscount, type TPriceBreakdown } from "./compute-discount";
+import { normalizeCouponCode } from "./coupon-code";
+
+export type TQuotedCourse = { id: string; slug: string; title: string; priceCents: number; currency: string };
+
+export type TPriceQuote = TPriceBreakdown & {
+  course: TQuotedCourse;
+  currency: string;
+  coupon: { id: string; code: string; description: string; maxRedemptions: number | null } | null;
+};
+
+/**
+ * The price a buyer pays, always computed here on the server from the course row and the
+ * coupon row — never from anything the browser sent but the coupon code.
+ * Throws NOT_FOUND (no such course), BAD_REQUEST (free course; unusable coupon).
+ */
+export async function quotePrice(
+  db: Db,
+  input: { courseSlug?: string; courseId?: string; couponCode?: string | null; now: Date },
+): Promise<TPriceQuote> {
+  const where = input.courseId ? { id: input.courseId } : { slug: input.courseSlug ?? "" };
+  const course = await db.course.findUnique({
+    where,
+    select: { id: true, slug: true, title: true, priceCents: true, currency: true },
+  });
+  if (!course) throw notFound("Course");
+  if (course.priceCents <= 0) throw new AppError("BAD_REQUEST", "This course is free: there is nothing to buy");
+
+  const code = input.couponCode ? normalizeCouponCode(input.couponCode) : "";
+  if (!code) return { ...computeDiscount(course.priceCents, null), course, currency: course.currency, coupon: null };
+
+  const coupon = await db.coupon.findUnique({ where: { code }, select: COUPON_SELECT });
+  const rule = checkCoupon(coupon, { code, courseId: course.id, now: input.now });
+  return {
+    ...computeDiscount(course.priceCents, rule),
+    course,
+    currency: course.currency,
+    coupon: {
+      id: coupon!.id,
+      code: coupon!.code,
+      description: coupon!.description,
+      maxRedemptions: coupon!.maxRedemptions,
+    },
+  };
+}

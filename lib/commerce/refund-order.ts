@@ -1,0 +1,26 @@
+import type { Db } from "../db";
+
+/**
+ * A refunded payment: paid → refunded and the purchase → refunded, in one transaction.
+ * Access checks read Purchase.status (lib/access/has-active-purchase.ts), so no new media
+ * token is issued from this moment. The coupon redemption stays used. Idempotent.
+ */
+export async function refundOrder(
+  deps: { db: Db; now?: () => Date },
+  input: { orderId: string },
+): Promise<{ refunded: boolean }> {
+  const now = deps.now?.() ?? new Date();
+  const refunded = await deps.db.$transaction(async (tx) => {
+    const changed = await tx.order.updateMany({
+      where: { id: input.orderId, status: "paid" },
+      data: { status: "refunded", refundedAt: now },
+    });
+    if (changed.count !== 1) return false;
+    await tx.purchase.updateMany({
+      where: { orderId: input.orderId, status: "active" },
+      data: { status: "refunded", refundedAt: now },
+    });
+    return true;
+  });
+  return { refunded };
+}

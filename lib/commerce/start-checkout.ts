@@ -1,0 +1,49 @@
+import { z } from "zod";
+import { AppError } from "../errors";
+import { createOrder } from "./create-order";
+import { failOrder } from "./fail-order";
+import { fulfilOrder, type TFulfilDeps } from "./fulfil-order";
+import { ZOptionalCouponCode } from "./coupon-code";
+import type { TPaymentProvider } from "./payments/payment-provider";
+
+export const ZCheckoutRequest = z.object({
+  course: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "Unknown course").max(100),
+  coupon: ZOptionalCouponCode,
+});
+export type TCheckoutRequest = z.infer<typeof ZCheckoutRequest>;
+
+export const FREE_WITH_COUPON_METHOD = "Coupon (nothing to pay)";
+
+/**
+ * "Pay": creates the order at the server-computed price, hands it to the payment provider
+ * and returns where to send the buyer. If the provider can't start the payment, the order
+ * fails and its coupon reservation is released — nothing is left half-done. A total of 0
+ * (a 100 % coupon) needs no payment and is fulfilled at once.
+ */
+export async function startCheckout(
+  deps: TFulfilDeps & { provider: TPaymentProvider },
+  input: TCheckoutRequest & { userId: string },
+): Promise<{ orderId: string; redirectUrl: string }> {
+  const order = await createOrder(deps, {
+    userId: input.userId,
+    courseSlug: input.course,
+    couponCode: input.coupon,
+    provider: deps.provider.id,
+  });
+  if (order.totalCents === 0) {
+    await fulfilOrder(deps, { orderId: order.id, paymentMethod: FREE_WITH_COUPON_METHOD });
+    return { orderId: order.id, redirectUrl: `/account/orders/${order.id}/receipt?welcome=1` };
+  }
+  try {
+    const started = await deps.provider.beginCheckout(order);
+    if (started.providerRef) {
+      await deps.db.order.update({ where: { id: order.id }, data: { providerRef: started.providerRef }, select: { id: true } });
+    }
+    return { orderId: order.id, redirectUrl: started.redirectUrl };
+  } catch (error) {
+    await failOrder(deps, { orderId: order.id });
+    if (error instanceof AppError) throw error;
+    console.error(`Starting checkout of order ${order.id} failed:`, error);
+    throw new AppError("UNAVAILABLE", "The payment could not be started. Nothing was charged; please try again.");
+  }
+}
