@@ -1,6 +1,7 @@
 import type { Db } from "../db";
 import { AppError, notFound } from "../errors";
 import { hasActivePurchase } from "../access/has-active-purchase";
+import { normalizeCouponCode } from "./coupon-code";
 import { makeOrderNumber } from "./order-number";
 import { quotePrice } from "./quote-price";
 
@@ -42,11 +43,47 @@ export async function createOrder(
   const now = deps.now?.() ?? new Date();
   const user = await db.user.findUnique({ where: { id: input.userId }, select: { id: true, name: true, email: true } });
   if (!user) throw notFound("User");
-  const quote = await quotePrice(db, { courseSlug: input.courseSlug, couponCode: input.couponCode, now });
-  if (await hasActivePurchase(db, user.id, quote.course.id)) {
+  const course = await db.course.findUnique({
+    where: { slug: input.courseSlug },
+    select: { id: true, slug: true, title: true, priceCents: true },
+  });
+  if (!course) throw notFound("Course");
+  if (await hasActivePurchase(db, user.id, course.id)) {
     throw new AppError("CONFLICT", "You already own this course");
   }
+  const couponCode = (input.couponCode && normalizeCouponCode(input.couponCode)) || null;
 
+  // A double click or a retry: the buyer's own recent pending order for the same thing (it
+  // already holds the coupon reservation, so re-checking the coupon would wrongly refuse).
+  const existing = await db.order.findFirst({
+    where: {
+      userId: user.id,
+      courseId: course.id,
+      status: "pending",
+      provider: input.provider,
+      couponCode,
+      subtotalCents: course.priceCents,
+      createdAt: { gte: new Date(now.getTime() - REUSE_WINDOW_MS) },
+    },
+    orderBy: { createdAt: "desc" },
+    select: { id: true, number: true, currency: true, subtotalCents: true, discountCents: true, totalCents: true },
+  });
+  if (existing) {
+    return {
+      ...existing,
+      userId: user.id,
+      courseId: course.id,
+      courseSlug: course.slug,
+      courseTitle: course.title,
+      couponCode,
+      provider: input.provider,
+      buyerEmail: user.email,
+      buyerName: user.name,
+      reused: true,
+    };
+  }
+
+  const quote = await quotePrice(db, { courseId: course.id, couponCode, now });
   const base = {
     userId: user.id,
     courseId: quote.course.id,
@@ -61,22 +98,6 @@ export async function createOrder(
     buyerEmail: user.email,
     buyerName: user.name,
   };
-
-  const existing = await db.order.findFirst({
-    where: {
-      userId: user.id,
-      courseId: quote.course.id,
-      status: "pending",
-      provider: input.provider,
-      couponCode: base.couponCode,
-      totalCents: quote.totalCents,
-      currency: quote.currency,
-      createdAt: { gte: new Date(now.getTime() - REUSE_WINDOW_MS) },
-    },
-    orderBy: { createdAt: "desc" },
-    select: { id: true, number: true },
-  });
-  if (existing) return { ...base, ...existing, reused: true };
 
   const order = await db.$transaction(async (tx) => {
     if (quote.coupon) {
