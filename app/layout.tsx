@@ -1,6 +1,9 @@
 import type { Metadata, Viewport } from "next";
 import localFont from "next/font/local";
 import Link from "next/link";
+import { getCurrentUser } from "@/lib/access/get-viewer.server";
+import { SiteNav } from "@/components/site-nav";
+import { signOutAction } from "./sign-out/actions";
 import "./globals.css";
 
 // Self-hosted (OFL, app/fonts/Inter-LICENSE.txt): no font fetch at build or run time.
@@ -18,7 +21,8 @@ export const metadata: Metadata = {
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#1e1b4b" };
 
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  const user = await getCurrentUser();
   return (
     <html lang="en" className={inter.variable}>
       <body>
@@ -33,9 +37,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
               </span>
               Lectern
             </Link>
-            <nav aria-label="Main">
-              <Link href="/">Courses</Link>
-            </nav>
+            <SiteNav user={user ? { name: user.name, role: user.role } : null} signOut={signOutAction} />
           </div>
         </header>
         <main id="main" className="site-main">

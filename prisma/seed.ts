@@ -4,6 +4,7 @@
  * only what is missing or stale) and import the course into DATABASE_URL. Safe to re-run:
  * ids are derived from slugs and the import is an upsert (lib/ingest/import-course.ts).
  */
+import { DEFAULT_ADMIN, ensureAdmin } from "../lib/auth/ensure-admin";
 import { createDb } from "../lib/db";
 import { loadEnv } from "../lib/env";
 import { ensureCoursesMedia } from "../lib/ingest/ensure-courses-media";
@@ -43,6 +44,13 @@ async function main(): Promise<void> {
           `${hms(result.durationSeconds)}${removed ? ` (removed ${result.removed.parts} parts, ${result.removed.segments} segments)` : ""}`,
       );
     }
+    const admin = {
+      ...DEFAULT_ADMIN,
+      email: process.env.ADMIN_EMAIL ?? DEFAULT_ADMIN.email,
+      password: process.env.ADMIN_PASSWORD ?? DEFAULT_ADMIN.password,
+    };
+    const { created } = await ensureAdmin(db, admin);
+    console.log(`  admin account ${admin.email} ${created ? "created" : "updated"}`);
   } finally {
     await db.$disconnect();
   }

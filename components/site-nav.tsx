@@ -1,0 +1,33 @@
+import Link from "next/link";
+
+type TSiteNavProps = {
+  user: { name: string; role: "learner" | "admin" } | null;
+  signOut: () => Promise<void>;
+};
+
+export function SiteNav({ user, signOut }: TSiteNavProps) {
+  return (
+    <nav aria-label="Main" className="site-nav">
+      <Link href="/">Courses</Link>
+      {user ? (
+        <>
+          <Link href="/account" data-testid="account-link">
+            {user.name || "Account"}
+          </Link>
+          <form action={signOut}>
+            <button type="submit" className="link-button">
+              Sign out
+            </button>
+          </form>
+        </>
+      ) : (
+        <>
+          <Link href="/sign-in">Sign in</Link>
+          <Link href="/sign-up" className="site-nav__cta">
+            Create account
+          </Link>
+        </>
+      )}
+    </nav>
+  );
+}

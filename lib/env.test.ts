@@ -1,0 +1,34 @@
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { databaseProvider, loadEnv } from "./env";
+
+describe("loadEnv", () => {
+  it("defaults to embedded SQLite, local media and a development secret", () => {
+    const env = loadEnv({});
+    expect(env.DATABASE_URL).toBe("file:./data/lectern.db");
+    expect(env.MEDIA_ROOT).toBe(path.resolve("media"));
+    expect(env.APP_URL).toBe("http://localhost:3000");
+    expect(env.LECTERN_SECRET.length).toBeGreaterThanOrEqual(32);
+  });
+
+  it("names the variable and the problem", () => {
+    expect(() => loadEnv({ DATABASE_URL: "mysql://x" })).toThrow(/DATABASE_URL: must be a file: URL/);
+    expect(() => loadEnv({ PORT: "99999" })).toThrow(/PORT/);
+    expect(() => loadEnv({ LECTERN_SECRET: "short" })).toThrow(/LECTERN_SECRET: must be at least 32/);
+  });
+
+  it("requires a real secret in production, except while building", () => {
+    expect(() => loadEnv({ NODE_ENV: "production" })).toThrow(/LECTERN_SECRET: required in production/);
+    expect(() => loadEnv({ NODE_ENV: "production", NEXT_PHASE: "phase-production-build" })).not.toThrow();
+  });
+
+  it("requires Stripe keys when Stripe is the payment provider", () => {
+    expect(() => loadEnv({ PAYMENT_PROVIDER: "stripe" })).toThrow(/STRIPE_SECRET_KEY/);
+  });
+
+  it("tells the providers apart", () => {
+    expect(databaseProvider("postgresql://u@h/db")).toBe("postgres");
+    expect(databaseProvider("postgres://u@h/db")).toBe("postgres");
+    expect(databaseProvider("file:./x.db")).toBe("sqlite");
+  });
+});
