@@ -56,7 +56,8 @@ export async function handleStripeWebhook(deps: TStripeWebhookDeps, request: Req
 
   let event: Stripe.Event;
   try {
-    event = deps.stripe.webhooks.constructEvent(payload, signature, secret, undefined, undefined, Math.floor(now.getTime() / 1000));
+    // receivedAt (milliseconds) is our clock: deliveries older than the SDK's 5-minute tolerance are replays.
+    event = deps.stripe.webhooks.constructEvent(payload, signature, secret, undefined, undefined, now.getTime());
   } catch (error) {
     return json(400, {
       error: { code: "BAD_REQUEST", message: `Webhook signature verification failed: ${(error as Error).message}` },
