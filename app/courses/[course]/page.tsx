@@ -6,10 +6,13 @@ import { getCourseToc } from "@/lib/catalog/get-course-toc";
 import { ZCourseParams } from "@/lib/catalog/route-params";
 import { formatPrice, formatTotal } from "@/lib/catalog/format-duration";
 import { CourseToc } from "@/components/toc/course-toc";
+import { getCurrentUser } from "@/lib/access/get-viewer.server";
+import { hasActivePurchase } from "@/lib/access/has-active-purchase";
+import "../../commerce.css";
 
 export const dynamic = "force-dynamic";
 
-type TProps = { params: Promise<{ course: string }> };
+type TProps = { params: Promise<{ course: string }>; searchParams?: Promise<{ coupon?: string | string[] }> };
 
 async function loadToc(params: TProps["params"]) {
   const parsed = ZCourseParams.safeParse(await params);
@@ -24,9 +27,14 @@ export async function generateMetadata({ params }: TProps): Promise<Metadata> {
   return { title: toc.course.title, description: toc.course.subtitle || toc.course.description.slice(0, 160) };
 }
 
-export default async function CoursePage({ params }: TProps) {
+export default async function CoursePage({ params, searchParams }: TProps) {
   const toc = await loadToc(params);
   const { course, parts } = toc;
+  const user = course.priceCents > 0 ? await getCurrentUser() : null;
+  const owned = user ? await hasActivePurchase(db, user.id, course.id) : false;
+  // Keep a ?coupon= from a campaign link on the way to checkout (validated there).
+  const coupon = [(await searchParams)?.coupon].flat()[0]?.trim().slice(0, 40);
+  const checkoutHref = `/courses/${course.slug}/checkout${coupon ? `?coupon=${encodeURIComponent(coupon)}` : ""}`;
   const firstSegment = parts[0]?.segments[0];
   const published = course.publishedOn ? new Date(`${course.publishedOn}T00:00:00Z`).getUTCFullYear() : null;
 
@@ -45,6 +53,17 @@ export default async function CoursePage({ params }: TProps) {
         <aside className="buy-box" aria-label="Price">
           <p className="buy-box__price">{formatPrice(course.priceCents, course.currency)}</p>
           {course.priceCents > 0 ? (
+            owned ? (
+              <p className="buy-box__owned" data-testid="owned">
+                You own this course
+              </p>
+            ) : (
+              <Link className="button button--primary" href={checkoutHref} data-testid="buy-button">
+                Buy
+              </Link>
+            )
+          ) : null}
+          {course.priceCents > 0 ? (
             <p className="buy-box__note">
               The first {course.freePreviewParts} parts ({course.freeSegmentCount} segments) are free to watch, no
               account needed.
@@ -53,8 +72,11 @@ export default async function CoursePage({ params }: TProps) {
             <p className="buy-box__note">Free for everyone.</p>
           )}
           {firstSegment ? (
-            <Link className="button button--primary" href={`/courses/${course.slug}/${firstSegment.slug}`}>
-              {course.priceCents > 0 ? "Start the free preview" : "Start watching"}
+            <Link
+              className={`button${owned || course.priceCents === 0 ? " button--primary" : ""}`}
+              href={`/courses/${course.slug}/${firstSegment.slug}`}
+            >
+              {course.priceCents > 0 && !owned ? "Start the free preview" : "Start watching"}
             </Link>
           ) : null}
           {course.resourcesUrl ? (

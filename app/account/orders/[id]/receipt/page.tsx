@@ -1,0 +1,170 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { z } from "zod";
+import { requireUser } from "@/lib/access/get-viewer.server";
+import { formatMoney, formatReceiptDate } from "@/lib/commerce/format-money";
+import { loadReceipt } from "@/lib/commerce/load-receipt";
+import { db } from "@/lib/db.server";
+import { env } from "@/lib/env.server";
+import { PrintButton } from "./print-button";
+import "../../../../commerce.css";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Receipt", robots: { index: false } };
+
+const ZParams = z.object({ id: z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/) });
+
+type TProps = { params: Promise<{ id: string }>; searchParams: Promise<{ welcome?: string | string[] }> };
+
+/** A printable receipt for the order's owner or an admin; 404 for everyone else. */
+export default async function ReceiptPage({ params, searchParams }: TProps) {
+  const parsed = ZParams.safeParse(await params);
+  if (!parsed.success) notFound();
+  const user = await requireUser(`/account/orders/${parsed.data.id}/receipt`);
+  const receipt = await loadReceipt(db, parsed.data.id, { userId: user.id, role: user.role });
+  if (!receipt) notFound();
+  const welcome = (await searchParams).welcome === "1";
+  const money = (cents: number) => formatMoney(cents, receipt.currency);
+  const settled = receipt.status === "paid" || receipt.status === "refunded";
+  const date = receipt.paidAt ?? receipt.createdAt;
+
+  return (
+    <div className="page page--narrow receipt-page">
+      {welcome && receipt.status === "paid" ? (
+        <div className="receipt-welcome no-print" role="status">
+          <p>
+            <strong>Thank you — the course is yours.</strong> A copy of this receipt is on its way to {receipt.buyerEmail}.
+          </p>
+          <Link className="button button--primary" href={`/courses/${receipt.course.slug}`}>
+            Start watching
+          </Link>
+        </div>
+      ) : null}
+      {welcome && receipt.status === "pending" ? (
+        <p className="receipt-welcome no-print" role="status">
+          We are waiting for the payment service to confirm your payment. This page updates when it does — reload in a
+          moment.
+        </p>
+      ) : null}
+
+      <article className="receipt" aria-labelledby="receipt-title">
+        <header className="receipt__head">
+          <div>
+            <h1 id="receipt-title">{settled ? "Receipt" : "Order"}</h1>
+            <p className="receipt__number mono" data-testid="receipt-number">
+              {receipt.number}
+            </p>
+          </div>
+          <p className={`receipt__status status--${receipt.status}`} data-testid="receipt-status">
+            {receipt.status.toUpperCase()}
+          </p>
+        </header>
+
+        <div className="receipt__parties">
+          <section aria-label="Seller">
+            <h2>Seller</h2>
+            <p>
+              {env.SELLER_NAME}
+              {env.SELLER_ADDRESS ? (
+                <>
+                  <br />
+                  {env.SELLER_ADDRESS}
+                </>
+              ) : null}
+            </p>
+          </section>
+          <section aria-label="Billed to">
+            <h2>Billed to</h2>
+            <p>
+              {receipt.buyerName}
+              <br />
+              {receipt.buyerEmail}
+            </p>
+          </section>
+          <section aria-label="Details">
+            <h2>Details</h2>
+            <p>
+              Date: {formatReceiptDate(date)}
+              <br />
+              Payment method: {receipt.paymentMethod ?? "—"}
+              {receipt.refundedAt ? (
+                <>
+                  <br />
+                  Refunded: {formatReceiptDate(receipt.refundedAt)}
+                </>
+              ) : null}
+            </p>
+          </section>
+        </div>
+
+        <table className="receipt__lines">
+          <thead>
+            <tr>
+              <th scope="col">Item</th>
+              <th scope="col" className="num">
+                Qty
+              </th>
+              <th scope="col" className="num">
+                Amount
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            <tr>
+              <td>
+                {receipt.course.title}
+                <span className="receipt__item-note">Online video course, lifetime access</span>
+              </td>
+              <td className="num">1</td>
+              <td className="num">{money(receipt.subtotalCents)}</td>
+            </tr>
+          </tbody>
+          <tfoot>
+            <tr>
+              <th scope="row" colSpan={2}>
+                Subtotal
+              </th>
+              <td className="num">{money(receipt.subtotalCents)}</td>
+            </tr>
+            {receipt.discountCents > 0 ? (
+              <tr>
+                <th scope="row" colSpan={2}>
+                  Discount{receipt.couponCode ? ` (coupon ${receipt.couponCode})` : ""}
+                </th>
+                <td className="num" data-testid="receipt-discount">
+                  −{money(receipt.discountCents)}
+                </td>
+              </tr>
+            ) : null}
+            <tr className="receipt__total">
+              <th scope="row" colSpan={2}>
+                Total {settled ? "paid" : "due"}
+              </th>
+              <td className="num" data-testid="receipt-total">
+                {money(receipt.totalCents)} {receipt.currency}
+              </td>
+            </tr>
+          </tfoot>
+        </table>
+
+        <p className="receipt__statement">
+          {receipt.status === "paid"
+            ? `This receipt confirms payment of ${money(receipt.totalCents)} ${receipt.currency} by ${receipt.buyerName} on ${formatReceiptDate(date)} for the item above. Keep it for your expense report or records.`
+            : receipt.status === "refunded"
+              ? `This receipt confirms payment of ${money(receipt.totalCents)} ${receipt.currency} on ${formatReceiptDate(date)}, which was refunded in full${receipt.refundedAt ? ` on ${formatReceiptDate(receipt.refundedAt)}` : ""}.`
+              : receipt.status === "pending"
+                ? "Payment for this order has not been confirmed yet; this is not a receipt."
+                : "This order was not paid; this is not a receipt."}
+        </p>
+      </article>
+
+      <div className="receipt-actions no-print">
+        <PrintButton />
+        <Link className="button" href="/account">
+          Your account
+        </Link>
+      </div>
+    </div>
+  );
+}
