@@ -7,12 +7,12 @@ test("sign-in with a wrong password shows a clear message that reveals nothing",
   await page.getByLabel("Email").fill("admin@lectern.local");
   await page.getByLabel("Password").fill("not-the-password");
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("alert")).toHaveText("Wrong email or password.");
+  await expect(page.locator("form [role=alert]")).toHaveText("Wrong email or password.");
 
   // An address with no account gets the very same message.
   await page.getByLabel("Email").fill(`nobody-${Date.now()}@example.com`);
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("alert")).toHaveText("Wrong email or password.");
+  await expect(page.locator("form [role=alert]")).toHaveText("Wrong email or password.");
 });
 
 test("the seeded admin signs in and out", async ({ page }) => {
