@@ -1,0 +1,14 @@
+import { totalSeconds, type TRange } from "./watched-ranges";
+
+/** A segment is complete when this share of its duration has really been played. */
+export const COMPLETION_RATIO = 0.9;
+
+/**
+ * The completion rule, the one place it is written: watched time (the union of played
+ * ranges, so re-watching a minute counts once and seeking past counts nothing) must reach
+ * 90 % of the duration.
+ */
+export function isComplete(ranges: readonly TRange[], durationSeconds: number): boolean {
+  if (!(durationSeconds > 0)) return false;
+  return totalSeconds(ranges) >= COMPLETION_RATIO * durationSeconds - 1e-6;
+}
