@@ -1,6 +1,8 @@
 import fs from "node:fs";
 import path from "node:path";
+import { buildDownloadMp4, DOWNLOAD_MP4 } from "./build-download-mp4";
 import { buildSampleSource } from "./build-sample-source";
+import { buildThumbnails, THUMBNAILS_LABEL } from "./build-thumbnails";
 import { buildSourceInput } from "./build-source-input";
 import type { TCourseManifest, TManifestSegment } from "./course-manifest";
 import { mediaCacheKey, sourceCaptionsFile } from "./media-cache-key";
@@ -41,7 +43,9 @@ export async function ensureSegmentMedia(options: {
   const dir = segmentMediaDir(mediaRoot, course.slug, segment.slug);
   const cacheKey = await mediaCacheKey(course, segment);
   const existing = readMediaFacts(dir);
-  if (!options.force && existing?.cacheKey === cacheKey && allAssetsExist(dir, existing)) {
+  // Media from before seek-bar thumbnails (or older ones) is regenerated too.
+  const thumbnailsCurrent = existing?.assets.some((a) => a.kind === "thumbnails" && a.label === THUMBNAILS_LABEL);
+  if (!options.force && existing?.cacheKey === cacheKey && thumbnailsCurrent && allAssetsExist(dir, existing)) {
     return { status: "cached", facts: existing };
   }
 
@@ -157,6 +161,29 @@ async function describeMedia(
       bytes: size("chapters.en.vtt"), language: "en",
     });
   }
+
+  // The DRM-free download: a remux of video.mp4 with captions, chapters and tags.
+  const partIndex = ctx.course.parts.findIndex((p) => p.segments.some((s) => s.slug === ctx.segment.slug));
+  const segmentIndex = ctx.course.parts[partIndex]?.segments.findIndex((s) => s.slug === ctx.segment.slug) ?? 0;
+  await buildDownloadMp4(dir, {
+    title: ctx.segment.title,
+    subtitle: ctx.segment.subtitle,
+    courseTitle: ctx.course.title,
+    authors: ctx.course.authors,
+    publisher: ctx.course.publisher,
+    number: `${partIndex + 1}.${segmentIndex + 1}`,
+    year: ctx.course.publishedOn ? new Date(ctx.course.publishedOn).getUTCFullYear() : undefined,
+    chapters: ctx.segment.chapters,
+    durationSeconds,
+  });
+  assets.push({
+    kind: "download", label: "default", path: DOWNLOAD_MP4, mimeType: "video/mp4", bytes: size(DOWNLOAD_MP4),
+    width: mp4.video?.width, height: mp4.video?.height,
+    codecs: mp4.video?.codecs && mp4.audio?.codecs ? `${mp4.video.codecs},${mp4.audio.codecs}` : undefined,
+  });
+
+  // Seek-bar previews: a sprite of thumbnails + a WebVTT of `#xywh=` tiles.
+  assets.push(await buildThumbnails(dir, durationSeconds));
 
   return {
     schemaVersion: 1,

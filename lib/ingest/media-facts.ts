@@ -7,7 +7,7 @@ import { z } from "zod";
  * measured and what files exist, so the importer never guesses a duration or a size.
  * Asset paths are relative to the segment's directory (`<course>/<segment>/`), forward slashes.
  */
-export const ZMediaAssetKind = z.enum(["hls-master", "hls-variant", "mp4", "poster", "captions", "chapters"]);
+export const ZMediaAssetKind = z.enum(["hls-master", "hls-variant", "mp4", "poster", "captions", "chapters", "download", "thumbnails"]);
 
 export const ZMediaAssetFact = z.object({
   kind: ZMediaAssetKind,

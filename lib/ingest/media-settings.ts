@@ -4,7 +4,7 @@
  * changing code that changes output without changing these values.
  * Why these numbers: docs/decisions/002-sample-media-pipeline.md.
  */
-export const GENERATOR_VERSION = "lectern-sample-media/1";
+export const GENERATOR_VERSION = "lectern-sample-media/2"; // 2: download.mp4 (build-download-mp4.ts)
 
 export const FRAME_RATE = 30;
 /** A keyframe every 2 s, fixed (no scene-cut keyframes), so every 6 s HLS segment starts on one. */
