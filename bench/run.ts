@@ -3,12 +3,17 @@
 import { formatLoadTable, measureLoad, type TLoadResult } from "./http-load";
 import { measurePageJs } from "./page-weight";
 import { startAppServer } from "./server";
+import { measureTokenVerification } from "./token-verify";
 
 const COURSE = "enterprise-software-with-python";
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const CONCURRENCY = [1, 16, 64];
 
 async function main() {
+  const token = measureTokenVerification();
+  console.log(
+    `Media token verification: ${token.microsPerCall.toFixed(2)} µs per request (${Math.round(token.perSecond).toLocaleString("en-US")}/s on one core)`,
+  );
   const server = await startAppServer(Number(process.env.BENCH_PORT ?? 3200), {
     DATABASE_URL: process.env.DATABASE_URL ?? "file:./data/lectern.db",
   });

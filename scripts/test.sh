@@ -29,6 +29,9 @@ npx tsc --noEmit
 step "Unit tests"
 npx vitest run --project unit --reporter=default --reporter=json --outputFile="$results/unit.json"
 
+step "Sample media (cached after the first run)"
+npm run --silent media
+
 step "Integration tests on SQLite"
 TEST_DATABASE_URL="file:./data/test-integration.db" \
   npx vitest run --project integration --reporter=default --reporter=json --outputFile="$results/integration-sqlite.json"

@@ -1,0 +1,202 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Db } from "../db";
+import { AppError } from "../errors";
+import { statusOf } from "../http/error-response";
+import { issuePlayback, type TPlaybackDeps } from "../media/issue-playback";
+import { signMediaToken } from "../media/media-token";
+import { serveMediaRequest, type TMediaRequestDeps } from "../media/serve-media-request";
+import type { TPlayback } from "../media/segment-media-urls";
+import { createTestDatabase } from "../../tests/support/test-db";
+import { importSampleCourse, MEDIA_ROOT } from "../../tests/support/import-sample-course";
+import { ANONYMOUS, type TViewer } from "./viewer";
+
+// The access matrix of the paywall issue: every kind of viewer × a free and a paid segment ×
+// every kind of media file, through the real playback and media functions, a real database
+// and the real generated files. Run once per provider by scripts/test.sh.
+
+const COURSE = "enterprise-software-with-python";
+const FREE = "overview";
+const PAID = "security";
+const FILES = {
+  playlist: "master.m3u8",
+  variant: "720p/index.m3u8",
+  "media segment": "720p/seg_000.ts",
+  mp4: "video.mp4",
+  captions: "captions.en.vtt",
+} as const;
+const SECRET = "matrix-secret-0123456789abcdef0123456789";
+const TTL = 3600;
+let clock = 1_900_000_000;
+
+let db: Db;
+let cleanup: () => Promise<void>;
+const viewers: Record<string, TViewer> = { anonymous: ANONYMOUS };
+
+const playbackDeps = (): TPlaybackDeps => ({ db, secret: SECRET, ttlSeconds: TTL, nowSeconds: () => clock });
+const mediaDeps: TMediaRequestDeps = { mediaRoot: MEDIA_ROOT, secret: SECRET, nowSeconds: () => clock };
+
+async function playbackStatus(viewer: TViewer, segment: string): Promise<{ status: number; playback?: TPlayback }> {
+  try {
+    return { status: 200, playback: await issuePlayback(playbackDeps(), viewer, COURSE, segment) };
+  } catch (error) {
+    if (error instanceof AppError) return { status: statusOf(error.code) };
+    throw error;
+  }
+}
+
+/** GET a media URL as the browser would, through the media route's function. */
+async function get(url: string, init?: RequestInit): Promise<Response> {
+  const [, , course, segment, token, ...file] = new URL(url, "http://app.test").pathname.split("/");
+  return serveMediaRequest(mediaDeps, new Request(new URL(url, "http://app.test"), init), {
+    course: course!,
+    segment: segment!,
+    token: token!,
+    file,
+  });
+}
+
+beforeAll(async () => {
+  ({ db, cleanup } = await createTestDatabase());
+  const course = await importSampleCourse(db, COURSE);
+  const mk = async (id: string, role: "learner" | "admin") =>
+    db.user.create({ data: { id, name: id, email: `${id}@example.com`, role }, select: { id: true } });
+  await mk("learner", "learner");
+  await mk("buyer", "learner");
+  await mk("admin", "admin");
+  await db.order.create({
+    data: {
+      number: "LEC-TEST-1",
+      userId: "buyer",
+      courseId: course.id,
+      status: "paid",
+      currency: "USD",
+      subtotalCents: course.priceCents,
+      totalCents: course.priceCents,
+      provider: "local",
+      buyerName: "buyer",
+      buyerEmail: "buyer@example.com",
+      purchase: { create: { userId: "buyer", courseId: course.id } },
+    },
+  });
+  viewers["signed in, no purchase"] = { kind: "user", userId: "learner", role: "learner" };
+  viewers.purchaser = { kind: "user", userId: "buyer", role: "learner" };
+  viewers.admin = { kind: "user", userId: "admin", role: "admin" };
+}, 120_000);
+
+afterAll(async () => {
+  await cleanup?.();
+});
+
+const expected: Record<string, { free: number; paid: number }> = {
+  anonymous: { free: 200, paid: 401 },
+  "signed in, no purchase": { free: 200, paid: 403 },
+  purchaser: { free: 200, paid: 200 },
+  admin: { free: 200, paid: 200 },
+};
+
+describe("access matrix", () => {
+  const rows: string[] = [];
+  afterAll(() => console.log(`\nAccess matrix (playback API → media files)\n${rows.join("\n")}`));
+
+  for (const [who, want] of Object.entries(expected)) {
+    for (const [kind, segment] of [
+      ["free", FREE],
+      ["paid", PAID],
+    ] as const) {
+      it(`${who} × ${kind} segment`, async () => {
+        const viewer = viewers[who]!;
+        const { status, playback } = await playbackStatus(viewer, segment);
+        expect(status).toBe(want[kind]);
+        const fileStatuses: Record<string, number> = {};
+        if (playback) {
+          const base = playback.hls.slice(0, playback.hls.lastIndexOf("/") + 1);
+          for (const [label, file] of Object.entries(FILES)) {
+            const res = await get(base + file);
+            fileStatuses[label] = res.status;
+            expect(res.status, label).toBe(200);
+            expect(Number(res.headers.get("content-length")), label).toBeGreaterThan(0);
+            await res.body?.cancel();
+          }
+          // Paid media are bound to the viewer; free media to nobody.
+          const token = base.split("/")[4]!;
+          expect(token.split(".")[1]).toBe(kind === "free" ? "-" : (viewer as { userId: string }).userId);
+        } else {
+          // No playback URLs: neither a forged token nor a free segment's token opens the files.
+          const free = await issuePlayback(playbackDeps(), viewer, COURSE, FREE);
+          const freeToken = free.hls.split("/")[4]!;
+          const forged = `s${(clock + 60).toString(36)}.-.${"x".repeat(43)}`;
+          for (const token of [freeToken, forged, "-"]) {
+            for (const [label, file] of Object.entries(FILES)) {
+              const res = await get(`/media/${COURSE}/${segment}/${token}/${file}`);
+              fileStatuses[label] = res.status;
+              expect(res.status, `${label} with ${token.slice(0, 8)}`).toBe(403);
+              expect(await res.text()).not.toContain("#EXTM3U");
+            }
+          }
+        }
+        rows.push(
+          `  ${who.padEnd(24)} ${kind.padEnd(5)} playback ${status}  ` +
+            Object.entries(fileStatuses)
+              .map(([k, v]) => `${k} ${v}`)
+              .join(", "),
+        );
+      });
+    }
+  }
+});
+
+describe("media tokens at the media route", () => {
+  it("expire (injectable clock)", async () => {
+    const playback = await issuePlayback(playbackDeps(), viewers.purchaser!, COURSE, PAID);
+    expect((await get(playback.hls)).status).toBe(200);
+    clock += TTL;
+    try {
+      const res = await get(playback.hls);
+      expect(res.status).toBe(403);
+      expect(((await res.json()) as { error: { reason: string } }).error.reason).toBe("expired");
+    } finally {
+      clock -= TTL;
+    }
+  });
+
+  it("refuse tampering with the signature, the user or the expiry", async () => {
+    const playback = await issuePlayback(playbackDeps(), viewers.purchaser!, COURSE, PAID);
+    const [head, user, sig] = playback.hls.split("/")[4]!.split(".") as [string, string, string];
+    const flipped = sig.slice(0, -1) + (sig.endsWith("A") ? "B" : "A");
+    const later = `s${(clock + 10 * TTL).toString(36)}`;
+    for (const token of [`${head}.${user}.${flipped}`, `${head}.learner.${sig}`, `${later}.${user}.${sig}`]) {
+      expect((await get(`/media/${COURSE}/${PAID}/${token}/master.m3u8`)).status).toBe(403);
+    }
+  });
+
+  it("refuse reuse on another segment (cross-asset)", async () => {
+    const playback = await issuePlayback(playbackDeps(), viewers.purchaser!, COURSE, PAID);
+    const token = playback.hls.split("/")[4]!;
+    expect((await get(`/media/${COURSE}/testing/${token}/master.m3u8`)).status).toBe(403);
+    expect((await get(`/media/${COURSE}/${FREE}/${token}/master.m3u8`)).status).toBe(403);
+  });
+
+  it("never serve a file outside the segment folder, even with a valid token", async () => {
+    const token = signMediaToken(SECRET, { scope: "stream", course: COURSE, segment: FREE, userId: null, expiresAt: clock + 60 });
+    // Params as the router hands them over (already split and decoded).
+    for (const file of [["..", "security", "master.m3u8"], ["media.json"], ["..", "..", "..", "package.json"]]) {
+      const res = await serveMediaRequest(mediaDeps, new Request("http://app.test/x"), {
+        course: COURSE,
+        segment: FREE,
+        token,
+        file,
+      });
+      expect(res.status, file.join("/")).toBe(404);
+    }
+  });
+
+  it("stop new tokens at once after a refund", async () => {
+    await db.purchase.update({ where: { userId_courseId: { userId: "buyer", courseId: (await db.course.findUniqueOrThrow({ where: { slug: COURSE }, select: { id: true } })).id } }, data: { status: "refunded", refundedAt: new Date() } });
+    try {
+      expect((await playbackStatus(viewers.purchaser!, PAID)).status).toBe(403);
+      expect((await playbackStatus(viewers.purchaser!, FREE)).status).toBe(200);
+    } finally {
+      await db.purchase.updateMany({ where: { userId: "buyer" }, data: { status: "active", refundedAt: null } });
+    }
+  });
+});
