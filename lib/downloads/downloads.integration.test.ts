@@ -1,0 +1,225 @@
+// Download routes (app/downloads/…/route.ts) against a real database and real files: who may
+// download (purchasers and admins; not anonymous tokens, other learners or refunded buyers),
+// the per-segment MP4, and the streamed course ZIP — unzipped and compared file by file, and
+// resumed from a random offset with If-Range to a byte-identical archive.
+import { execFileSync } from "node:child_process";
+import crypto from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDatabase, type TestDatabase } from "../../tests/support/test-db";
+import { signMediaToken } from "../media/media-token";
+import { COURSE_ZIP_SCOPE, courseZipUrl, segmentDownloadUrl } from "./download-urls";
+import type { TDownloadRequestParams } from "./serve-download-request";
+
+const SECRET = "downloads-integration-secret-0123456789abcdef";
+const root = fs.mkdtempSync(path.join(os.tmpdir(), "lectern-downloads-"));
+const COURSE = "zip-course";
+const PARTS = [
+  { title: "Introductions and definitions", segments: [{ slug: "overview", title: "Overview" }, { slug: "guide", title: "Café: naïve/“quoted” guide?" }] },
+  { title: "Deep dive", segments: [{ slug: "one", title: "One" }, { slug: "two", title: "Two" }, { slug: "three", title: "Three" }] },
+];
+const sources = new Map<string, Buffer>();
+
+type TRouteModule = {
+  GET: (r: Request, ctx: { params: Promise<TDownloadRequestParams> }) => Promise<Response>;
+  HEAD: (r: Request, ctx: { params: Promise<TDownloadRequestParams> }) => Promise<Response>;
+};
+let t: TestDatabase;
+let route: TRouteModule;
+const users = { buyer: "buyer1", learner: "learner1", admin: "admin1", refunded: "refunded1" };
+const now = () => Math.floor(Date.now() / 1000);
+const signing = () => ({ secret: SECRET, ttlSeconds: 600, nowSeconds: now() });
+
+async function call(url: string, headers: Record<string, string> = {}, method = "GET") {
+  const [, , course, token, ...file] = decodeURI(url).split("/");
+  const params: TDownloadRequestParams = { course: course!, token: token!, file: file.map(decodeURIComponent) };
+  const handler = method === "HEAD" ? route.HEAD : route.GET;
+  const res = await handler(new Request(`http://app.test${url}`, { method, headers }), { params: Promise.resolve(params) });
+  return { res, body: Buffer.from(await res.arrayBuffer()) };
+}
+
+beforeAll(async () => {
+  t = await createTestDatabase();
+  process.env.DATABASE_URL = t.url;
+  process.env.MEDIA_ROOT = root;
+  process.env.LECTERN_SECRET = SECRET;
+  const course = await t.db.course.create({
+    data: { id: "c-zip", slug: COURSE, title: "Zip: The Course", priceCents: 4900, resourcesUrl: "https://example.com/code" },
+    select: { id: true },
+  });
+  for (const [p, part] of PARTS.entries()) {
+    const partRow = await t.db.part.create({ data: { id: `p${p}`, courseId: course.id, position: p + 1, title: part.title }, select: { id: true } });
+    for (const [s, seg] of part.segments.entries()) {
+      const dir = path.join(root, COURSE, seg.slug);
+      fs.mkdirSync(dir, { recursive: true });
+      const mp4 = crypto.randomBytes(100_000 + crypto.randomInt(400_000));
+      const vtt = Buffer.from(`WEBVTT\n\n1\n00:00:00.000 --> 00:00:02.000\n${seg.title}\n`);
+      fs.writeFileSync(path.join(dir, "download.mp4"), mp4);
+      fs.writeFileSync(path.join(dir, "captions.en.vtt"), vtt);
+      sources.set(seg.slug, mp4);
+      sources.set(`${seg.slug}.vtt`, vtt);
+      await t.db.segment.create({
+        data: {
+          id: `s-${seg.slug}`, courseId: course.id, partId: partRow.id, position: s + 1, slug: seg.slug, title: seg.title,
+          durationSeconds: 10 + s,
+          assets: {
+            create: [
+              { id: `a-${seg.slug}-d`, kind: "download", path: `${COURSE}/${seg.slug}/download.mp4`, mimeType: "video/mp4", bytes: mp4.length },
+              { id: `a-${seg.slug}-c`, kind: "captions", label: "en", path: `${COURSE}/${seg.slug}/captions.en.vtt`, mimeType: "text/vtt", bytes: vtt.length, language: "en" },
+            ],
+          },
+        },
+        select: { id: true },
+      });
+    }
+  }
+  for (const [key, id] of Object.entries(users)) {
+    await t.db.user.create({ data: { id, name: key, email: `${key}@example.com`, role: key === "admin" ? "admin" : "learner" }, select: { id: true } });
+  }
+  for (const [userId, status] of [[users.buyer, "active"], [users.refunded, "refunded"]] as const) {
+    await t.db.order.create({
+      data: {
+        number: `LEC-T-${userId}`, userId, courseId: course.id, status: status === "active" ? "paid" : "refunded", currency: "USD",
+        subtotalCents: 4900, totalCents: 4900, provider: "local", buyerName: userId, buyerEmail: `${userId}@example.com`,
+        purchase: { create: { userId, courseId: course.id, status } },
+      },
+      select: { id: true },
+    });
+  }
+  route = (await import("../../app/downloads/[course]/[token]/[...file]/route")) as unknown as TRouteModule;
+});
+afterAll(async () => {
+  await t?.cleanup();
+  fs.rmSync(root, { recursive: true, force: true });
+});
+
+describe("who may download", () => {
+  it("gives a purchaser and an admin the segment MP4 with its numbered file name", async () => {
+    for (const user of [users.buyer, users.admin]) {
+      const { res, body } = await call(segmentDownloadUrl(COURSE, "guide", "01-02 Cafe", user, signing()));
+      expect(res.status).toBe(200);
+      expect(body.equals(sources.get("guide")!)).toBe(true);
+      expect(res.headers.get("content-length")).toBe(String(body.length));
+      const disposition = res.headers.get("content-disposition")!;
+      expect(disposition).toContain(`attachment; filename="01-02 Cafe- naive-_quoted_ guide-.mp4"`);
+      expect(disposition).toContain(`filename*=UTF-8''01-02%20Caf%C3%A9-%20na%C3%AFve-%E2%80%9Cquoted%E2%80%9D%20guide-.mp4`);
+    }
+  });
+
+  it("refuses every download URL to other learners, refunded buyers, anonymous and forged tokens", async () => {
+    const urls = (user: string) => [
+      segmentDownloadUrl(COURSE, "overview", "x", user, signing()),
+      segmentDownloadUrl(COURSE, "three", "x", user, signing()),
+      courseZipUrl(COURSE, "Zip", user, signing()),
+    ];
+    for (const user of [users.learner, users.refunded, "ghost-user"]) {
+      for (const url of urls(user)) {
+        for (const method of ["GET", "HEAD"]) {
+          const { res, body } = await call(url, {}, method);
+          expect([401, 403], `${user} ${method} ${url}`).toContain(res.status);
+          expect(body.length).toBeLessThan(1000);
+        }
+      }
+    }
+    const anonymous = signMediaToken(SECRET, { scope: "download", course: COURSE, segment: COURSE_ZIP_SCOPE, userId: null, expiresAt: now() + 60 });
+    expect((await call(`/downloads/${COURSE}/${anonymous}/x.zip`)).res.status).toBe(403);
+    const stream = signMediaToken(SECRET, { scope: "stream", course: COURSE, segment: "overview", userId: users.buyer, expiresAt: now() + 60 });
+    expect((await call(`/downloads/${COURSE}/${stream}/overview/x.mp4`)).res.status).toBe(403);
+    const expired = segmentDownloadUrl(COURSE, "overview", "x", users.buyer, { ...signing(), ttlSeconds: -1 });
+    expect((await call(expired)).res.status).toBe(403);
+    // A segment token does not open the ZIP, nor another segment.
+    const [, , , segToken] = segmentDownloadUrl(COURSE, "overview", "x", users.buyer, signing()).split("/");
+    expect((await call(`/downloads/${COURSE}/${segToken}/x.zip`)).res.status).toBe(403);
+    expect((await call(`/downloads/${COURSE}/${segToken}/two/x.mp4`)).res.status).toBe(403);
+  });
+
+  it("stops links already handed out once the purchase is refunded", async () => {
+    const other = "late-refund";
+    await t.db.user.create({ data: { id: other, name: "x", email: "late@example.com" }, select: { id: true } });
+    const order = await t.db.order.create({
+      data: {
+        number: "LEC-T-late", userId: other, courseId: "c-zip", status: "paid", currency: "USD", subtotalCents: 1, totalCents: 1,
+        provider: "local", buyerName: "x", buyerEmail: "late@example.com", purchase: { create: { userId: other, courseId: "c-zip" } },
+      },
+      select: { id: true },
+    });
+    const url = segmentDownloadUrl(COURSE, "one", "x", other, signing());
+    expect((await call(url)).res.status).toBe(200);
+    await t.db.purchase.update({ where: { orderId: order.id }, data: { status: "refunded", refundedAt: new Date() } });
+    expect((await call(url)).res.status).toBe(403);
+  });
+});
+
+describe("the course ZIP", () => {
+  const unzipAvailable = (() => {
+    try {
+      execFileSync("unzip", ["-v"], { stdio: "ignore" });
+      return true;
+    } catch {
+      return false;
+    }
+  })();
+
+  it("announces its exact length up front (HEAD and GET) and holds every file byte for byte", async () => {
+    const url = courseZipUrl(COURSE, "Zip: The Course", users.buyer, signing());
+    const head = await call(url, {}, "HEAD");
+    const { res, body } = await call(url);
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toBe("application/zip");
+    expect(res.headers.get("content-disposition")).toContain(`filename="Zip- The Course.zip"`);
+    expect(head.res.headers.get("content-length")).toBe(String(body.length));
+    expect(res.headers.get("content-length")).toBe(String(body.length));
+    expect(res.headers.get("etag")).toBe(head.res.headers.get("etag"));
+
+    if (!unzipAvailable) return;
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "lectern-unzip-"));
+    try {
+      fs.writeFileSync(path.join(dir, "course.zip"), body);
+      execFileSync("unzip", ["-tq", "course.zip"], { cwd: dir });
+      execFileSync("unzip", ["-q", "course.zip", "-d", "out"], { cwd: dir, env: { ...process.env, LC_ALL: "C.UTF-8" } });
+      const sha = (b: Buffer) => crypto.createHash("sha256").update(b).digest("hex");
+      const out = path.join(dir, "out");
+      const readme = fs.readFileSync(path.join(out, "README.txt"), "utf8");
+      expect(readme).toContain("Zip: The Course");
+      expect(readme).toContain("https://example.com/code");
+      expect(readme).toContain("02 Deep dive");
+      expect(readme).toContain("1.2  Café: naïve/“quoted” guide?  (0:11)");
+      const expected: [string, string][] = [
+        ["01 Introductions and definitions/01-01 Overview.mp4", "overview"],
+        ["01 Introductions and definitions/01-01 Overview.en.vtt", "overview.vtt"],
+        ["01 Introductions and definitions/01-02 Café- naïve-“quoted” guide-.mp4", "guide"],
+        ["02 Deep dive/02-03 Three.mp4", "three"],
+        ["02 Deep dive/02-03 Three.en.vtt", "three.vtt"],
+      ];
+      for (const [name, key] of expected) expect(sha(fs.readFileSync(path.join(out, name))), name).toBe(sha(sources.get(key)!));
+      const listed = execFileSync("unzip", ["-Z1", "course.zip"], { cwd: dir, encoding: "utf8" }).trim().split("\n");
+      expect(listed).toHaveLength(1 + 2 * 5);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("resumes a download broken at a random offset into a byte-identical archive", async () => {
+    const url = courseZipUrl(COURSE, "Zip", users.buyer, signing());
+    const { res, body: whole } = await call(url);
+    const etag = res.headers.get("etag")!;
+    for (let i = 0; i < 5; i++) {
+      const cut = i === 0 ? Math.floor(whole.length * 0.7) : crypto.randomInt(1, whole.length - 1);
+      const rest = await call(url, { range: `bytes=${cut}-`, "if-range": etag });
+      expect(rest.res.status).toBe(206);
+      expect(rest.res.headers.get("content-range")).toBe(`bytes ${cut}-${whole.length - 1}/${whole.length}`);
+      expect(rest.res.headers.get("content-length")).toBe(String(whole.length - cut));
+      expect(Buffer.concat([whole.subarray(0, cut), rest.body]).equals(whole)).toBe(true);
+    }
+    const middle = await call(url, { range: "bytes=1000-1999" });
+    expect(middle.body.equals(whole.subarray(1000, 2000))).toBe(true);
+    // A fresh link (another token) names the same archive: same ETag, same bytes.
+    const again = await call(courseZipUrl(COURSE, "Zip", users.admin, signing()), { range: "bytes=-5000", "if-range": etag });
+    expect(again.res.status).toBe(206);
+    expect(again.body.equals(whole.subarray(-5000))).toBe(true);
+    expect((await call(url, { range: `bytes=${whole.length}-` })).res.status).toBe(416);
+    expect((await call(url, { range: "bytes=0-9", "if-range": '"old"' })).res.status).toBe(200);
+  });
+});
