@@ -5,6 +5,7 @@
  * ids are derived from slugs and the import is an upsert (lib/ingest/import-course.ts).
  */
 import { DEFAULT_ADMIN, ensureAdmin } from "../lib/auth/ensure-admin";
+import { seedCoupons } from "../lib/commerce/seed-coupons";
 import { createDb } from "../lib/db";
 import { loadEnv } from "../lib/env";
 import { ensureCoursesMedia } from "../lib/ingest/ensure-courses-media";
@@ -51,6 +52,8 @@ async function main(): Promise<void> {
     };
     const { created } = await ensureAdmin(db, admin);
     console.log(`  admin account ${admin.email} ${created ? "created" : "updated"}`);
+    const coupons = await seedCoupons(db);
+    console.log(`  coupons: ${coupons.created.length ? `created ${coupons.created.join(", ")}` : "up to date"}`);
   } finally {
     await db.$disconnect();
   }
