@@ -3,11 +3,17 @@ import { listCourses } from "@/lib/catalog/list-courses";
 import { freePosterUrl } from "@/lib/media/free-poster-url";
 import { playbackDeps } from "@/lib/media/playback-deps.server";
 import { CourseCard } from "@/components/catalog/course-card";
+import { getCurrentUser } from "@/lib/access/get-viewer.server";
+import { getCatalogProgress } from "@/lib/progress/course-progress";
+import { ProgressSync } from "@/components/progress/progress-sync";
+import "./player.css";
 
 export const dynamic = "force-dynamic";
 
 export default async function CatalogPage() {
   const courses = await listCourses(db);
+  const user = await getCurrentUser();
+  const watched = user ? await getCatalogProgress(db, user.id) : null;
   const signing = { secret: playbackDeps.secret, ttlSeconds: playbackDeps.ttlSeconds, nowSeconds: playbackDeps.nowSeconds() };
   return (
     <div className="page">
@@ -24,10 +30,12 @@ export default async function CatalogPage() {
               key={c.slug}
               course={c}
               poster={c.coverSegmentSlug ? freePosterUrl(signing, c.slug, c.coverSegmentSlug) : null}
+              completedSegments={watched ? (watched[c.slug] ?? 0) : null}
             />
           ))}
         </div>
       )}
+      <ProgressSync signedIn={user !== null} />
     </div>
   );
 }

@@ -2,7 +2,14 @@ import Link from "next/link";
 import type { TCatalogEntry } from "@/lib/catalog/list-courses";
 import { formatPrice, formatTotal } from "@/lib/catalog/format-duration";
 
-export function CourseCard({ course, poster }: { course: TCatalogEntry; poster: string | null }) {
+type TCourseCardProps = {
+  course: TCatalogEntry;
+  poster: string | null;
+  /** Signed-in viewers: segments completed (null = anonymous, no progress shown). */
+  completedSegments?: number | null;
+};
+
+export function CourseCard({ course, poster, completedSegments = null }: TCourseCardProps) {
   return (
     <article className="course-card" data-testid="course-card">
       <Link href={`/courses/${course.slug}`} className="course-card__link">
@@ -25,6 +32,14 @@ export function CourseCard({ course, poster }: { course: TCatalogEntry; poster: 
               <span className="badge badge--free">{course.freeSegmentCount} free previews</span>
             ) : null}
           </p>
+          {completedSegments !== null && completedSegments > 0 ? (
+            <p className="course-card__progress" data-testid="course-card-progress">
+              <progress max={course.segmentCount} value={completedSegments} aria-hidden="true" />
+              <span>
+                {completedSegments} of {course.segmentCount} segments watched
+              </span>
+            </p>
+          ) : null}
         </div>
       </Link>
     </article>

@@ -3,18 +3,33 @@
 import { useEffect, useRef } from "react";
 import videojs from "video.js";
 import "video.js/dist/video-js.css";
+import "videojs-contrib-quality-menu";
+import "videojs-contrib-quality-menu/dist/videojs-contrib-quality-menu.css";
 import type { TPlayback } from "@/lib/media/segment-media-urls";
+import type { TMediaExtras } from "@/lib/player/media-extras";
+import { PLAYBACK_RATES } from "@/lib/progress/preferences";
 
-type TPlayer = ReturnType<typeof videojs>;
+export type TPlayer = ReturnType<typeof videojs>;
+
+type TVideoPlayerProps = {
+  playback: TPlayback;
+  extras: TMediaExtras;
+  /** Called once the player exists (and again after a remount); the cleanup runs before dispose. */
+  onReady?: (player: TPlayer) => void | (() => void);
+};
 
 /**
- * video.js with its built-in HTTP streaming (VHS) playing the segment's HLS ladder.
- * The element is created imperatively so React never owns nodes video.js rewrites.
+ * video.js with its built-in HTTP streaming (VHS) playing the segment's HLS ladder, plus the
+ * quality menu (videojs-contrib-quality-menu over the bundled quality-levels plugin: the
+ * renditions and Auto), the speed menu, picture-in-picture, fullscreen, the captions and
+ * chapters menus. The element is created imperatively so React never owns nodes video.js rewrites.
  */
-export function VideoPlayer({ playback }: { playback: TPlayback }) {
+export function VideoPlayer({ playback, extras, onReady }: TVideoPlayerProps) {
   const containerRef = useRef<HTMLDivElement>(null);
-  const playerRef = useRef<TPlayer | null>(null);
+  const onReadyRef = useRef(onReady);
+  onReadyRef.current = onReady;
   const { hls, poster, captions, segment } = playback;
+  const { chapters } = extras;
 
   useEffect(() => {
     const container = containerRef.current;
@@ -30,21 +45,26 @@ export function VideoPlayer({ playback }: { playback: TPlayback }) {
       aspectRatio: "16:9",
       preload: "auto",
       poster: poster ?? undefined,
-      playbackRates: [0.5, 0.75, 1, 1.25, 1.5, 1.75, 2],
-      html5: { vhs: { overrideNative: true }, nativeAudioTracks: false, nativeVideoTracks: false },
+      playbackRates: [...PLAYBACK_RATES],
+      // Our own document-level shortcuts (lib/player/keyboard-shortcuts.ts) replace video.js's.
+      userActions: { hotkeys: false },
+      controlBar: { skipButtons: { forward: 10, backward: 10 } },
+      html5: { vhs: { overrideNative: true }, nativeAudioTracks: false, nativeVideoTracks: false, nativeTextTracks: false },
       sources: [{ src: hls, type: "application/x-mpegURL" }],
     });
     player.el().setAttribute("aria-label", `Video player: ${segment.title}`);
+    (player as unknown as { qualityMenu: (o?: object) => void }).qualityMenu({ useResolutionLabels: true });
     for (const c of captions) {
       player.addRemoteTextTrack({ kind: "captions", src: c.src, srclang: c.language, label: c.label }, false);
     }
-    playerRef.current = player;
+    if (chapters) player.addRemoteTextTrack({ kind: "chapters", src: chapters, srclang: "en", label: "Chapters" }, false);
+    const cleanup = onReadyRef.current?.(player);
 
     return () => {
+      if (typeof cleanup === "function") cleanup();
       player.dispose();
-      playerRef.current = null;
     };
-  }, [hls, poster, captions, segment.title]);
+  }, [hls, poster, captions, segment.title, chapters]);
 
   return <div className="player" data-vjs-player data-testid="player" ref={containerRef} />;
 }

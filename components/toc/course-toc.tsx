@@ -3,15 +3,20 @@ import type { TToc } from "@/lib/catalog/get-course-toc";
 import { formatDuration, formatTotal } from "@/lib/catalog/format-duration";
 import { LockIcon, PlayIcon } from "../icons";
 
+/** Per segment id: what the signed-in viewer has watched (lib/progress/course-progress.ts). */
+export type TTocProgress = Record<string, { completed: boolean; watchedSeconds: number }>;
+
 type TCourseTocProps = {
   toc: TToc;
   /** The segment being watched, highlighted and announced as current. */
   currentSlug?: string;
   compact?: boolean;
+  /** Check marks for watched segments (signed-in viewers). */
+  progress?: TTocProgress;
 };
 
 /** The chaptered table of contents: parts in order, segments with durations, free/locked marks. */
-export function CourseToc({ toc, currentSlug, compact = false }: TCourseTocProps) {
+export function CourseToc({ toc, currentSlug, compact = false, progress }: TCourseTocProps) {
   const { course, parts } = toc;
   return (
     <nav className={`toc${compact ? " toc--compact" : ""}`} aria-label="Table of contents">
@@ -37,8 +42,10 @@ export function CourseToc({ toc, currentSlug, compact = false }: TCourseTocProps
             <ol className="toc__segments">
               {part.segments.map((s) => {
                 const current = s.slug === currentSlug;
+                const done = progress?.[s.id]?.completed === true;
+                const started = !done && (progress?.[s.id]?.watchedSeconds ?? 0) > 0;
                 return (
-                  <li key={s.id} data-testid="toc-segment" data-slug={s.slug} data-free={s.free}>
+                  <li key={s.id} data-testid="toc-segment" data-slug={s.slug} data-free={s.free} data-completed={done || undefined}>
                     <Link
                       href={`/courses/${course.slug}/${s.slug}`}
                       className={`toc__segment${current ? " toc__segment--current" : ""}${s.free ? "" : " toc__segment--locked"}`}
@@ -50,7 +57,14 @@ export function CourseToc({ toc, currentSlug, compact = false }: TCourseTocProps
                         {s.subtitle && !compact ? <span className="toc__segment-subtitle">{s.subtitle}</span> : null}
                       </span>
                       <span className="toc__segment-status">
-                        {s.free ? <PlayIcon className="icon icon--play" /> : <LockIcon label="Locked" className="icon icon--lock" />}
+                        {done ? (
+                          <CheckIcon />
+                        ) : s.free ? (
+                          <PlayIcon className="icon icon--play" />
+                        ) : (
+                          <LockIcon label="Locked" className="icon icon--lock" />
+                        )}
+                        {started ? <span className="visually-hidden">Started</span> : null}
                       </span>
                       <span className="toc__segment-duration">
                         <time dateTime={`PT${Math.round(s.durationSeconds)}S`}>{formatDuration(s.durationSeconds)}</time>
@@ -64,5 +78,14 @@ export function CourseToc({ toc, currentSlug, compact = false }: TCourseTocProps
         ))}
       </ol>
     </nav>
+  );
+}
+
+function CheckIcon() {
+  return (
+    <svg className="icon icon--done" viewBox="0 0 24 24" width="16" height="16" role="img" aria-label="Watched" data-testid="toc-check">
+      <circle cx="12" cy="12" r="10" fill="currentColor" />
+      <path d="M7 12.5l3.2 3.2L17 9" fill="none" stroke="#fff" strokeWidth="2.4" strokeLinecap="round" strokeLinejoin="round" />
+    </svg>
   );
 }

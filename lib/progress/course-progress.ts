@@ -57,12 +57,18 @@ export async function getCourseProgress(db: Db, userId: string, toc: TToc): Prom
   };
 }
 
-/** course id → completed segments, for the catalog (one grouped query). */
+/** course slug → completed segments, for the catalog (one grouped query + the slugs). */
 export async function getCatalogProgress(db: Db, userId: string): Promise<Record<string, number>> {
   const groups = await db.segmentProgress.groupBy({
     by: ["courseId"],
     where: { userId, completedAt: { not: null } },
     _count: { _all: true },
   });
-  return Object.fromEntries(groups.map((g) => [g.courseId, g._count._all]));
+  if (groups.length === 0) return {};
+  const courses = await db.course.findMany({
+    where: { id: { in: groups.map((g) => g.courseId) } },
+    select: { id: true, slug: true },
+  });
+  const slugOf = new Map(courses.map((c) => [c.id, c.slug]));
+  return Object.fromEntries(groups.flatMap((g) => (slugOf.has(g.courseId) ? [[slugOf.get(g.courseId)!, g._count._all]] : [])));
 }

@@ -10,13 +10,23 @@ import { ZSegmentParams } from "@/lib/catalog/route-params";
 import { formatDuration, formatPrice } from "@/lib/catalog/format-duration";
 import { segmentMediaUrls } from "@/lib/media/segment-media-urls";
 import { playbackDeps } from "@/lib/media/playback-deps.server";
+import { mediaExtras } from "@/lib/player/media-extras";
+import { parseStartTime } from "@/lib/player/start-time";
+import { getCourseProgress } from "@/lib/progress/course-progress";
+import { readPreferences } from "@/lib/progress/preferences";
+import { readSegmentProgress } from "@/lib/progress/read-progress";
 import { CourseToc } from "@/components/toc/course-toc";
 import { LockedSegment } from "@/components/player/locked-segment";
-import { VideoPlayer } from "@/components/player/video-player";
+import { WatchExperience } from "@/components/player/watch-experience";
+import { ProgressSync } from "@/components/progress/progress-sync";
+import "../../../player.css";
 
 export const dynamic = "force-dynamic";
 
-type TProps = { params: Promise<{ course: string; segment: string }> };
+type TProps = {
+  params: Promise<{ course: string; segment: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
 async function load(params: TProps["params"]) {
   const parsed = ZSegmentParams.safeParse(await params);
@@ -32,7 +42,7 @@ async function load(params: TProps["params"]) {
         nowSeconds: playbackDeps.nowSeconds(),
       })
     : null;
-  return { ...found, toc, playback };
+  return { ...found, viewer, toc, playback };
 }
 
 export async function generateMetadata({ params }: TProps): Promise<Metadata> {
@@ -40,11 +50,20 @@ export async function generateMetadata({ params }: TProps): Promise<Metadata> {
   return { title: `${segment.title} — ${toc.course.title}` };
 }
 
-export default async function SegmentPage({ params }: TProps) {
-  const { segment, access, toc, playback } = await load(params);
+export default async function SegmentPage({ params, searchParams }: TProps) {
+  const { segment, access, toc, playback, viewer } = await load(params);
+  const query = await searchParams;
   const { previous, next } = neighbours(toc, segment.slug);
   const courseHref = `/courses/${toc.course.slug}`;
   const number = toc.parts.flatMap((p) => p.segments).find((s) => s.slug === segment.slug)?.number;
+  const userId = viewer.kind === "user" ? viewer.userId : null;
+  const [preferences, saved, courseProgress, nextAccess] = await Promise.all([
+    userId ? readPreferences(db, userId) : null,
+    userId && playback ? readSegmentProgress(db, userId, segment.id) : null,
+    userId ? getCourseProgress(db, userId, toc) : null,
+    next ? loadSegmentAccess(db, viewer, toc.course.slug, next.slug) : null,
+  ]);
+  const price = formatPrice(toc.course.priceCents, toc.course.currency);
 
   return (
     <div className="watch">
@@ -54,13 +73,31 @@ export default async function SegmentPage({ params }: TProps) {
           {segment.part.position}: {segment.part.title}
         </p>
         {playback ? (
-          <VideoPlayer playback={playback} />
-        ) : access.allowed ? null : (
-          <LockedSegment
+          <WatchExperience
+            playback={playback}
+            extras={mediaExtras(segment, playback)}
             courseSlug={toc.course.slug}
-            reason={access.reason}
-            price={formatPrice(toc.course.priceCents, toc.course.currency)}
+            segmentSlug={segment.slug}
+            startAt={parseStartTime(query.t, segment.durationSeconds)}
+            resumeAt={saved?.positionSeconds ?? null}
+            initiallyCompleted={saved?.completed ?? false}
+            preferences={preferences}
+            next={
+              next
+                ? {
+                    href: `${courseHref}/${next.slug}`,
+                    title: next.title,
+                    number: next.number,
+                    locked: !(nextAccess?.access.allowed ?? false),
+                  }
+                : null
+            }
+            buyHref={`${courseHref}/checkout`}
+            price={price}
+            autoplay={query.autoplay === "1"}
           />
+        ) : access.allowed ? null : (
+          <LockedSegment courseSlug={toc.course.slug} reason={access.reason} price={price} />
         )}
         <div className="watch__info">
           <h1 className="watch__title">
@@ -85,8 +122,9 @@ export default async function SegmentPage({ params }: TProps) {
         </nav>
       </div>
       <aside className="watch__toc" aria-label="Course contents">
-        <CourseToc toc={toc} currentSlug={segment.slug} compact />
+        <CourseToc toc={toc} currentSlug={segment.slug} compact progress={courseProgress?.bySegment} />
       </aside>
+      <ProgressSync signedIn={userId !== null} refresh={false} />
     </div>
   );
 }

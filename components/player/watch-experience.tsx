@@ -1,0 +1,297 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useCallback, useEffect, useRef, useState } from "react";
+import type { TPlayback } from "@/lib/media/segment-media-urls";
+import { actionForKey, stepRate, type TPlayerAction } from "@/lib/player/keyboard-shortcuts";
+import { localProgressKey, readLocalProgress } from "@/lib/player/local-store";
+import type { TMediaExtras } from "@/lib/player/media-extras";
+import { parseWebVtt, type TVttCue } from "@/lib/player/parse-webvtt";
+import { formatClock } from "@/lib/player/start-time";
+import { PLAYBACK_RATES, type TPlayerPreferences } from "@/lib/progress/preferences";
+import { TranscriptPanel } from "../transcript/transcript-panel";
+import { CopyLinkButton } from "./copy-link-button";
+import { decorateSeekBar } from "./seek-bar-extras";
+import { ShortcutsDialog } from "./shortcuts-dialog";
+import { UpNextCard, type TUpNext } from "./up-next-card";
+import { useProgressReporting } from "./use-progress-reporting";
+import { usePreferences } from "./use-preferences";
+import { VideoPlayer, type TPlayer } from "./video-player";
+
+export type TWatchExperienceProps = {
+  playback: TPlayback;
+  extras: TMediaExtras;
+  courseSlug: string;
+  segmentSlug: string;
+  /** From a deep link (`?t=`), already validated. */
+  startAt: number | null;
+  /** Signed-in viewers: the saved position. Anonymous viewers' comes from localStorage. */
+  resumeAt: number | null;
+  initiallyCompleted: boolean;
+  /** null = anonymous (preferences live in localStorage). */
+  preferences: TPlayerPreferences | null;
+  next: TUpNext | null;
+  buyHref: string;
+  price: string;
+  autoplay: boolean;
+};
+
+async function fetchCues(url: string | null | undefined): Promise<TVttCue[]> {
+  if (!url) return [];
+  try {
+    const res = await fetch(url);
+    return res.ok ? parseWebVtt(await res.text()) : [];
+  } catch {
+    return [];
+  }
+}
+
+/** Starting over beats resuming in the last seconds. */
+const RESUME_MARGIN_SECONDS = 3;
+
+/**
+ * The watch page's client side: the video.js player and everything around it — keyboard
+ * shortcuts and their `?` overlay, the transcript, chapter markers and thumbnail previews,
+ * resume and honest progress, remembered preferences, auto-advance with the paywall card,
+ * and the copy-link button. See docs/decisions/008-player-and-progress.md.
+ */
+export function WatchExperience(props: TWatchExperienceProps) {
+  const { playback, extras, courseSlug, segmentSlug, next } = props;
+  const router = useRouter();
+  const playerRef = useRef<TPlayer | null>(null);
+  const dialogRef = useRef<HTMLDialogElement>(null);
+  const [time, setTime] = useState(props.startAt ?? 0);
+  const [cues, setCues] = useState<TVttCue[] | null>(null);
+  const [upNext, setUpNext] = useState<"countdown" | "paywall" | null>(null);
+  const [announcement, setAnnouncement] = useState("");
+  const announceTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const { prefs, prefsRef, update } = usePreferences(props.preferences);
+  const progress = useProgressReporting({
+    course: courseSlug,
+    segment: segmentSlug,
+    durationSeconds: playback.segment.durationSeconds,
+    signedIn: props.preferences !== null,
+    initiallyCompleted: props.initiallyCompleted,
+  });
+  const propsRef = useRef(props);
+  propsRef.current = props;
+
+  const announce = useCallback((text: string) => {
+    setAnnouncement(text);
+    if (announceTimer.current) clearTimeout(announceTimer.current);
+    announceTimer.current = setTimeout(() => setAnnouncement(""), 1500);
+  }, []);
+
+  useEffect(() => {
+    let live = true;
+    void fetchCues(playback.captions[0]?.src).then((c) => live && setCues(c));
+    return () => {
+      live = false;
+    };
+  }, [playback.captions]);
+
+  const seek = useCallback((seconds: number, play = false) => {
+    const player = playerRef.current;
+    if (!player) return;
+    const duration = player.duration() || playback.segment.durationSeconds;
+    player.currentTime(Math.max(0, Math.min(seconds, Math.max(0, duration - 0.1))));
+    setTime(player.currentTime() ?? seconds);
+    if (play && player.paused()) void player.play()?.catch(() => {});
+  }, [playback.segment.durationSeconds]);
+
+  const onReady = (player: TPlayer) => {
+    playerRef.current = player;
+    const p = prefsRef.current;
+    player.volume(p.volume);
+    player.muted(p.muted);
+    let undecorate = () => {};
+    let disposed = false;
+
+    player.one("loadedmetadata", () => {
+      const { startAt, resumeAt, autoplay } = propsRef.current;
+      player.playbackRate(prefsRef.current.playbackRate);
+      const duration = player.duration() || playback.segment.durationSeconds;
+      const saved = props.preferences === null
+        ? readLocalProgress()[localProgressKey(courseSlug, segmentSlug)]?.positionSeconds ?? null
+        : resumeAt;
+      const start = startAt ?? (saved !== null && saved < duration - RESUME_MARGIN_SECONDS ? saved : null);
+      if (start !== null && start > 0) {
+        player.currentTime(start);
+        setTime(start);
+      }
+      if (autoplay) void player.play()?.catch(() => {});
+    });
+
+    // Chapters and thumbnails decorate the seek bar once their tracks are fetched.
+    void Promise.all([fetchCues(extras.chapters), fetchCues(extras.thumbnails)]).then(([chapters, thumbnails]) => {
+      if (disposed) return;
+      undecorate = decorateSeekBar(player, { chapters, thumbnails, thumbnailsUrl: extras.thumbnails });
+    });
+
+    const tracks = player.textTracks() as unknown as TextTrackList & {
+      addEventListener(type: "change", fn: () => void): void;
+      removeEventListener(type: "change", fn: () => void): void;
+    };
+    const captionTracks = () => Array.from({ length: tracks.length }, (_, i) => tracks[i]!).filter((t) => t.kind === "captions" || t.kind === "subtitles");
+    if (p.captions) {
+      const wanted = captionTracks().find((t) => t.language === p.captions);
+      if (wanted) wanted.mode = "showing";
+    }
+    const onTracks = () => {
+      const showing = captionTracks().find((t) => t.mode === "showing");
+      update({ captions: showing ? showing.language || "en" : null });
+    };
+    tracks.addEventListener("change", onTracks);
+
+    player.on("ratechange", () => update({ playbackRate: player.playbackRate() ?? 1 }));
+    player.on("volumechange", () => update({ volume: Math.round((player.volume() ?? 1) * 100) / 100, muted: !!player.muted() }));
+    player.on("timeupdate", () => setTime(player.currentTime() ?? 0));
+    player.on("seeked", () => setTime(player.currentTime() ?? 0));
+    player.on(["play", "seeking"], () => setUpNext(null));
+    player.on("ended", () => {
+      const n = propsRef.current.next;
+      if (!n) return;
+      if (n.locked) setUpNext("paywall");
+      else if (prefsRef.current.autoAdvance) setUpNext("countdown");
+    });
+    const detachProgress = progress.attach(player);
+    return () => {
+      disposed = true;
+      detachProgress();
+      undecorate();
+      tracks.removeEventListener("change", onTracks);
+      playerRef.current = null;
+    };
+  };
+
+  const apply = useCallback(
+    (player: TPlayer, action: TPlayerAction) => {
+      const duration = player.duration() || playback.segment.durationSeconds;
+      const now = player.currentTime() ?? 0;
+      switch (action.type) {
+        case "toggle-play":
+          if (player.paused()) {
+            void player.play()?.catch(() => {});
+            announce("Play");
+          } else {
+            player.pause();
+            announce("Paused");
+          }
+          return;
+        case "seek-by": {
+          const to = Math.max(0, Math.min(now + action.seconds, duration));
+          seek(to);
+          announce(`${action.seconds < 0 ? "Back" : "Forward"} ${Math.abs(action.seconds)} s — ${formatClock(to)}`);
+          return;
+        }
+        case "seek-fraction":
+          seek(duration * action.fraction);
+          announce(`${Math.round(action.fraction * 100)} % — ${formatClock(duration * action.fraction)}`);
+          return;
+        case "volume-by": {
+          const v = Math.round(Math.max(0, Math.min(1, (player.muted() ? 0 : player.volume() ?? 1) + action.delta)) * 100) / 100;
+          player.muted(v === 0);
+          player.volume(v);
+          announce(`Volume ${Math.round(v * 100)} %`);
+          return;
+        }
+        case "toggle-mute":
+          player.muted(!player.muted());
+          announce(player.muted() ? "Muted" : "Sound on");
+          return;
+        case "toggle-fullscreen":
+          if (player.isFullscreen()) void player.exitFullscreen();
+          else void player.requestFullscreen();
+          return;
+        case "toggle-captions": {
+          const tracks = player.textTracks() as unknown as TextTrackList;
+          const list = Array.from({ length: tracks.length }, (_, i) => tracks[i]!).filter((t) => t.kind === "captions" || t.kind === "subtitles");
+          const showing = list.find((t) => t.mode === "showing");
+          if (showing) showing.mode = "disabled";
+          else if (list[0]) list[0].mode = "showing";
+          announce(showing ? "Captions off" : list[0] ? "Captions on" : "No captions");
+          return;
+        }
+        case "rate-step": {
+          const rate = stepRate(PLAYBACK_RATES, player.playbackRate() ?? 1, action.direction);
+          player.playbackRate(rate);
+          announce(`Speed ${rate}×`);
+          return;
+        }
+        case "show-help":
+          if (!dialogRef.current?.open) dialogRef.current?.showModal();
+          return;
+      }
+    },
+    [announce, seek, playback.segment.durationSeconds],
+  );
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const player = playerRef.current;
+      if (!player || e.defaultPrevented || dialogRef.current?.open) return;
+      const action = actionForKey({
+        key: e.key,
+        ctrlKey: e.ctrlKey,
+        metaKey: e.metaKey,
+        altKey: e.altKey,
+        target: e.target instanceof Element ? (e.target as HTMLElement) : null,
+      });
+      if (!action) return;
+      e.preventDefault();
+      apply(player, action);
+    };
+    document.addEventListener("keydown", onKey);
+    return () => document.removeEventListener("keydown", onKey);
+  }, [apply]);
+
+  const goNext = useCallback(() => {
+    if (next) router.push(`${next.href}?autoplay=1`);
+  }, [next, router]);
+  const cancelUpNext = useCallback(() => {
+    setUpNext(null);
+    (playerRef.current?.el().querySelector(".vjs-play-control") as HTMLElement | null)?.focus();
+  }, []);
+
+  return (
+    <div className="watch-experience">
+      <div className="watch-stage">
+        <div className="watch-stage__video">
+          <VideoPlayer playback={playback} extras={extras} onReady={onReady} />
+          {upNext && next ? (
+            upNext === "paywall" ? (
+              <UpNextCard mode="paywall" next={next} buyHref={props.buyHref} price={props.price} onCancel={cancelUpNext} />
+            ) : (
+              <UpNextCard mode="countdown" next={next} onCancel={cancelUpNext} onGo={goNext} />
+            )
+          ) : null}
+          <div className={`player-osd${announcement ? " player-osd--shown" : ""}`} role="status" aria-live="polite" data-testid="player-osd">
+            {announcement}
+          </div>
+        </div>
+        <TranscriptPanel cues={cues} currentTime={time} onSeek={(t) => seek(t, true)} />
+      </div>
+      <div className="player-toolbar">
+        <CopyLinkButton path={`/courses/${courseSlug}/${segmentSlug}`} currentTime={() => playerRef.current?.currentTime() ?? time} />
+        <button type="button" className="button button--small" onClick={() => dialogRef.current?.showModal()} aria-keyshortcuts="Shift+?">
+          Keyboard shortcuts <kbd aria-hidden="true">?</kbd>
+        </button>
+        <label className="player-toolbar__toggle">
+          <input
+            type="checkbox"
+            checked={prefs.autoAdvance}
+            onChange={(e) => update({ autoAdvance: e.target.checked })}
+            data-testid="auto-advance-toggle"
+          />{" "}
+          Play the next segment automatically
+        </label>
+        {progress.completed ? (
+          <span className="player-toolbar__done" data-testid="segment-completed">
+            <span aria-hidden="true">✓</span> Watched
+          </span>
+        ) : null}
+      </div>
+      <ShortcutsDialog ref={dialogRef} />
+    </div>
+  );
+}
