@@ -9,6 +9,11 @@ import { CourseToc } from "@/components/toc/course-toc";
 import { getCurrentUser } from "@/lib/access/get-viewer.server";
 import { hasActivePurchase } from "@/lib/access/has-active-purchase";
 import "../../commerce.css";
+import { getCourseProgress } from "@/lib/progress/course-progress";
+import { CourseProgressPanel } from "@/components/progress/course-progress-panel";
+import { CourseSearch } from "@/components/progress/course-search";
+import { ProgressSync } from "@/components/progress/progress-sync";
+import "../../player.css";
 
 export const dynamic = "force-dynamic";
 
@@ -32,6 +37,9 @@ export default async function CoursePage({ params, searchParams }: TProps) {
   const { course, parts } = toc;
   const user = course.priceCents > 0 ? await getCurrentUser() : null;
   const owned = user ? await hasActivePurchase(db, user.id, course.id) : false;
+  // Progress (continue banner, bar, TOC checks) for signed-in viewers: lib/progress.
+  const viewerId = (user ?? (course.priceCents > 0 ? null : await getCurrentUser()))?.id ?? null;
+  const progress = viewerId ? await getCourseProgress(db, viewerId, toc) : null;
   // Keep a ?coupon= from a campaign link on the way to checkout (validated there).
   const coupon = [(await searchParams)?.coupon].flat()[0]?.trim().slice(0, 40);
   const checkoutHref = `/courses/${course.slug}/checkout${coupon ? `?coupon=${encodeURIComponent(coupon)}` : ""}`;
@@ -86,6 +94,8 @@ export default async function CoursePage({ params, searchParams }: TProps) {
           ) : null}
         </aside>
       </header>
+      {progress ? <CourseProgressPanel courseSlug={course.slug} progress={progress} /> : null}
+      <ProgressSync signedIn={viewerId !== null} />
       {course.description ? (
         <section className="course-description" aria-label="About this course">
           {course.description.split(/\n{2,}/).map((para, i) => (
@@ -93,9 +103,10 @@ export default async function CoursePage({ params, searchParams }: TProps) {
           ))}
         </section>
       ) : null}
+      <CourseSearch courseSlug={course.slug} />
       <section aria-labelledby="toc-heading">
         <h2 id="toc-heading">Table of contents</h2>
-        <CourseToc toc={toc} />
+        <CourseToc toc={toc} progress={progress?.bySegment} />
       </section>
     </div>
   );
