@@ -1,6 +1,7 @@
 // `npm run bench`: figures, not pass/fail. Needs a production build and the seeded
 // default database (`npm run quickstart` leaves both). Prints tables to compare side by side.
 import { formatLoadTable, measureLoad, type TLoadResult } from "./http-load";
+import { benchMediaDelivery } from "./media-delivery";
 import { measurePageJs } from "./page-weight";
 import { startAppServer } from "./server";
 import { measureTokenVerification } from "./token-verify";
@@ -43,6 +44,12 @@ async function main() {
   } finally {
     await server.stop();
   }
+
+  await benchMediaDelivery({
+    port: Number(process.env.BENCH_PORT ?? 3200) + 10,
+    databaseUrl: process.env.DATABASE_URL ?? "file:./data/lectern.db",
+    seconds: Number(process.env.BENCH_MEDIA_SECONDS ?? 3),
+  });
 }
 
 main().catch((error) => {

@@ -1,0 +1,127 @@
+// Media delivery figures, on the same files in one run (docs/decisions/007):
+//   (a) range reads of an HLS segment through the app's Node path (`next start`),
+//   (b) the same through nginx with MEDIA_OFFLOAD=nginx (app authorises, nginx sends),
+//   (c) the same file from plain nginx static serving (no auth) — the ceiling;
+// at 1/16/64 concurrent readers, with the ratios (a)/(c) and (b)/(c). Then the time and peak
+// memory to stream the whole-course ZIP, and a synthetic course with 10× the media.
+import path from "node:path";
+import { nginxAvailable, startNginx } from "../deploy/nginx/run-nginx";
+import { createDb } from "../lib/db";
+import { planCourseZip, streamCourseZip, type TCourseZip } from "../lib/downloads/course-zip";
+import { loadCourseDownloads, type TCourseDownloads } from "../lib/downloads/load-course-downloads";
+import { signMediaToken } from "../lib/media/media-token";
+import { formatLoadTable, measureLoad, type TLoadResult } from "./http-load";
+import { startAppServer } from "./server";
+
+const COURSE = "enterprise-software-with-python";
+const SEGMENT = "what-is-enterprise-software";
+const FILE = "720p/seg_000.ts";
+const RANGE = "bytes=0-524287"; // 512 KiB, a typical player read
+const SECRET = "bench-secret-0123456789abcdef0123456789abcdef";
+const CONCURRENCY = [1, 16, 64];
+
+export async function benchMediaDelivery(options: { port: number; databaseUrl: string; seconds: number }): Promise<void> {
+  const mediaRoot = path.resolve(process.env.MEDIA_ROOT ?? "./media");
+  const env = { DATABASE_URL: options.databaseUrl, LECTERN_SECRET: SECRET, MEDIA_ROOT: mediaRoot };
+  const token = signMediaToken(SECRET, {
+    scope: "stream",
+    course: COURSE,
+    segment: SEGMENT,
+    userId: null,
+    expiresAt: Math.floor(Date.now() / 1000) + 3600,
+  });
+  const mediaPath = `/media/${COURSE}/${SEGMENT}/${token}/${FILE}`;
+
+  if (!nginxAvailable()) {
+    console.log("\nMedia delivery: nginx is not installed (scripts/ensure-packages.sh nginx:nginx-light); skipped.");
+  } else {
+    const nodeApp = await startAppServer(options.port, { ...env, MEDIA_OFFLOAD: "node" });
+    const offloadApp = await startAppServer(options.port + 1, { ...env, MEDIA_OFFLOAD: "nginx" });
+    const nginx = await startNginx({
+      app: offloadApp.baseUrl.replace("http://", ""),
+      mediaRoot,
+      workers: 2,
+      extra: `location /static-media/ { alias ${mediaRoot}/; etag on; }`,
+    });
+    try {
+      const targets = [
+        { name: "(a) app, Node path", url: `${nodeApp.baseUrl}${mediaPath}` },
+        { name: "(b) nginx offload", url: `${nginx.baseUrl}${mediaPath}` },
+        { name: "(c) nginx static", url: `${nginx.baseUrl}/static-media/${COURSE}/${SEGMENT}/${FILE}` },
+      ];
+      for (const t of targets) {
+        const res = await fetch(t.url, { headers: { range: RANGE } });
+        const body = await res.arrayBuffer();
+        if (res.status !== 206 || body.byteLength !== 524_288 || res.headers.get("content-length") !== "524288") {
+          throw new Error(`${t.name}: expected a 206 of 524288 bytes with Content-Length, got ${res.status}, ${body.byteLength} bytes, length ${res.headers.get("content-length")}`);
+        }
+        await measureLoad(t.name, t.url, 4, 1, { range: RANGE }); // warm up
+      }
+      console.log(`\nMedia segment range reads (${RANGE}, ${options.seconds} s per row)`);
+      const rows: TLoadResult[] = [];
+      for (const c of CONCURRENCY) {
+        for (const t of targets) rows.push(await measureLoad(t.name, t.url, c, options.seconds, { range: RANGE }));
+      }
+      console.log(formatLoadTable(rows));
+      for (const c of CONCURRENCY) {
+        const [a, b, s] = targets.map((t) => rows.find((r) => r.name === t.name && r.connections === c)!);
+        console.log(
+          `  conc ${String(c).padStart(2)}: (a)/(c) ${(a!.throughputMBps / s!.throughputMBps).toFixed(2)} (goal ≥ 0.80), ` +
+            `(b)/(c) ${(b!.throughputMBps / s!.throughputMBps).toFixed(2)} (goal ≥ 0.95); ` +
+            `p99 ${a!.p99Ms.toFixed(0)} / ${b!.p99Ms.toFixed(0)} / ${s!.p99Ms.toFixed(0)} ms`,
+        );
+      }
+    } finally {
+      await nginx.stop();
+      await offloadApp.stop();
+      await nodeApp.stop();
+    }
+  }
+
+  const db = createDb(options.databaseUrl);
+  try {
+    const downloads = await loadCourseDownloads(db, mediaRoot, COURSE);
+    if (!downloads) throw new Error(`course ${COURSE} is not in ${options.databaseUrl}`);
+    console.log("\nWhole-course ZIP, streamed (in process; memory = peak RSS above the start)");
+    const one = planCourseZip(downloads);
+    const ten = planCourseZip(tenTimes(downloads));
+    for (const [label, zip] of [["course", one], ["10× course", ten]] as const) {
+      const full = await timeZip(zip, 0);
+      const resume = await timeZip(zip, Math.floor(zip.representation.size * 0.7));
+      console.log(
+        `  ${label.padEnd(10)} ${(zip.representation.size / 2 ** 20).toFixed(0).padStart(6)} MiB, ${String(zip.entries.length).padStart(4)} files: ` +
+          `${full.seconds.toFixed(2)} s (${(zip.representation.size / 2 ** 20 / full.seconds).toFixed(0)} MiB/s), peak +${full.peakMiB.toFixed(0)} MiB RSS; ` +
+          `resume at 70 %: ${resume.seconds.toFixed(2)} s, peak +${resume.peakMiB.toFixed(0)} MiB`,
+      );
+    }
+  } finally {
+    await db.$disconnect();
+  }
+}
+
+/** The same course with every part listed ten times (distinct folders, same files). */
+function tenTimes(d: TCourseDownloads): TCourseDownloads {
+  return {
+    ...d,
+    parts: Array.from({ length: 10 }, (_, copy) => d.parts.map((p) => ({ ...p, folder: `${p.folder} (copy ${copy + 1})` }))).flat(),
+  };
+}
+
+async function timeZip(zip: TCourseZip, start: number): Promise<{ seconds: number; peakMiB: number }> {
+  global.gc?.();
+  const base = process.memoryUsage().rss;
+  let peak = base;
+  const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
+  const started = performance.now();
+  let bytes = 0;
+  const reader = streamCourseZip(zip, start).getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    bytes += value.byteLength;
+    peak = Math.max(peak, process.memoryUsage().rss);
+  }
+  clearInterval(timer);
+  if (bytes !== zip.representation.size - start) throw new Error(`zip stream gave ${bytes} bytes, expected ${zip.representation.size - start}`);
+  return { seconds: (performance.now() - started) / 1000, peakMiB: (peak - base) / 2 ** 20 };
+}
