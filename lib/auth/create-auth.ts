@@ -34,6 +34,9 @@ export function createAuth({ db, env }: TAuthDeps) {
     trustedOrigins: [...origins],
     database: prismaAdapter(db, { provider: databaseProvider(env.DATABASE_URL) === "postgres" ? "postgresql" : "sqlite" }),
     telemetry: { enabled: false },
+    // Better Auth skips its Origin check when it detects a test runner; Lectern always checks,
+    // so the tests exercise what production runs.
+    advanced: { disableOriginCheck: false },
     user: {
       additionalFields: {
         role: { type: "string", required: false, defaultValue: "learner", input: false },
