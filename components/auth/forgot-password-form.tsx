@@ -2,6 +2,7 @@
 
 import { useState } from "react";
 import { authClient } from "@/lib/auth/auth-client";
+import { FormError } from "./form-error";
 import { authErrorMessage } from "./auth-messages";
 
 export function ForgotPasswordForm() {
@@ -36,11 +37,7 @@ export function ForgotPasswordForm() {
         Email
         <input name="email" type="email" autoComplete="email" required />
       </label>
-      {error ? (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <FormError message={error} />
       <button className="button button--primary" type="submit" disabled={state === "pending"}>
         Send reset link
       </button>

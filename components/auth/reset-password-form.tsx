@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useState } from "react";
 import { authClient } from "@/lib/auth/auth-client";
+import { FormError } from "./form-error";
 
 export function ResetPasswordForm({ token }: { token: string }) {
   const [state, setState] = useState<"idle" | "pending" | "done">("idle");
@@ -38,11 +39,7 @@ export function ResetPasswordForm({ token }: { token: string }) {
         New password <span className="hint">(at least 8 characters)</span>
         <input name="password" type="password" autoComplete="new-password" required minLength={8} maxLength={128} />
       </label>
-      {error ? (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <FormError message={error} />
       <button className="button button--primary" type="submit" disabled={state === "pending"}>
         Set new password
       </button>

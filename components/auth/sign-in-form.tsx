@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { authClient } from "@/lib/auth/auth-client";
+import { FormError } from "./form-error";
 import { authErrorMessage } from "./auth-messages";
 
 export function SignInForm({ next }: { next: string }) {
@@ -39,11 +40,7 @@ export function SignInForm({ next }: { next: string }) {
         Password
         <input name="password" type="password" autoComplete="current-password" required minLength={1} />
       </label>
-      {error ? (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <FormError message={error} />
       <button className="button button--primary" type="submit" disabled={pending}>
         {pending ? "Signing in…" : "Sign in"}
       </button>

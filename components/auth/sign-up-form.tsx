@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { authClient } from "@/lib/auth/auth-client";
+import { FormError } from "./form-error";
 import { authErrorMessage } from "./auth-messages";
 
 export function SignUpForm({ next }: { next: string }) {
@@ -50,11 +51,7 @@ export function SignUpForm({ next }: { next: string }) {
         Password <span className="hint">(at least 8 characters)</span>
         <input name="password" type="password" autoComplete="new-password" required minLength={8} maxLength={128} />
       </label>
-      {error ? (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <FormError message={error} />
       <button className="button button--primary" type="submit" disabled={pending}>
         {pending ? "Creating your account…" : "Create account"}
       </button>
