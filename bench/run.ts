@@ -17,6 +17,8 @@ async function main() {
   );
   const server = await startAppServer(Number(process.env.BENCH_PORT ?? 3200), {
     DATABASE_URL: process.env.DATABASE_URL ?? "file:./data/lectern.db",
+    // The bench signs nothing itself; a throw-away secret lets the production server start.
+    LECTERN_SECRET: process.env.LECTERN_SECRET ?? "bench-secret-0123456789abcdef0123456789",
   });
   try {
     const html = await (await fetch(`${server.baseUrl}/courses/${COURSE}`)).text();

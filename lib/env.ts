@@ -1,5 +1,6 @@
 import path from "node:path";
 import { z } from "zod";
+import { ZMediaOffloadEnv } from "./media/media-offload";
 
 // Shared by the server (env.server.ts) and by CLI scripts (seed, media generation),
 // which cannot import "server-only" modules.
@@ -35,6 +36,8 @@ export const ZEnv = z.object({
   /** Shown on receipts as the seller. */
   SELLER_NAME: z.string().default("Lectern Courses"),
   SELLER_ADDRESS: z.string().default(""),
+  /** node: the app sends media bytes; nginx: X-Accel-Redirect to nginx (deploy/nginx). */
+  ...ZMediaOffloadEnv.shape,
 });
 export type TEnv = Omit<z.infer<typeof ZEnv>, "APP_URL" | "LECTERN_SECRET"> & {
   APP_URL: string;

@@ -11,8 +11,8 @@ rm -rf "$results" && mkdir -p "$results"
 step() { printf '\n\033[1m==> %s\033[0m\n' "$*"; }
 started=$SECONDS
 
-step "System packages (ffmpeg, chromium, fonts)"
-scripts/ensure-packages.sh ffmpeg:ffmpeg ffprobe:ffmpeg chromium:chromium \
+step "System packages (ffmpeg, chromium, nginx, fonts)"
+scripts/ensure-packages.sh ffmpeg:ffmpeg ffprobe:ffmpeg chromium:chromium nginx:nginx-light \
   /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf:fonts-dejavu-core
 
 if [[ ! -d node_modules ]]; then

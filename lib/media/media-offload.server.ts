@@ -1,5 +1,5 @@
 import "server-only";
+import { env } from "../env.server";
 import { loadMediaOffload } from "./media-offload";
 
-// MEDIA_OFFLOAD / MEDIA_OFFLOAD_PREFIX belong in lib/env.ts's ZEnv; read here until they move.
-export const mediaOffload = loadMediaOffload(process.env);
+export const mediaOffload = loadMediaOffload(env);

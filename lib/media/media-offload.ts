@@ -17,7 +17,7 @@ export const ZMediaOffloadEnv = z.object({
 
 export type TMediaOffload = { kind: "node" } | { kind: "nginx"; prefix: string };
 
-export function loadMediaOffload(source: Record<string, string | undefined>): TMediaOffload {
+export function loadMediaOffload(source: Record<string, string | number | undefined>): TMediaOffload {
   const parsed = ZMediaOffloadEnv.safeParse(source);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
