@@ -1,15 +1,7 @@
+import { execFileSync } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import type { APIRequestContext, BrowserContext } from "@playwright/test";
-import { createDb, type Db } from "../../lib/db";
-
-/** The e2e server's database (playwright.config.ts sets the same URL for `next start`). */
-export const E2E_DATABASE_URL = process.env.E2E_DATABASE_URL ?? "file:./data/e2e.db";
-
-let db: Db | null = null;
-export function e2eDb(): Db {
-  db ??= createDb(E2E_DATABASE_URL);
-  return db;
-}
+import path from "node:path";
+import type { BrowserContext } from "@playwright/test";
 
 export type TTestUser = { id: string; email: string; password: string; name: string };
 
@@ -29,32 +21,12 @@ export async function signUpLearner(context: BrowserContext, baseURL: string): P
   return { ...user, id: body.user.id };
 }
 
-/** Gives the user a paid order and an active purchase of the course, as checkout would. */
-export async function grantPurchase(userId: string, courseSlug: string): Promise<{ orderId: string }> {
-  const client = e2eDb();
-  const course = await client.course.findUniqueOrThrow({
-    where: { slug: courseSlug },
-    select: { id: true, priceCents: true, currency: true },
+/** Gives the user a paid order and an active purchase of the course, directly in the e2e database. */
+export function grantPurchase(userId: string, courseSlug: string): { orderId: string } {
+  const script = path.join(__dirname, "grant-purchase.ts");
+  const out = execFileSync(path.resolve("node_modules/.bin/tsx"), [script, userId, courseSlug], {
+    env: { ...process.env, E2E_DATABASE_URL: process.env.E2E_DATABASE_URL ?? "file:./data/e2e.db" },
+    encoding: "utf8",
   });
-  const user = await client.user.findUniqueOrThrow({ where: { id: userId }, select: { name: true, email: true } });
-  const order = await client.order.create({
-    data: {
-      number: `LEC-E2E-${randomUUID().slice(0, 8).toUpperCase()}`,
-      userId,
-      courseId: course.id,
-      status: "paid",
-      currency: course.currency,
-      subtotalCents: course.priceCents,
-      totalCents: course.priceCents,
-      provider: "local",
-      paymentMethod: "Local test payment",
-      buyerName: user.name,
-      buyerEmail: user.email,
-      paidAt: new Date(),
-      purchase: { create: { userId, courseId: course.id } },
-    },
-    select: { id: true },
-  });
-  return { orderId: order.id };
+  return JSON.parse(out) as { orderId: string };
 }
-
