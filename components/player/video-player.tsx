@@ -54,10 +54,11 @@ export function VideoPlayer({ playback, extras, onReady }: TVideoPlayerProps) {
     });
     player.el().setAttribute("aria-label", `Video player: ${segment.title}`);
     (player as unknown as { qualityMenu: (o?: object) => void }).qualityMenu({ useResolutionLabels: true });
+    // manualCleanup = true: with `false` video.js drops the tracks when the source loads.
     for (const c of captions) {
-      player.addRemoteTextTrack({ kind: "captions", src: c.src, srclang: c.language, label: c.label }, false);
+      player.addRemoteTextTrack({ kind: "captions", src: c.src, srclang: c.language, label: c.label }, true);
     }
-    if (chapters) player.addRemoteTextTrack({ kind: "chapters", src: chapters, srclang: "en", label: "Chapters" }, false);
+    if (chapters) player.addRemoteTextTrack({ kind: "chapters", src: chapters, srclang: "en", label: "Chapters" }, true);
     const cleanup = onReadyRef.current?.(player);
 
     return () => {

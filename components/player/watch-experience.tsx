@@ -213,7 +213,9 @@ export function WatchExperience(props: TWatchExperienceProps) {
           return;
         }
         case "rate-step": {
-          const rate = stepRate(PLAYBACK_RATES, player.playbackRate() ?? 1, action.direction);
+          // The media element's own rate: video.js caches it until the (queued) ratechange event.
+          const media = player.el().querySelector("video");
+          const rate = stepRate(PLAYBACK_RATES, media?.playbackRate ?? player.playbackRate() ?? 1, action.direction);
           player.playbackRate(rate);
           announce(`Speed ${rate}×`);
           return;
@@ -241,8 +243,11 @@ export function WatchExperience(props: TWatchExperienceProps) {
       e.preventDefault();
       apply(player, action);
     };
-    document.addEventListener("keydown", onKey);
-    return () => document.removeEventListener("keydown", onKey);
+    // Capture phase: video.js controls stop keydown propagation, and a focused control
+    // (after a click or Tab) must not swallow the shortcuts. Keys a focused control owns
+    // (Space on buttons, arrows on sliders and menus) are left to it by actionForKey.
+    document.addEventListener("keydown", onKey, true);
+    return () => document.removeEventListener("keydown", onKey, true);
   }, [apply]);
 
   const goNext = useCallback(() => {

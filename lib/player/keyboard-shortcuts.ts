@@ -46,11 +46,15 @@ export type TKeyTarget = {
 };
 
 const TYPING_TAGS = new Set(["INPUT", "TEXTAREA", "SELECT"]);
+/** Inputs that take no text: shortcuts still work while one has focus. */
+const NON_TEXT_INPUTS = new Set(["checkbox", "radio", "button", "submit", "reset", "range", "color", "file", "image"]);
 
 /** Keys typed into a form field, an editable element or a listbox are the user's text, not ours. */
 export function isTypingTarget(target: TKeyTarget | null | undefined): boolean {
   if (!target) return false;
-  if (target.tagName && TYPING_TAGS.has(target.tagName.toUpperCase())) return true;
+  const tag = target.tagName?.toUpperCase();
+  if (tag === "INPUT" && NON_TEXT_INPUTS.has((target.getAttribute?.("type") ?? "text").toLowerCase())) return false;
+  if (tag && TYPING_TAGS.has(tag)) return true;
   if (target.isContentEditable) return true;
   const role = target.getAttribute?.("role");
   return role === "textbox" || role === "combobox" || role === "searchbox";
@@ -60,8 +64,8 @@ export function isTypingTarget(target: TKeyTarget | null | undefined): boolean {
 function ownsKey(target: TKeyTarget | null | undefined, key: string): boolean {
   if (!target) return false;
   const tag = target.tagName?.toUpperCase();
-  if (key === " ") return tag === "BUTTON" || tag === "A" || tag === "SUMMARY" || !!target.closest?.('[role="button"],[role="menuitem"],[role="menuitemradio"],[role="slider"]');
-  if (key.startsWith("Arrow")) return !!target.closest?.('[role="slider"],[role="menu"],[role="menuitem"],[role="menuitemradio"],[role="listbox"]');
+  if (key === " ") return tag === "BUTTON" || tag === "A" || tag === "SUMMARY" || tag === "INPUT" || !!target.closest?.('[role="button"],[role="menuitem"],[role="menuitemradio"],[role="slider"]');
+  if (key.startsWith("Arrow")) return tag === "INPUT" || !!target.closest?.('[role="slider"],[role="menu"],[role="menuitem"],[role="menuitemradio"],[role="listbox"]');
   return false;
 }
 

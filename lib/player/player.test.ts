@@ -47,6 +47,11 @@ describe("keyboard shortcuts", () => {
     expect(actionForKey({ key: "k", target: el("BUTTON") })).toEqual({ type: "toggle-play" });
     expect(actionForKey({ key: "ArrowLeft", target: el("DIV", { inside: '[role="slider"]' }) })).toBeNull();
     expect(actionForKey({ key: "ArrowLeft", target: el("BUTTON") })).toEqual({ type: "seek-by", seconds: -5 });
+    // A checkbox takes no text: k still plays, but Space toggles the box.
+    const checkbox = el("INPUT", { type: "checkbox" });
+    expect(actionForKey({ key: "k", target: checkbox })).toEqual({ type: "toggle-play" });
+    expect(actionForKey({ key: " ", target: checkbox })).toBeNull();
+    expect(actionForKey({ key: "k", target: el("INPUT", { type: "search" }) })).toBeNull();
   });
   it("steps playback rates and clamps at the ends", () => {
     const rates = [0.5, 0.75, 1, 1.25, 1.5, 1.75, 2];

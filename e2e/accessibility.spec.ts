@@ -1,0 +1,129 @@
+import AxeBuilder from "@axe-core/playwright";
+import type { Page } from "@playwright/test";
+import { COURSE, expect, test } from "./fixtures";
+
+// axe-core on the catalog, course and player pages (zero serious or critical violations),
+// a keyboard-only journey, the phone layout (390 px) and reduced motion.
+
+async function seriousViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).analyze();
+  return results.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => n.target.join(" ")).slice(0, 5) }));
+}
+
+async function playerReady(page: Page) {
+  await expect
+    .poll(() => page.evaluate(() => document.querySelector("video")?.readyState ?? 0), { timeout: 20_000 })
+    .toBeGreaterThanOrEqual(1);
+}
+
+for (const [name, path] of [
+  ["catalog", "/"],
+  ["course page", `/courses/${COURSE}`],
+  ["player page", `/courses/${COURSE}/what-is-enterprise-software`],
+  ["locked segment", `/courses/${COURSE}/security`],
+] as const) {
+  test(`axe: the ${name} has no serious or critical violations`, async ({ page }) => {
+    await page.goto(path);
+    if (name === "player page") await playerReady(page);
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+}
+
+test("axe: the player with its shortcuts overlay, transcript search and course search results", async ({ page }) => {
+  await page.goto(`/courses/${COURSE}/what-is-enterprise-software`);
+  await playerReady(page);
+  await page.getByRole("searchbox", { name: "Search the transcript" }).fill("hallmarks");
+  await page.locator("body").click({ position: { x: 2, y: 2 } });
+  await page.keyboard.press("?");
+  await expect(page.getByTestId("shortcuts-dialog")).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+
+  await page.goto(`/courses/${COURSE}`);
+  await page.getByRole("searchbox", { name: /Words said in any segment/ }).fill("test pattern");
+  await page.keyboard.press("Enter");
+  await expect(page.getByTestId("search-results")).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+});
+
+test("keyboard only: catalog → course → search → segment at the moment → play", async ({ page }) => {
+  await page.goto("/");
+  const cardLink = page.locator(".course-card__link").first();
+  for (let i = 0; i < 30 && !(await cardLink.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press("Tab");
+  await expect(cardLink).toBeFocused();
+  // Focus is visible.
+  expect(await cardLink.evaluate((el) => getComputedStyle(el).outlineStyle)).not.toBe("none");
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(new RegExp(`/courses/${COURSE}$`));
+
+  const search = page.getByRole("searchbox", { name: /Words said in any segment/ });
+  for (let i = 0; i < 40 && !(await search.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press("Tab");
+  await expect(search).toBeFocused();
+  await page.keyboard.type("hallmarks 4");
+  await page.keyboard.press("Enter");
+  const hit = page.getByTestId("search-results").getByRole("link", { name: /Hallmarks 4–6/ });
+  await expect(hit).toHaveAttribute("href", `/courses/${COURSE}/what-is-enterprise-software?t=12`);
+  // Paid segments match by title only, and never show transcript text.
+  await search.fill("security");
+  await page.keyboard.press("Enter");
+  const locked = page.getByTestId("search-results").locator('[data-slug="security"]');
+  await expect(locked).toContainText("Title match · in the full course");
+  await expect(locked.locator("ul")).toHaveCount(0);
+
+  await search.fill("hallmarks 4");
+  await page.keyboard.press("Enter");
+  await hit.focus();
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(new RegExp(`what-is-enterprise-software\\?t=12$`));
+  await playerReady(page);
+  await expect.poll(() => page.evaluate(() => document.querySelector("video")!.currentTime)).toBeCloseTo(12, 0);
+  await page.keyboard.press("k");
+  await expect.poll(() => page.evaluate(() => document.querySelector("video")!.paused)).toBe(false);
+  // Tab reaches the player's controls, each with a name.
+  const names = await page.locator(".vjs-control-bar button").evaluateAll((els) =>
+    els.filter((e) => (e as HTMLElement).offsetParent !== null).map((e) => e.getAttribute("title") || e.textContent?.trim()),
+  );
+  expect(names.every((n) => n && n.length > 0)).toBe(true);
+});
+
+test.describe("on a phone (390 px)", () => {
+  test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
+
+  test("the player page fits without horizontal scrolling", async ({ page }, testInfo) => {
+    await page.goto(`/courses/${COURSE}/what-is-enterprise-software`);
+    await playerReady(page);
+    const file = testInfo.outputPath("player-390px.png");
+    await page.screenshot({ path: file, fullPage: true });
+    await testInfo.attach("player-390px", { path: file, contentType: "image/png" });
+
+    const layout = await page.evaluate(() => {
+      const rect = (sel: string) => document.querySelector(sel)!.getBoundingClientRect();
+      return {
+        scrollWidth: document.documentElement.scrollWidth,
+        clientWidth: document.documentElement.clientWidth,
+        player: rect(".video-js"),
+        transcript: rect('[data-testid="transcript"]'),
+        toolbar: rect(".player-toolbar"),
+      };
+    });
+    expect(layout.scrollWidth).toBeLessThanOrEqual(layout.clientWidth);
+    expect(layout.player.left).toBeGreaterThanOrEqual(0);
+    expect(layout.player.right).toBeLessThanOrEqual(390);
+    expect(layout.player.width).toBeGreaterThan(300);
+    expect(layout.player.height / layout.player.width).toBeCloseTo(9 / 16, 1);
+    // Stacked: the transcript sits below the video, not squeezed beside it.
+    expect(layout.transcript.top).toBeGreaterThanOrEqual(layout.player.bottom);
+    expect(layout.toolbar.right).toBeLessThanOrEqual(390);
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+});
+
+test("reduced motion: no transitions on the player's overlays", async ({ page }) => {
+  await page.emulateMedia({ reducedMotion: "reduce" });
+  await page.goto(`/courses/${COURSE}/what-is-enterprise-software`);
+  await playerReady(page);
+  const duration = await page.getByTestId("player-osd").evaluate((el) => getComputedStyle(el).transitionDuration);
+  expect(duration).toBe("0s");
+  expect(await page.evaluate(() => matchMedia("(prefers-reduced-motion: reduce)").matches)).toBe(true);
+});
