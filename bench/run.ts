@@ -3,6 +3,7 @@
 import { formatLoadTable, measureLoad, type TLoadResult } from "./http-load";
 import { benchMediaDelivery } from "./media-delivery";
 import { measurePageJs } from "./page-weight";
+import { benchPlayer } from "./player";
 import { startAppServer } from "./server";
 import { measureTokenVerification } from "./token-verify";
 
@@ -43,6 +44,7 @@ async function main() {
       `\nPlayer page JS: ${weight.scripts} scripts, ${(weight.rawBytes / 1024).toFixed(1)} KiB raw, ` +
         `${(weight.gzipBytes / 1024).toFixed(1)} KiB gzipped`,
     );
+    await benchPlayer(server.baseUrl);
   } finally {
     await server.stop();
   }

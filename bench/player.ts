@@ -1,0 +1,199 @@
+// The player in numbers (called from bench/run.ts; docs/decisions/008-player-and-progress.md):
+//  - time to first frame (navigation start → first `playing`) of a free segment in Debian's
+//    Chromium, median of 10 cold loads, next to a bare <video> of the same MP4 on a static
+//    page served by nginx (the floor any player is measured against);
+//  - gzipped JavaScript the player page really loads (every script response, lazy chunks too);
+//  - Lighthouse performance and accessibility scores of the player page.
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import zlib from "node:zlib";
+import { chromium, type Browser } from "@playwright/test";
+
+const COURSE = "enterprise-software-with-python";
+const SEGMENT = "overview";
+const RUNS = Number(process.env.BENCH_PLAYER_RUNS ?? 10);
+const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const NGINX_PORT = Number(process.env.BENCH_NGINX_PORT ?? 3481);
+const CHROME_FLAGS = ["--no-sandbox", "--disable-gpu", "--autoplay-policy=no-user-gesture-required", "--disable-background-networking"];
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+};
+
+/** One cold load (fresh context, empty cache): ms from navigation start to the first `playing`. */
+async function timeToFirstFrame(browser: Browser, url: string): Promise<number> {
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    await page.addInitScript(() => {
+      // Media events do not bubble, but they do pass the document in the capture phase.
+      document.addEventListener(
+        "playing",
+        () => {
+          const w = window as unknown as { __firstPlaying?: number };
+          w.__firstPlaying ??= performance.now();
+        },
+        true,
+      );
+    });
+    await page.goto(url, { waitUntil: "commit" });
+    const handle = await page.waitForFunction(() => (window as unknown as { __firstPlaying?: number }).__firstPlaying, undefined, {
+      timeout: 30_000,
+      polling: 50,
+    });
+    return (await handle.jsonValue()) as number;
+  } finally {
+    await context.close();
+  }
+}
+
+/** nginx (Debian's nginx-light) on a loopback port, serving one static page and the MP4. */
+function startNginx(mp4: string): { url: string; stop(): void } {
+  try {
+    execFileSync("scripts/ensure-packages.sh", ["nginx:nginx-light"], { stdio: "inherit" });
+  } catch {
+    throw new Error("nginx is missing and could not be installed (scripts/ensure-packages.sh nginx:nginx-light)");
+  }
+  const prefix = fs.mkdtempSync(path.join(os.tmpdir(), "lectern-bench-nginx-"));
+  const root = path.join(prefix, "www");
+  fs.mkdirSync(root);
+  fs.mkdirSync(path.join(prefix, "logs"));
+  fs.copyFileSync(mp4, path.join(root, "video.mp4"));
+  fs.writeFileSync(
+    path.join(root, "index.html"),
+    '<!doctype html><html lang="en"><meta charset="utf-8"><title>bare video</title>' +
+      '<video src="video.mp4" autoplay playsinline preload="auto" width="1280" height="720"></video></html>\n',
+  );
+  const conf = path.join(prefix, "nginx.conf");
+  fs.writeFileSync(
+    conf,
+    `worker_processes 1;
+daemon off;
+pid ${prefix}/nginx.pid;
+error_log ${prefix}/logs/error.log warn;
+events { worker_connections 64; }
+http {
+  types { text/html html; video/mp4 mp4; }
+  access_log off;
+  sendfile on;
+  client_body_temp_path ${prefix}/tmp_body;
+  proxy_temp_path ${prefix}/tmp_proxy;
+  fastcgi_temp_path ${prefix}/tmp_fastcgi;
+  uwsgi_temp_path ${prefix}/tmp_uwsgi;
+  scgi_temp_path ${prefix}/tmp_scgi;
+  server { listen 127.0.0.1:${NGINX_PORT}; root ${root}; }
+}
+`,
+  );
+  const child: ChildProcess = spawn("nginx", ["-p", prefix, "-c", conf], { stdio: ["ignore", "ignore", "inherit"] });
+  return {
+    url: `http://127.0.0.1:${NGINX_PORT}/index.html`,
+    stop() {
+      child.kill("SIGTERM");
+      fs.rmSync(prefix, { recursive: true, force: true });
+    },
+  };
+}
+
+async function waitFor(url: string) {
+  for (let i = 0; i < 100; i++) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`${url} did not answer`);
+}
+
+/** Every script the page loads in a real browser (not only the <script> tags), gzipped at level 9. */
+async function loadedJs(browser: Browser, url: string): Promise<{ scripts: number; raw: number; gzip: number }> {
+  const context = await browser.newContext();
+  const bodies = new Map<string, Buffer>();
+  const page = await context.newPage();
+  page.on("response", async (r) => {
+    if (r.request().resourceType() === "script" && r.ok()) bodies.set(r.url(), await r.body().catch(() => Buffer.alloc(0)));
+  });
+  await page.goto(url, { waitUntil: "networkidle" });
+  await page.waitForTimeout(1000);
+  await context.close();
+  let raw = 0;
+  let gzip = 0;
+  for (const body of bodies.values()) {
+    raw += body.length;
+    gzip += zlib.gzipSync(body, { level: 9 }).length;
+  }
+  return { scripts: bodies.size, raw, gzip };
+}
+
+async function lighthouseScores(url: string): Promise<{ performance: number; accessibility: number } | { error: string }> {
+  try {
+    const { default: lighthouse } = await import("lighthouse");
+    const chromeLauncher = await import("chrome-launcher");
+    const chrome = await chromeLauncher.launch({
+      chromePath: CHROMIUM,
+      chromeFlags: ["--headless=new", "--no-sandbox", "--disable-gpu"],
+    });
+    try {
+      const result = await lighthouse(url, {
+        port: chrome.port,
+        output: "json",
+        logLevel: "error",
+        onlyCategories: ["performance", "accessibility"],
+      });
+      const categories = result?.lhr.categories;
+      const runtimeError = result?.lhr.runtimeError;
+      if (runtimeError) return { error: `${runtimeError.code}: ${runtimeError.message}` };
+      return {
+        performance: Math.round((categories?.performance?.score ?? 0) * 100),
+        accessibility: Math.round((categories?.accessibility?.score ?? 0) * 100),
+      };
+    } finally {
+      await chrome.kill();
+    }
+  } catch (error) {
+    return { error: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+export async function benchPlayer(baseUrl: string, mediaRoot = process.env.MEDIA_ROOT ?? "./media"): Promise<void> {
+  const playerUrl = `${baseUrl}/courses/${COURSE}/${SEGMENT}`;
+  const nginx = startNginx(path.join(mediaRoot, COURSE, SEGMENT, "video.mp4"));
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROME_FLAGS });
+  try {
+    await waitFor(nginx.url);
+    // One warm-up each (server code paths, disk cache), not counted.
+    await timeToFirstFrame(browser, `${playerUrl}?autoplay=1`);
+    await timeToFirstFrame(browser, nginx.url);
+    const player: number[] = [];
+    const bare: number[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      player.push(await timeToFirstFrame(browser, `${playerUrl}?autoplay=1`));
+      bare.push(await timeToFirstFrame(browser, nginx.url));
+    }
+    const p = median(player);
+    const b = median(bare);
+    console.log(`\nTime to first frame, ${SEGMENT} (navigation start → first 'playing'), median of ${RUNS} cold loads`);
+    console.log(`  player page (video.js + HLS): ${p.toFixed(0)} ms   [${player.map((x) => x.toFixed(0)).join(", ")}]`);
+    console.log(`  bare <video> on nginx (MP4):  ${b.toFixed(0)} ms   [${bare.map((x) => x.toFixed(0)).join(", ")}]`);
+    console.log(`  ratio: ${(p / b).toFixed(2)}×   (goals: ≤ 400 ms and ≤ 1.5×)`);
+
+    const js = await loadedJs(browser, playerUrl);
+    console.log(
+      `\nPlayer page JS as loaded by Chromium: ${js.scripts} scripts, ${(js.raw / 1024).toFixed(1)} KiB raw, ` +
+        `${(js.gzip / 1024).toFixed(1)} KiB gzipped (goal ≤ 300 KB)`,
+    );
+  } finally {
+    await browser.close();
+    nginx.stop();
+  }
+
+  const lh = await lighthouseScores(playerUrl);
+  if ("error" in lh) console.log(`\nLighthouse (player page): could not run — ${lh.error}`);
+  else console.log(`\nLighthouse (player page, mobile defaults): performance ${lh.performance}, accessibility ${lh.accessibility} (goals ≥ 95 and 100)`);
+}
