@@ -139,8 +139,8 @@ test("the quality menu lists the renditions and Auto; PiP and fullscreen buttons
   await playerReady(page);
   const menu = page.locator(".vjs-quality-menu-button");
   await expect(menu).toBeVisible();
-  await expect(menu.locator(".vjs-menu-item")).toHaveCount(3);
-  const items = await menu.locator(".vjs-menu-item-text").allTextContents();
+  await expect(page.locator(".vjs-quality-menu-wrapper .vjs-menu-item")).toHaveCount(3);
+  const items = await page.locator(".vjs-quality-menu-wrapper .vjs-menu-item-text").allTextContents();
   expect(items.map((i) => i.trim())).toEqual(expect.arrayContaining(["Auto", "720p", "360p"]));
   await expect(page.getByRole("button", { name: "Picture-in-Picture" })).toBeVisible();
   await expect(page.getByRole("button", { name: "Fullscreen" })).toBeVisible();

@@ -106,9 +106,9 @@ test("seeking to the end does not complete a segment; watching it does", async (
 
   await page.goto(`/courses/${COURSE}`);
   await expect(page.locator('[data-testid="toc-segment"][data-slug="overview"]').getByTestId("toc-check")).toBeVisible();
-  await expect(page.getByTestId("course-progress")).toContainText("1 of 35 segments watched");
+  await expect(page.getByTestId("course-progress")).toContainText("1 of 28 segments watched");
   await page.goto("/");
-  await expect(page.getByTestId("course-card-progress").first()).toContainText("1 of 35 segments watched");
+  await expect(page.getByTestId("course-card-progress").first()).toContainText("1 of 28 segments watched");
 });
 
 test("anonymous progress is kept in the browser and merges into the account on sign-in", async ({ page, context, baseURL }) => {

@@ -51,14 +51,15 @@ export function VideoPlayer({ playback, extras, onReady }: TVideoPlayerProps) {
       controlBar: { skipButtons: { forward: 10, backward: 10 } },
       html5: { vhs: { overrideNative: true }, nativeAudioTracks: false, nativeVideoTracks: false, nativeTextTracks: false },
       sources: [{ src: hls, type: "application/x-mpegURL" }],
+      // Text tracks as options (not addRemoteTextTrack before the tech has loaded the
+      // source, which video.js drops): captions menu, chapters menu.
+      tracks: [
+        ...captions.map((c) => ({ kind: "captions", src: c.src, srclang: c.language, label: c.label })),
+        ...(chapters ? [{ kind: "chapters", src: chapters, srclang: "en", label: "Chapters" }] : []),
+      ],
     });
     player.el().setAttribute("aria-label", `Video player: ${segment.title}`);
     (player as unknown as { qualityMenu: (o?: object) => void }).qualityMenu({ useResolutionLabels: true });
-    // manualCleanup = true: with `false` video.js drops the tracks when the source loads.
-    for (const c of captions) {
-      player.addRemoteTextTrack({ kind: "captions", src: c.src, srclang: c.language, label: c.label }, true);
-    }
-    if (chapters) player.addRemoteTextTrack({ kind: "chapters", src: chapters, srclang: "en", label: "Chapters" }, true);
     const cleanup = onReadyRef.current?.(player);
 
     return () => {

@@ -133,10 +133,12 @@ export function WatchExperience(props: TWatchExperienceProps) {
       removeEventListener(type: "change", fn: () => void): void;
     };
     const captionTracks = () => Array.from({ length: tracks.length }, (_, i) => tracks[i]!).filter((t) => t.kind === "captions" || t.kind === "subtitles");
-    if (p.captions) {
-      const wanted = captionTracks().find((t) => t.language === p.captions);
-      if (wanted) wanted.mode = "showing";
-    }
+    const applyCaptions = () => {
+      const wanted = p.captions ? captionTracks().find((t) => t.language === p.captions) : undefined;
+      if (wanted && wanted.mode !== "showing") wanted.mode = "showing";
+    };
+    applyCaptions();
+    player.one("loadedmetadata", applyCaptions);
     const onTracks = () => {
       const showing = captionTracks().find((t) => t.mode === "showing");
       update({ captions: showing ? showing.language || "en" : null });
