@@ -62,7 +62,11 @@ function startNginx(mp4: string): { url: string; stop(): void } {
   const root = path.join(prefix, "www");
   fs.mkdirSync(root);
   fs.mkdirSync(path.join(prefix, "logs"));
+  // nginx's workers drop root privileges: the temp prefix (mkdtemp makes it 0700) must be readable.
+  fs.chmodSync(prefix, 0o755);
+  fs.chmodSync(root, 0o755);
   fs.copyFileSync(mp4, path.join(root, "video.mp4"));
+  fs.chmodSync(path.join(root, "video.mp4"), 0o644);
   fs.writeFileSync(
     path.join(root, "index.html"),
     '<!doctype html><html lang="en"><meta charset="utf-8"><title>bare video</title>' +
@@ -117,7 +121,10 @@ async function loadedJs(browser: Browser, url: string): Promise<{ scripts: numbe
   const bodies = new Map<string, Buffer>();
   const page = await context.newPage();
   page.on("response", async (r) => {
-    if (r.request().resourceType() === "script" && r.ok()) bodies.set(r.url(), await r.body().catch(() => Buffer.alloc(0)));
+    // blob: scripts are VHS's transmuxer workers, built from code already in the bundle.
+    if (r.request().resourceType() === "script" && r.ok() && /^https?:/.test(r.url())) {
+      bodies.set(r.url(), await r.body().catch(() => Buffer.alloc(0)));
+    }
   });
   await page.goto(url, { waitUntil: "networkidle" });
   await page.waitForTimeout(1000);

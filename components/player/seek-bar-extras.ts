@@ -1,5 +1,5 @@
 import { activeCueIndex, parseThumbnailCue, type TVttCue } from "@/lib/player/parse-webvtt";
-import { formatClock } from "@/lib/player/start-time";
+import { formatClock } from "@/lib/player/format-clock";
 
 type TPlayerLike = {
   el(): Element;

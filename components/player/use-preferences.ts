@@ -1,7 +1,7 @@
 "use client";
 
 import { useCallback, useEffect, useRef, useState } from "react";
-import type { TPlayerPreferences } from "@/lib/progress/preferences";
+import type { TPlayerPreferences } from "@/lib/progress/preference-values";
 import { readLocalPreferences, saveLocalPreferences } from "@/lib/player/local-store";
 
 /**

@@ -7,7 +7,7 @@ import "videojs-contrib-quality-menu";
 import "videojs-contrib-quality-menu/dist/videojs-contrib-quality-menu.css";
 import type { TPlayback } from "@/lib/media/segment-media-urls";
 import type { TMediaExtras } from "@/lib/player/media-extras";
-import { PLAYBACK_RATES } from "@/lib/progress/preferences";
+import { PLAYBACK_RATES } from "@/lib/progress/preference-values";
 
 export type TPlayer = ReturnType<typeof videojs>;
 

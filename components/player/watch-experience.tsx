@@ -7,8 +7,8 @@ import { actionForKey, stepRate, type TPlayerAction } from "@/lib/player/keyboar
 import { localProgressKey, readLocalProgress } from "@/lib/player/local-store";
 import type { TMediaExtras } from "@/lib/player/media-extras";
 import { parseWebVtt, type TVttCue } from "@/lib/player/parse-webvtt";
-import { formatClock } from "@/lib/player/start-time";
-import { PLAYBACK_RATES, type TPlayerPreferences } from "@/lib/progress/preferences";
+import { formatClock } from "@/lib/player/format-clock";
+import { PLAYBACK_RATES, type TPlayerPreferences } from "@/lib/progress/preference-values";
 import { TranscriptPanel } from "../transcript/transcript-panel";
 import { CopyLinkButton } from "./copy-link-button";
 import { decorateSeekBar } from "./seek-bar-extras";
@@ -82,13 +82,21 @@ export function WatchExperience(props: TWatchExperienceProps) {
     announceTimer.current = setTimeout(() => setAnnouncement(""), 1500);
   }, []);
 
+  // The transcript, chapters and thumbnails wait until the first frame is there (or 1.5 s):
+  // the playlist and first segment go first (time to first frame, bench/player.ts).
+  const [extrasDue, setExtrasDue] = useState(false);
   useEffect(() => {
+    const t = setTimeout(() => setExtrasDue(true), 1500);
+    return () => clearTimeout(t);
+  }, []);
+  useEffect(() => {
+    if (!extrasDue) return;
     let live = true;
     void fetchCues(playback.captions[0]?.src).then((c) => live && setCues(c));
     return () => {
       live = false;
     };
-  }, [playback.captions]);
+  }, [playback.captions, extrasDue]);
 
   const seek = useCallback((seconds: number, play = false) => {
     const player = playerRef.current;
@@ -123,10 +131,18 @@ export function WatchExperience(props: TWatchExperienceProps) {
     });
 
     // Chapters and thumbnails decorate the seek bar once their tracks are fetched.
-    void Promise.all([fetchCues(extras.chapters), fetchCues(extras.thumbnails)]).then(([chapters, thumbnails]) => {
-      if (disposed) return;
-      undecorate = decorateSeekBar(player, { chapters, thumbnails, thumbnailsUrl: extras.thumbnails });
-    });
+    let decorated = false;
+    const decorate = () => {
+      if (decorated || disposed) return;
+      decorated = true;
+      setExtrasDue(true);
+      void Promise.all([fetchCues(extras.chapters), fetchCues(extras.thumbnails)]).then(([chapters, thumbnails]) => {
+        if (disposed) return;
+        undecorate = decorateSeekBar(player, { chapters, thumbnails, thumbnailsUrl: extras.thumbnails });
+      });
+    };
+    player.one("loadeddata", decorate);
+    const decorateLater = setTimeout(decorate, 1500);
 
     const tracks = player.textTracks() as unknown as TextTrackList & {
       addEventListener(type: "change", fn: () => void): void;
@@ -159,6 +175,7 @@ export function WatchExperience(props: TWatchExperienceProps) {
     const detachProgress = progress.attach(player);
     return () => {
       disposed = true;
+      clearTimeout(decorateLater);
       detachProgress();
       undecorate();
       tracks.removeEventListener("change", onTracks);

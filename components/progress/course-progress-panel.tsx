@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { TCourseProgress } from "@/lib/progress/course-progress";
-import { formatClock } from "@/lib/player/start-time";
+import { formatClock } from "@/lib/player/format-clock";
 
 /** Course page: "Continue: <segment> at 12:34" and how much of the course is watched. */
 export function CourseProgressPanel({ courseSlug, progress }: { courseSlug: string; progress: TCourseProgress }) {

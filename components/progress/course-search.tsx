@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useId, useRef, useState } from "react";
 import type { TCourseSearchResult } from "@/lib/search/search-course";
-import { formatClock } from "@/lib/player/start-time";
+import { formatClock } from "@/lib/player/format-clock";
 
 /**
  * One box that searches every segment's transcript (GET /api/courses/<c>/search). Results

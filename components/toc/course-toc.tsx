@@ -48,6 +48,9 @@ export function CourseToc({ toc, currentSlug, compact = false, progress }: TCour
                   <li key={s.id} data-testid="toc-segment" data-slug={s.slug} data-free={s.free} data-completed={done || undefined}>
                     <Link
                       href={`/courses/${course.slug}/${s.slug}`}
+                      // Beside the player, prefetching ~30 pages would compete with the video's
+                      // first segments for the server (measured: bench/player.ts).
+                      prefetch={compact ? false : undefined}
                       className={`toc__segment${current ? " toc__segment--current" : ""}${s.free ? "" : " toc__segment--locked"}`}
                       aria-current={current ? "page" : undefined}
                     >

@@ -2,7 +2,7 @@
 
 import { useEffect, useId, useMemo, useRef, useState } from "react";
 import { activeCueIndex, type TVttCue } from "@/lib/player/parse-webvtt";
-import { formatClock } from "@/lib/player/start-time";
+import { formatClock } from "@/lib/player/format-clock";
 
 type TTranscriptPanelProps = {
   cues: TVttCue[] | null;

@@ -1,19 +1,29 @@
-import { ZPlayerPreferences, DEFAULT_PREFERENCES, type TPlayerPreferences } from "../progress/preferences";
-import { normalizeRanges, ZRanges, type TRange } from "../progress/watched-ranges";
-import { z } from "zod";
+import { DEFAULT_PREFERENCES, sanitizePreferences, type TPlayerPreferences } from "../progress/preference-values";
+import { normalizeRanges, type TRange } from "../progress/watched-ranges";
 
 /**
  * What anonymous viewers keep in localStorage: player preferences and the ranges they
  * watched of free-preview segments. The progress is posted to the account (and removed here)
- * once they sign in (components/progress/progress-sync.tsx). Every read is validated: the
- * storage is the user's to edit.
+ * once they sign in (components/progress/progress-sync.tsx). Every read is validated (by
+ * hand: zod would weigh on the player page's bundle): the storage is the user's to edit,
+ * and the server validates again whatever is posted.
  */
 const PREFS_KEY = "lectern:player-preferences:v1";
 const PROGRESS_KEY = "lectern:progress:v1";
 
-const ZLocalEntry = z.object({ ranges: ZRanges, positionSeconds: z.number().finite().min(0), updatedAt: z.number() });
-const ZLocalProgress = z.record(z.string().regex(/^[a-z0-9-]+\/[a-z0-9-]+$/), ZLocalEntry);
-export type TLocalEntry = z.infer<typeof ZLocalEntry>;
+export type TLocalEntry = { ranges: [number, number][]; positionSeconds: number; updatedAt: number };
+const KEY = /^[a-z0-9-]{1,100}\/[a-z0-9-]{1,100}$/;
+const finite = (n: unknown): n is number => typeof n === "number" && Number.isFinite(n);
+
+function toEntry(value: unknown): TLocalEntry | null {
+  if (!value || typeof value !== "object") return null;
+  const v = value as Record<string, unknown>;
+  if (!Array.isArray(v.ranges) || !finite(v.positionSeconds) || v.positionSeconds < 0 || !finite(v.updatedAt)) return null;
+  const ranges = v.ranges
+    .slice(0, 500)
+    .filter((r): r is [number, number] => Array.isArray(r) && r.length === 2 && finite(r[0]) && finite(r[1]) && r[0] >= 0 && r[1] >= r[0]);
+  return { ranges: normalizeRanges(ranges), positionSeconds: v.positionSeconds, updatedAt: v.updatedAt };
+}
 
 function storage(): Storage | null {
   try {
@@ -23,12 +33,11 @@ function storage(): Storage | null {
   }
 }
 
-function readJson<T>(key: string, schema: z.ZodType<T>): T | null {
+function readJson(key: string): unknown {
   const raw = storage()?.getItem(key);
   if (!raw) return null;
   try {
-    const parsed = schema.safeParse(JSON.parse(raw));
-    return parsed.success ? parsed.data : null;
+    return JSON.parse(raw);
   } catch {
     return null;
   }
@@ -43,7 +52,7 @@ function writeJson(key: string, value: unknown): void {
 }
 
 export function readLocalPreferences(): TPlayerPreferences {
-  return { ...DEFAULT_PREFERENCES, ...(readJson(PREFS_KEY, ZPlayerPreferences.partial()) ?? {}) };
+  return { ...DEFAULT_PREFERENCES, ...sanitizePreferences(readJson(PREFS_KEY)) };
 }
 
 export function saveLocalPreferences(patch: Partial<TPlayerPreferences>): void {
@@ -51,7 +60,14 @@ export function saveLocalPreferences(patch: Partial<TPlayerPreferences>): void {
 }
 
 export function readLocalProgress(): Record<string, TLocalEntry> {
-  return readJson(PROGRESS_KEY, ZLocalProgress) ?? {};
+  const raw = readJson(PROGRESS_KEY);
+  const out: Record<string, TLocalEntry> = {};
+  if (!raw || typeof raw !== "object") return out;
+  for (const [key, value] of Object.entries(raw)) {
+    const entry = KEY.test(key) ? toEntry(value) : null;
+    if (entry) out[key] = entry;
+  }
+  return out;
 }
 
 export function localProgressKey(course: string, segment: string): string {

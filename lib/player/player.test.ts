@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { actionForKey, isTypingTarget, stepRate } from "./keyboard-shortcuts";
 import { activeCueIndex, parseThumbnailCue, parseVttTime, parseWebVtt } from "./parse-webvtt";
 import { formatClock, parseStartTime } from "./start-time";
+import { sanitizePreferences } from "../progress/preference-values";
 
 const el = (tagName: string, extra: Record<string, unknown> = {}) => ({
   tagName,
@@ -100,6 +101,21 @@ describe("parseWebVtt", () => {
       h: 90,
     });
     expect(parseThumbnailCue("nope", "http://x/")).toBeNull();
+  });
+});
+
+describe("sanitizePreferences (localStorage is the user's to edit)", () => {
+  it("keeps valid fields and drops the rest", () => {
+    expect(sanitizePreferences({ playbackRate: 1.5, volume: 0.4, muted: true, autoAdvance: false, captions: "en" })).toEqual({
+      playbackRate: 1.5,
+      volume: 0.4,
+      muted: true,
+      autoAdvance: false,
+      captions: "en",
+    });
+    expect(sanitizePreferences({ playbackRate: 16, volume: 3, muted: "yes", captions: "<script>", extra: 1 })).toEqual({});
+    expect(sanitizePreferences("nope")).toEqual({});
+    expect(sanitizePreferences({ captions: null })).toEqual({ captions: null });
   });
 });
 

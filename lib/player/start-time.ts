@@ -1,5 +1,7 @@
 import { z } from "zod";
 
+export { formatClock } from "./format-clock";
+
 /**
  * `?t=` of a deep link: seconds ("90", "90.5") or "1m30s"/"1h2m3s". Anything else — negative,
  * too long, NaN, several values — is ignored (the page starts where it would have).
@@ -22,13 +24,4 @@ export function parseStartTime(raw: string | string[] | undefined, durationSecon
   if (!parsed.success) return null;
   if (durationSeconds > 0 && parsed.data >= durationSeconds) return null;
   return parsed.data;
-}
-
-/** 754.2 → "12:34"; 3725 → "1:02:05". */
-export function formatClock(seconds: number): string {
-  const s = Math.max(0, Math.floor(seconds));
-  const h = Math.floor(s / 3600);
-  const m = Math.floor((s % 3600) / 60);
-  const pad = (n: number) => String(n).padStart(2, "0");
-  return h > 0 ? `${h}:${pad(m)}:${pad(s % 60)}` : `${m}:${pad(s % 60)}`;
 }

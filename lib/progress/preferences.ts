@@ -1,7 +1,8 @@
 import { z } from "zod";
 import type { Db } from "../db";
+import { CAPTION_LANGUAGE, DEFAULT_PREFERENCES, PLAYBACK_RATES, type TPlayerPreferences } from "./preference-values";
 
-export const PLAYBACK_RATES = [0.5, 0.75, 1, 1.25, 1.5, 1.75, 2] as const;
+export { DEFAULT_PREFERENCES, PLAYBACK_RATES, type TPlayerPreferences };
 
 export const ZPlayerPreferences = z.object({
   playbackRate: z.number().refine((r) => (PLAYBACK_RATES as readonly number[]).includes(r), "unsupported playback rate"),
@@ -9,18 +10,9 @@ export const ZPlayerPreferences = z.object({
   muted: z.boolean(),
   autoAdvance: z.boolean(),
   /** Caption language, or null for off. */
-  captions: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$/).nullable(),
-});
-export type TPlayerPreferences = z.infer<typeof ZPlayerPreferences>;
+  captions: z.string().regex(CAPTION_LANGUAGE).nullable(),
+}) satisfies z.ZodType<TPlayerPreferences>;
 export const ZPlayerPreferencesPatch = ZPlayerPreferences.partial().strict();
-
-export const DEFAULT_PREFERENCES: TPlayerPreferences = {
-  playbackRate: 1,
-  volume: 1,
-  muted: false,
-  autoAdvance: true,
-  captions: null,
-};
 
 const SELECT = { playbackRate: true, volume: true, muted: true, autoAdvance: true, captions: true } as const;
 

@@ -1,5 +1,5 @@
 import type { Db } from "../db";
-import { parseStoredRanges } from "./watched-ranges";
+import { parseStoredRanges } from "./ranges-schema";
 
 export type TSegmentProgress = {
   positionSeconds: number;

@@ -1,6 +1,7 @@
 import type { Db } from "../db";
 import { isComplete } from "./completion";
-import { mergeRanges, parseStoredRanges, totalSeconds, type TRange } from "./watched-ranges";
+import { parseStoredRanges } from "./ranges-schema";
+import { mergeRanges, totalSeconds, type TRange } from "./watched-ranges";
 
 export type TProgressSegment = { id: string; courseId: string; durationSeconds: number };
 export type TRecordProgressInput = {

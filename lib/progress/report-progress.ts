@@ -5,7 +5,7 @@ import { requireSegmentAccess } from "../access/require-segment-access";
 import type { TViewer } from "../access/viewer";
 import { ZSegmentParams } from "../catalog/route-params";
 import { recordProgress, type TProgressState } from "./record-progress";
-import { ZRanges } from "./watched-ranges";
+import { ZRanges } from "./ranges-schema";
 
 export const ZProgressReport = ZSegmentParams.extend({
   positionSeconds: z.number().finite().min(0).max(24 * 3600).optional(),

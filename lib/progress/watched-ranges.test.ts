@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { mergeRanges, normalizeRanges, parseStoredRanges, totalSeconds, ZRanges } from "./watched-ranges";
+import { parseStoredRanges, ZRanges } from "./ranges-schema";
+import { mergeRanges, normalizeRanges, totalSeconds } from "./watched-ranges";
 import { isComplete } from "./completion";
 import { WatchTracker } from "./watch-tracker";
 

@@ -1,18 +1,10 @@
-import { z } from "zod";
-
+// Pure range arithmetic, shared by the browser and the server (no zod here: it would
+// land in the player page's bundle). Validation of reported ranges: ranges-schema.ts.
 /** [start, end) in media seconds. */
 export type TRange = readonly [number, number];
 
 /** Ranges closer than this are one range (timeupdate granularity, float noise). */
 export const JOIN_TOLERANCE_SECONDS = 0.05;
-/** Longest segment a range may describe: anything past it is nonsense, not progress. */
-const MAX_SECONDS = 24 * 3600;
-
-export const ZRange = z
-  .tuple([z.number().finite().min(0).max(MAX_SECONDS), z.number().finite().min(0).max(MAX_SECONDS)])
-  .refine(([start, end]) => end >= start, { message: "a range must end after it starts" });
-export const ZRanges = z.array(ZRange).max(500);
-
 const round = (n: number) => Math.round(n * 1000) / 1000;
 
 /**
@@ -40,14 +32,4 @@ export function mergeRanges(a: readonly TRange[], b: readonly TRange[], duration
 
 export function totalSeconds(ranges: readonly TRange[]): number {
   return round(normalizeRanges(ranges).reduce((sum, [s, e]) => sum + (e - s), 0));
-}
-
-/** Parses the stored JSON column; a corrupt value counts as nothing watched rather than a crash. */
-export function parseStoredRanges(json: string): [number, number][] {
-  try {
-    const parsed = ZRanges.safeParse(JSON.parse(json));
-    return parsed.success ? normalizeRanges(parsed.data) : [];
-  } catch {
-    return [];
-  }
 }

@@ -121,7 +121,11 @@ export default async function SegmentPage({ params, searchParams }: TProps) {
           ) : null}
         </nav>
       </div>
-      <aside className="watch__toc" aria-label="Course contents">
+      <aside className="watch__toc" aria-labelledby="watch-toc-heading">
+        {/* Keeps the heading outline h1 → h2 → h3 (Lighthouse/axe heading-order). */}
+        <h2 id="watch-toc-heading" className="visually-hidden">
+          Course contents
+        </h2>
         <CourseToc toc={toc} currentSlug={segment.slug} compact progress={courseProgress?.bySegment} />
       </aside>
       <ProgressSync signedIn={userId !== null} refresh={false} />
