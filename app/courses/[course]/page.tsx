@@ -7,7 +7,8 @@ import { ZCourseParams } from "@/lib/catalog/route-params";
 import { formatPrice, formatTotal } from "@/lib/catalog/format-duration";
 import { CourseToc } from "@/components/toc/course-toc";
 import { getCurrentUser } from "@/lib/access/get-viewer.server";
-import { hasActivePurchase } from "@/lib/access/has-active-purchase";
+import { canDownloadCourse } from "@/lib/access/can-download-course";
+import { ANONYMOUS } from "@/lib/access/viewer";
 import "../../commerce.css";
 import { getCourseProgress } from "@/lib/progress/course-progress";
 import { CourseProgressPanel } from "@/components/progress/course-progress-panel";
@@ -35,10 +36,12 @@ export async function generateMetadata({ params }: TProps): Promise<Metadata> {
 export default async function CoursePage({ params, searchParams }: TProps) {
   const toc = await loadToc(params);
   const { course, parts } = toc;
-  const user = course.priceCents > 0 ? await getCurrentUser() : null;
-  const owned = user ? await hasActivePurchase(db, user.id, course.id) : false;
+  const user = await getCurrentUser();
+  // What the buy-box offers mirrors lib/access's download decision (purchase, admin, free course).
+  const access = await canDownloadCourse(db, user ? { kind: "user", userId: user.id, role: user.role } : ANONYMOUS, course);
+  const owned = access.allowed && access.reason !== "free-course";
   // Progress (continue banner, bar, TOC checks) for signed-in viewers: lib/progress.
-  const viewerId = (user ?? (course.priceCents > 0 ? null : await getCurrentUser()))?.id ?? null;
+  const viewerId = user?.id ?? null;
   const progress = viewerId ? await getCourseProgress(db, viewerId, toc) : null;
   // Keep a ?coupon= from a campaign link on the way to checkout (validated there).
   const coupon = [(await searchParams)?.coupon].flat()[0]?.trim().slice(0, 40);
@@ -57,13 +60,20 @@ export default async function CoursePage({ params, searchParams }: TProps) {
           <p className="course-head__stats" data-testid="course-stats">
             {course.partCount} parts · {course.segmentCount} segments · {formatTotal(course.totalSeconds)}
           </p>
+          {course.description ? (
+            <section className="course-description" aria-label="About this course">
+              {course.description.split(/\n{2,}/).map((para, i) => (
+                <p key={i}>{para}</p>
+              ))}
+            </section>
+          ) : null}
         </div>
         <aside className="buy-box" aria-label="Price">
           <p className="buy-box__price">{formatPrice(course.priceCents, course.currency)}</p>
           {course.priceCents > 0 ? (
             owned ? (
               <p className="buy-box__owned" data-testid="owned">
-                You own this course
+                {access.reason === "admin" ? "Admins can watch every segment" : "You own this course"}
               </p>
             ) : (
               <Link className="button button--primary" href={checkoutHref} data-testid="buy-button">
@@ -87,6 +97,11 @@ export default async function CoursePage({ params, searchParams }: TProps) {
               {course.priceCents > 0 && !owned ? "Start the free preview" : "Start watching"}
             </Link>
           ) : null}
+          {access.allowed ? (
+            <Link className="button" href={`/courses/${course.slug}/download`} data-testid="downloads-link">
+              Downloads (MP4, ZIP)
+            </Link>
+          ) : null}
           {course.resourcesUrl ? (
             <p className="buy-box__resources">
               Course resources: <a href={course.resourcesUrl}>{course.resourcesUrl.replace(/^https?:\/\//, "")}</a>
@@ -96,13 +111,6 @@ export default async function CoursePage({ params, searchParams }: TProps) {
       </header>
       {progress ? <CourseProgressPanel courseSlug={course.slug} progress={progress} /> : null}
       <ProgressSync signedIn={viewerId !== null} />
-      {course.description ? (
-        <section className="course-description" aria-label="About this course">
-          {course.description.split(/\n{2,}/).map((para, i) => (
-            <p key={i}>{para}</p>
-          ))}
-        </section>
-      ) : null}
       <CourseSearch courseSlug={course.slug} />
       <section aria-labelledby="toc-heading">
         <h2 id="toc-heading">Table of contents</h2>
