@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { cache } from "react";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { db } from "@/lib/db.server";
@@ -20,10 +21,13 @@ export const dynamic = "force-dynamic";
 
 type TProps = { params: Promise<{ course: string }>; searchParams?: Promise<{ coupon?: string | string[] }> };
 
+// Metadata and page share one query per request (React's request-scoped cache).
+const tocOf = cache((slug: string) => getCourseToc(db, slug));
+
 async function loadToc(params: TProps["params"]) {
   const parsed = ZCourseParams.safeParse(await params);
   if (!parsed.success) notFound();
-  const toc = await getCourseToc(db, parsed.data.course);
+  const toc = await tocOf(parsed.data.course);
   if (!toc) notFound();
   return toc;
 }

@@ -1,4 +1,6 @@
 import type { Metadata } from "next";
+import { cache } from "react";
+import { preload } from "react-dom";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { db } from "@/lib/db.server";
@@ -10,6 +12,7 @@ import { ZSegmentParams } from "@/lib/catalog/route-params";
 import { formatDuration, formatPrice } from "@/lib/catalog/format-duration";
 import { segmentMediaUrls } from "@/lib/media/segment-media-urls";
 import { playbackDeps } from "@/lib/media/playback-deps.server";
+import { hlsPreloads } from "@/lib/media/hls-preloads";
 import { mediaExtras } from "@/lib/player/media-extras";
 import { parseStartTime } from "@/lib/player/start-time";
 import { getCourseProgress } from "@/lib/progress/course-progress";
@@ -31,7 +34,11 @@ type TProps = {
 async function load(params: TProps["params"]) {
   const parsed = ZSegmentParams.safeParse(await params);
   if (!parsed.success) notFound();
-  const { course, segment } = parsed.data;
+  return loadSegmentPage(parsed.data.course, parsed.data.segment);
+}
+
+// Metadata and page share one load per request (React's request-scoped cache).
+const loadSegmentPage = cache(async (course: string, segment: string) => {
   const viewer = await getViewer();
   const [found, toc] = await Promise.all([loadSegmentAccess(db, viewer, course, segment), getCourseToc(db, course)]);
   if (!found || !toc) notFound();
@@ -43,7 +50,7 @@ async function load(params: TProps["params"]) {
       })
     : null;
   return { ...found, viewer, toc, playback };
-}
+});
 
 export async function generateMetadata({ params }: TProps): Promise<Metadata> {
   const { segment, toc } = await load(params);
@@ -52,6 +59,11 @@ export async function generateMetadata({ params }: TProps): Promise<Metadata> {
 
 export default async function SegmentPage({ params, searchParams }: TProps) {
   const { segment, access, toc, playback, viewer } = await load(params);
+  if (playback) {
+    // Fetch the playlists while the player's JavaScript loads: VHS finds them in the cache
+    // instead of waiting for master → variant round trips after hydration.
+    for (const href of hlsPreloads(playback)) preload(href, { as: "fetch", crossOrigin: "anonymous" });
+  }
   const query = await searchParams;
   const { previous, next } = neighbours(toc, segment.slug);
   const courseHref = `/courses/${toc.course.slug}`;
