@@ -13,12 +13,26 @@ export type TNginxOptions = {
   workers?: number;
   /** Extra server-level directives (the bench adds a public static location). */
   extra?: string;
+  /**
+   * Who authorises /media/: the app (default; X-Accel-Redirect when it runs with
+   * MEDIA_OFFLOAD=nginx) or nginx itself through njs (deploy/nginx/lectern-media.js), which then
+   * needs the app's `secret` (handed to nginx in its environment as LECTERN_SECRET).
+   */
+  mediaAuth?: "app" | "njs";
+  secret?: string;
 };
 
 export type TRunningNginx = { baseUrl: string; prefix: string; stop(): Promise<void> };
 
 export function nginxAvailable(): boolean {
   return spawnSync("nginx", ["-v"], { stdio: "ignore" }).status === 0;
+}
+
+/** Debian's njs module (libnginx-mod-http-js); loaded by absolute path since `-p` moves the prefix. */
+export const NJS_MODULE = "/usr/lib/nginx/modules/ngx_http_js_module.so";
+
+export function njsAvailable(): boolean {
+  return nginxAvailable() && fs.existsSync(NJS_MODULE);
 }
 
 export async function freePort(): Promise<number> {
@@ -32,13 +46,23 @@ export async function freePort(): Promise<number> {
   });
 }
 
-/** deploy/nginx/nginx.conf.template with every {{NAME}} filled. */
-export function renderNginxConf(values: Record<string, string>): string {
-  const template = fs.readFileSync(path.join(__dirname, "nginx.conf.template"), "utf8");
-  return template.replace(/\{\{([A-Z_]+)\}\}/g, (_, name: string) => {
-    if (!(name in values)) throw new Error(`nginx template: no value for {{${name}}}`);
-    return values[name]!;
-  });
+/**
+ * deploy/nginx/<file> with every {{NAME}} filled, except in comment lines (which name the
+ * placeholders to document them; a multi-line value there would become live directives).
+ */
+export function renderNginxConf(values: Record<string, string>, file = "nginx.conf.template"): string {
+  const template = fs.readFileSync(path.join(__dirname, file), "utf8");
+  return template
+    .split("\n")
+    .map((line) =>
+      /^\s*#/.test(line)
+        ? line
+        : line.replace(/\{\{([A-Z_]+)\}\}/g, (_, name: string) => {
+            if (!(name in values)) throw new Error(`nginx template ${file}: no value for {{${name}}}`);
+            return values[name]!;
+          }),
+    )
+    .join("\n");
 }
 
 /**
@@ -54,21 +78,29 @@ export async function startNginx(options: TNginxOptions): Promise<TRunningNginx>
   for (const dir of ["body", "proxy", "fastcgi", "uwsgi", "scgi"]) fs.mkdirSync(path.join(prefix, "tmp", dir), { recursive: true, mode: 0o777 });
   const port = options.port ?? (await freePort());
   const conf = path.join(prefix, "nginx.conf");
+  const mediaRoot = `${path.resolve(options.mediaRoot)}/`;
+  const njs = options.mediaAuth === "njs";
+  if (njs && (!options.secret || options.secret.length < 32)) throw new Error("startNginx: mediaAuth njs needs the app's secret (32+ characters)");
   fs.writeFileSync(
     conf,
     renderNginxConf({
       PREFIX: prefix,
       LISTEN: `127.0.0.1:${port}`,
       APP: options.app,
-      MEDIA_ROOT: `${path.resolve(options.mediaRoot)}/`,
+      MEDIA_ROOT: mediaRoot,
       WORKERS: String(options.workers ?? 1),
+      MAIN: njs ? `load_module ${NJS_MODULE};\nenv LECTERN_SECRET;` : "",
+      MEDIA: njs ? renderNginxConf({ NJS_DIR: __dirname, MEDIA_ROOT: mediaRoot }, "media-njs.conf.template") : "",
       EXTRA: options.extra ?? "",
     }),
   );
-  const check = spawnSync("nginx", ["-t", "-q", "-p", prefix, "-c", conf, "-e", path.join(prefix, "error.log")], { encoding: "utf8" });
+  // nginx keeps only the variables its config names with `env` (LECTERN_SECRET in njs mode).
+  const env = { PATH: process.env.PATH ?? "/usr/sbin:/usr/bin:/sbin:/bin", ...(njs ? { LECTERN_SECRET: options.secret! } : {}) };
+  const check = spawnSync("nginx", ["-t", "-q", "-p", prefix, "-c", conf, "-e", path.join(prefix, "error.log")], { encoding: "utf8", env });
   if (check.status !== 0) throw new Error(`nginx -t failed:\n${check.stderr}`);
   const child: ChildProcess = spawn("nginx", ["-p", prefix, "-c", conf, "-e", path.join(prefix, "error.log"), "-g", "daemon off;"], {
     stdio: ["ignore", "ignore", "pipe"],
+    env,
   });
   let stderr = "";
   child.stderr?.on("data", (c: Buffer) => (stderr += c.toString()));
