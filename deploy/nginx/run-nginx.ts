@@ -95,7 +95,7 @@ export async function startNginx(options: TNginxOptions): Promise<TRunningNginx>
     }),
   );
   // nginx keeps only the variables its config names with `env` (LECTERN_SECRET in njs mode).
-  const env = { PATH: process.env.PATH ?? "/usr/sbin:/usr/bin:/sbin:/bin", ...(njs ? { LECTERN_SECRET: options.secret! } : {}) };
+  const env: NodeJS.ProcessEnv = njs ? { ...process.env, LECTERN_SECRET: options.secret } : process.env;
   const check = spawnSync("nginx", ["-t", "-q", "-p", prefix, "-c", conf, "-e", path.join(prefix, "error.log")], { encoding: "utf8", env });
   if (check.status !== 0) throw new Error(`nginx -t failed:\n${check.stderr}`);
   const child: ChildProcess = spawn("nginx", ["-p", prefix, "-c", conf, "-e", path.join(prefix, "error.log"), "-g", "daemon off;"], {
