@@ -1,17 +1,20 @@
 // Media delivery figures, on the same files in one run (docs/decisions/007):
-//   (a) range reads of an HLS segment through the app's Node path (`next start`),
-//   (b) the same through nginx with MEDIA_OFFLOAD=nginx (app authorises, nginx sends),
-//   (c) the same file from plain nginx static serving (no auth) — the ceiling;
-// at 1/16/64 concurrent readers, with the ratios (a)/(c) and (b)/(c). Then the time and peak
-// memory to stream the whole-course ZIP, and a synthetic course with 10× the media.
+//   (a)  range reads of an HLS segment through the app's Node path (`next start`),
+//   (b)  the same through nginx with MEDIA_OFFLOAD=nginx (app authorises, nginx sends),
+//   (b2) the same through nginx verifying the token itself in njs (the app is not asked),
+//   (c)  the same file from plain nginx static serving (no auth) — the ceiling;
+// at 1/16/64 concurrent readers, driven by wrk (bench/wrk-load.ts; autocannon was the
+// bottleneck), with the ratios to (c). Then the time and peak memory to stream the
+// whole-course ZIP, and a synthetic course with 10× the media.
 import path from "node:path";
-import { nginxAvailable, startNginx } from "../deploy/nginx/run-nginx";
+import { NJS_MODULE, freePort, nginxAvailable, njsAvailable, startNginx } from "../deploy/nginx/run-nginx";
 import { createDb } from "../lib/db";
 import { planCourseZip, streamCourseZip, type TCourseZip } from "../lib/downloads/course-zip";
 import { loadCourseDownloads, type TCourseDownloads } from "../lib/downloads/load-course-downloads";
 import { signMediaToken } from "../lib/media/media-token";
 import { formatLoadTable, measureLoad, type TLoadResult } from "./http-load";
 import { startAppServer } from "./server";
+import { ensureWrk, measureWrk } from "./wrk-load";
 
 const COURSE = "enterprise-software-with-python";
 const SEGMENT = "what-is-enterprise-software";
@@ -35,43 +38,53 @@ export async function benchMediaDelivery(options: { port: number; databaseUrl: s
   if (!nginxAvailable()) {
     console.log("\nMedia delivery: nginx is not installed (scripts/ensure-packages.sh nginx:nginx-light); skipped.");
   } else {
-    const nodeApp = await startAppServer(options.port, { ...env, MEDIA_OFFLOAD: "node" });
-    const offloadApp = await startAppServer(options.port + 1, { ...env, MEDIA_OFFLOAD: "nginx" });
-    const nginx = await startNginx({
-      app: offloadApp.baseUrl.replace("http://", ""),
-      mediaRoot,
-      workers: 2,
-      extra: `location /static-media/ { alias ${mediaRoot}/; etag on; }`,
-    });
+    // Free loopback ports, not options.port/+1: other servers (dev, e2e, another bench) may be up.
+    const nodeApp = await startAppServer(await freePort(), { ...env, MEDIA_OFFLOAD: "node" });
+    const offloadApp = await startAppServer(await freePort(), { ...env, MEDIA_OFFLOAD: "nginx" });
+    const staticMedia = `location /static-media/ { alias ${mediaRoot}/; etag on; }`;
+    const nginx = await startNginx({ app: offloadApp.baseUrl.replace("http://", ""), mediaRoot, workers: 2, extra: staticMedia });
+    // The njs nginx never asks the app for /media/; its upstream is the offload app anyway.
+    const njsNginx = njsAvailable()
+      ? await startNginx({ app: offloadApp.baseUrl.replace("http://", ""), mediaRoot, workers: 2, mediaAuth: "njs", secret: SECRET })
+      : null;
+    if (!njsNginx) console.log(`\nMedia delivery: the njs module is not installed (scripts/ensure-packages.sh ${NJS_MODULE}:libnginx-mod-http-js); row (b2) skipped.`);
+    const useWrk = ensureWrk();
+    const measure = useWrk ? measureWrk : measureLoad;
+    if (!useWrk) console.log("\nMedia delivery: wrk is not installed (scripts/ensure-packages.sh wrk:wrk); autocannon bounds these figures.");
     try {
       const targets = [
         { name: "(a) app, Node path", url: `${nodeApp.baseUrl}${mediaPath}` },
-        { name: "(b) nginx offload", url: `${nginx.baseUrl}${mediaPath}` },
+        { name: "(b) nginx X-Accel offload", url: `${nginx.baseUrl}${mediaPath}` },
+        ...(njsNginx ? [{ name: "(b2) nginx njs token", url: `${njsNginx.baseUrl}${mediaPath}` }] : []),
         { name: "(c) nginx static", url: `${nginx.baseUrl}/static-media/${COURSE}/${SEGMENT}/${FILE}` },
       ];
+      const ceiling = targets[targets.length - 1]!;
       for (const t of targets) {
         const res = await fetch(t.url, { headers: { range: RANGE } });
         const body = await res.arrayBuffer();
         if (res.status !== 206 || body.byteLength !== 524_288 || res.headers.get("content-length") !== "524288") {
           throw new Error(`${t.name}: expected a 206 of 524288 bytes with Content-Length, got ${res.status}, ${body.byteLength} bytes, length ${res.headers.get("content-length")}`);
         }
-        await measureLoad(t.name, t.url, 4, 1, { range: RANGE }); // warm up
+        await measure(t.name, t.url, 4, 1, { range: RANGE }); // warm up
       }
-      console.log(`\nMedia segment range reads (${RANGE}, ${options.seconds} s per row)`);
+      console.log(`\nMedia segment range reads (${RANGE}, ${options.seconds} s per row, ${useWrk ? "wrk, ≤ 2 threads" : "autocannon"})`);
       const rows: TLoadResult[] = [];
       for (const c of CONCURRENCY) {
-        for (const t of targets) rows.push(await measureLoad(t.name, t.url, c, options.seconds, { range: RANGE }));
+        for (const t of targets) rows.push(await measure(t.name, t.url, c, options.seconds, { range: RANGE }));
       }
       console.log(formatLoadTable(rows));
       for (const c of CONCURRENCY) {
-        const [a, b, s] = targets.map((t) => rows.find((r) => r.name === t.name && r.connections === c)!);
-        console.log(
-          `  conc ${String(c).padStart(2)}: (a)/(c) ${(a!.throughputMBps / s!.throughputMBps).toFixed(2)} (goal ≥ 0.80), ` +
-            `(b)/(c) ${(b!.throughputMBps / s!.throughputMBps).toFixed(2)} (goal ≥ 0.95); ` +
-            `p99 ${a!.p99Ms.toFixed(0)} / ${b!.p99Ms.toFixed(0)} / ${s!.p99Ms.toFixed(0)} ms`,
-        );
+        const at = rows.filter((r) => r.connections === c);
+        const top = at.find((r) => r.name === ceiling.name)!;
+        const ratios = at
+          .filter((r) => r !== top)
+          .map((r) => `${r.name.split(" ")[0]}/(c) ${(r.throughputMBps / top.throughputMBps).toFixed(2)}`)
+          .join(", ");
+        console.log(`  conc ${String(c).padStart(2)}: ${ratios}; p99 ${at.map((r) => r.p99Ms.toFixed(1)).join(" / ")} ms`);
       }
+      console.log("  goals: (a)/(c) ≥ 0.80, (b)/(c) ≥ 0.95");
     } finally {
+      await njsNginx?.stop();
       await nginx.stop();
       await offloadApp.stop();
       await nodeApp.stop();
