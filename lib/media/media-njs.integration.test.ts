@@ -1,5 +1,5 @@
 // The token scheme exists twice: lib/media/media-token.ts (signs and verifies in the app) and
-// deploy/nginx/lectern-media.js (verifies in nginx, MEDIA_AUTH njs mode). This test starts
+// deploy/nginx/lectern-media.js (verifies in nginx, the njs mode of deploy/nginx). This test starts
 // Debian's nginx with the njs module on a free loopback port and a temporary prefix, signs with
 // the TypeScript code, and checks that nginx accepts exactly what the app accepts — and serves
 // the same headers as the app's Node path (lib/media/serve-file.ts).
