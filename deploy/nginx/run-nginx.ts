@@ -97,7 +97,10 @@ export async function startNginx(options: TNginxOptions): Promise<TRunningNginx>
   // nginx keeps only the variables its config names with `env` (LECTERN_SECRET in njs mode).
   const env: NodeJS.ProcessEnv = njs ? { ...process.env, LECTERN_SECRET: options.secret } : process.env;
   const check = spawnSync("nginx", ["-t", "-q", "-p", prefix, "-c", conf, "-e", path.join(prefix, "error.log")], { encoding: "utf8", env });
-  if (check.status !== 0) throw new Error(`nginx -t failed:\n${check.stderr}`);
+  if (check.status !== 0) {
+    fs.rmSync(prefix, { recursive: true, force: true });
+    throw new Error(`nginx -t failed:\n${check.stderr}`);
+  }
   const child: ChildProcess = spawn("nginx", ["-p", prefix, "-c", conf, "-e", path.join(prefix, "error.log"), "-g", "daemon off;"], {
     stdio: ["ignore", "ignore", "pipe"],
     env,
