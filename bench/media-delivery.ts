@@ -6,6 +6,7 @@
 // at 1/16/64 concurrent readers, driven by wrk (bench/wrk-load.ts; autocannon was the
 // bottleneck), with the ratios to (c). Then the time and peak memory to stream the
 // whole-course ZIP, and a synthetic course with 10× the media.
+import { deriveMediaKey } from "../lib/media/media-key";
 import path from "node:path";
 import { NJS_MODULE, freePort, nginxAvailable, njsAvailable, startNginx } from "../deploy/nginx/run-nginx";
 import { createDb } from "../lib/db";
@@ -21,12 +22,14 @@ const SEGMENT = "what-is-enterprise-software";
 const FILE = "720p/seg_000.ts";
 const RANGE = "bytes=0-524287"; // 512 KiB, a typical player read
 const SECRET = "bench-secret-0123456789abcdef0123456789abcdef";
+// What the app signs media with: derived from LECTERN_SECRET (lib/media/media-key.ts).
+const KEY = deriveMediaKey(SECRET);
 const CONCURRENCY = [1, 16, 64];
 
 export async function benchMediaDelivery(options: { port: number; databaseUrl: string; seconds: number }): Promise<void> {
   const mediaRoot = path.resolve(process.env.MEDIA_ROOT ?? "./media");
   const env = { DATABASE_URL: options.databaseUrl, LECTERN_SECRET: SECRET, MEDIA_ROOT: mediaRoot };
-  const token = signMediaToken(SECRET, {
+  const token = signMediaToken(KEY, {
     scope: "stream",
     course: COURSE,
     segment: SEGMENT,
@@ -45,7 +48,7 @@ export async function benchMediaDelivery(options: { port: number; databaseUrl: s
     const nginx = await startNginx({ app: offloadApp.baseUrl.replace("http://", ""), mediaRoot, workers: 2, extra: staticMedia });
     // The njs nginx never asks the app for /media/; its upstream is the offload app anyway.
     const njsNginx = njsAvailable()
-      ? await startNginx({ app: offloadApp.baseUrl.replace("http://", ""), mediaRoot, workers: 2, mediaAuth: "njs", secret: SECRET })
+      ? await startNginx({ app: offloadApp.baseUrl.replace("http://", ""), mediaRoot, workers: 2, mediaAuth: "njs", secret: KEY })
       : null;
     if (!njsNginx) console.log(`\nMedia delivery: the njs module is not installed (scripts/ensure-packages.sh ${NJS_MODULE}:libnginx-mod-http-js); row (b2) skipped.`);
     const useWrk = ensureWrk();

@@ -1,5 +1,6 @@
 import path from "node:path";
 import { z } from "zod";
+import { deriveMediaKey } from "./media/media-key";
 import { ZMediaOffloadEnv } from "./media/media-offload";
 
 // Shared by the server (env.server.ts) and by CLI scripts (seed, media generation),
@@ -42,6 +43,8 @@ export const ZEnv = z.object({
 export type TEnv = Omit<z.infer<typeof ZEnv>, "APP_URL" | "LECTERN_SECRET"> & {
   APP_URL: string;
   LECTERN_SECRET: string;
+  /** Signs media URLs; derived from LECTERN_SECRET (lib/media/media-key.ts). */
+  MEDIA_SIGNING_KEY: string;
 };
 
 export function loadEnv(source: Record<string, string | undefined>): TEnv {
@@ -61,10 +64,12 @@ export function loadEnv(source: Record<string, string | undefined>): TEnv {
   if (data.PAYMENT_PROVIDER === "stripe" && (!data.STRIPE_SECRET_KEY || !data.STRIPE_WEBHOOK_SECRET)) {
     throw new Error("Invalid environment:\n  PAYMENT_PROVIDER=stripe needs STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET");
   }
+  const secret = data.LECTERN_SECRET ?? DEVELOPMENT_SECRET;
   return {
     ...data,
     APP_URL: (data.APP_URL ?? `http://localhost:${data.PORT}`).replace(/\/$/, ""),
-    LECTERN_SECRET: data.LECTERN_SECRET ?? DEVELOPMENT_SECRET,
+    LECTERN_SECRET: secret,
+    MEDIA_SIGNING_KEY: deriveMediaKey(secret),
     MEDIA_ROOT: path.resolve(data.MEDIA_ROOT),
     CONTENT_ROOT: path.resolve(data.CONTENT_ROOT),
   };

@@ -13,6 +13,7 @@ started=$SECONDS
 
 step "System packages (ffmpeg, chromium, nginx, fonts)"
 scripts/ensure-packages.sh ffmpeg:ffmpeg ffprobe:ffmpeg chromium:chromium nginx:nginx-light \
+  /usr/lib/nginx/modules/ngx_http_js_module.so:libnginx-mod-http-js \
   /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf:fonts-dejavu-core
 
 if [[ ! -d node_modules ]]; then

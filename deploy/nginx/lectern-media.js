@@ -7,7 +7,7 @@
 //
 // Used by deploy/nginx/media-njs.conf.template:
 //   location /media/ { js_content lectern.serveMedia; }
-// The secret is LECTERN_SECRET from nginx's environment (`env LECTERN_SECRET;` at main level);
+// The secret is LECTERN_MEDIA_KEY from nginx's environment (`env LECTERN_MEDIA_KEY;` at main level);
 // it is never written into a config file.
 import crypto from "crypto";
 
@@ -88,9 +88,9 @@ function serveMedia(r) {
     r.headersOut["Allow"] = "GET, HEAD";
     return fail(r, 405, "METHOD_NOT_ALLOWED", "Method not allowed");
   }
-  const secret = process.env.LECTERN_SECRET;
+  const secret = process.env.LECTERN_MEDIA_KEY;
   if (!secret || secret.length < 32) {
-    r.error("lectern-media: LECTERN_SECRET is not in nginx's environment (add `env LECTERN_SECRET;`)");
+    r.error("lectern-media: LECTERN_MEDIA_KEY is not in nginx's environment (add `env LECTERN_MEDIA_KEY;`)");
     return fail(r, 503, "UNAVAILABLE", "Media is not available right now.");
   }
   // The raw path, not nginx's normalised $uri: dot-segments and doubled slashes are refused as

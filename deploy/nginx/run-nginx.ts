@@ -16,7 +16,7 @@ export type TNginxOptions = {
   /**
    * Who authorises /media/: the app (default; X-Accel-Redirect when it runs with
    * MEDIA_OFFLOAD=nginx) or nginx itself through njs (deploy/nginx/lectern-media.js), which then
-   * needs the app's `secret` (handed to nginx in its environment as LECTERN_SECRET).
+   * needs the app's `secret` (handed to nginx in its environment as LECTERN_MEDIA_KEY).
    */
   mediaAuth?: "app" | "njs";
   secret?: string;
@@ -89,13 +89,13 @@ export async function startNginx(options: TNginxOptions): Promise<TRunningNginx>
       APP: options.app,
       MEDIA_ROOT: mediaRoot,
       WORKERS: String(options.workers ?? 1),
-      MAIN: njs ? `load_module ${NJS_MODULE};\nenv LECTERN_SECRET;` : "",
+      MAIN: njs ? `load_module ${NJS_MODULE};\nenv LECTERN_MEDIA_KEY;` : "",
       MEDIA: njs ? renderNginxConf({ NJS_DIR: __dirname, MEDIA_ROOT: mediaRoot }, "media-njs.conf.template") : "",
       EXTRA: options.extra ?? "",
     }),
   );
-  // nginx keeps only the variables its config names with `env` (LECTERN_SECRET in njs mode).
-  const env: NodeJS.ProcessEnv = njs ? { ...process.env, LECTERN_SECRET: options.secret } : process.env;
+  // nginx keeps only the variables its config names with `env` (LECTERN_MEDIA_KEY in njs mode).
+  const env: NodeJS.ProcessEnv = njs ? { ...process.env, LECTERN_MEDIA_KEY: options.secret } : process.env;
   const check = spawnSync("nginx", ["-t", "-q", "-p", prefix, "-c", conf, "-e", path.join(prefix, "error.log")], { encoding: "utf8", env });
   if (check.status !== 0) {
     fs.rmSync(prefix, { recursive: true, force: true });

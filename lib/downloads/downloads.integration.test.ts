@@ -2,6 +2,7 @@
 // download (purchasers and admins; not anonymous tokens, other learners or refunded buyers),
 // the per-segment MP4, and the streamed course ZIP — unzipped and compared file by file, and
 // resumed from a random offset with If-Range to a byte-identical archive.
+import { deriveMediaKey } from "../media/media-key";
 import { execFileSync } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
@@ -14,6 +15,8 @@ import { COURSE_ZIP_SCOPE, courseZipUrl, segmentDownloadUrl } from "./download-u
 import type { TDownloadRequestParams } from "./serve-download-request";
 
 const SECRET = "downloads-integration-secret-0123456789abcdef";
+// What the app signs media with: derived from LECTERN_SECRET (lib/media/media-key.ts).
+const KEY = deriveMediaKey(SECRET);
 const root = fs.mkdtempSync(path.join(os.tmpdir(), "lectern-downloads-"));
 const COURSE = "zip-course";
 const PARTS = [
@@ -30,7 +33,7 @@ let t: TestDatabase;
 let route: TRouteModule;
 const users = { buyer: "buyer1", learner: "learner1", admin: "admin1", refunded: "refunded1" };
 const now = () => Math.floor(Date.now() / 1000);
-const signing = () => ({ secret: SECRET, ttlSeconds: 600, nowSeconds: now() });
+const signing = () => ({ secret: KEY, ttlSeconds: 600, nowSeconds: now() });
 
 async function call(url: string, headers: Record<string, string> = {}, method = "GET") {
   const [, , course, token, ...file] = decodeURI(url).split("/");
@@ -123,9 +126,9 @@ describe("who may download", () => {
         }
       }
     }
-    const anonymous = signMediaToken(SECRET, { scope: "download", course: COURSE, segment: COURSE_ZIP_SCOPE, userId: null, expiresAt: now() + 60 });
+    const anonymous = signMediaToken(KEY, { scope: "download", course: COURSE, segment: COURSE_ZIP_SCOPE, userId: null, expiresAt: now() + 60 });
     expect((await call(`/downloads/${COURSE}/${anonymous}/x.zip`)).res.status).toBe(403);
-    const stream = signMediaToken(SECRET, { scope: "stream", course: COURSE, segment: "overview", userId: users.buyer, expiresAt: now() + 60 });
+    const stream = signMediaToken(KEY, { scope: "stream", course: COURSE, segment: "overview", userId: users.buyer, expiresAt: now() + 60 });
     expect((await call(`/downloads/${COURSE}/${stream}/overview/x.mp4`)).res.status).toBe(403);
     const expired = segmentDownloadUrl(COURSE, "overview", "x", users.buyer, { ...signing(), ttlSeconds: -1 });
     expect((await call(expired)).res.status).toBe(403);

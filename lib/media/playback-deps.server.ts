@@ -5,7 +5,7 @@ import type { TPlaybackDeps } from "./issue-playback";
 
 export const playbackDeps: TPlaybackDeps = {
   db,
-  secret: env.LECTERN_SECRET,
+  secret: env.MEDIA_SIGNING_KEY,
   ttlSeconds: env.STREAM_TOKEN_TTL_SECONDS,
   nowSeconds: () => Math.floor(Date.now() / 1000),
 };

@@ -2,6 +2,7 @@
 // bounded fuzz of Range/If-Range headers, the Content-Length relay over real HTTP, and the
 // nginx X-Accel-Redirect offload with Debian's nginx in front (skipped when nginx is missing;
 // scripts/test.sh installs it).
+import { deriveMediaKey } from "./media-key";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
@@ -13,6 +14,8 @@ import { serveMediaRequest, type TMediaRequestParams } from "./serve-media-reque
 import { startRouteServer, type TRoute } from "./testing/route-server";
 
 const SECRET = "media-integration-secret-0123456789abcdef";
+// What the app signs media with: derived from LECTERN_SECRET (lib/media/media-key.ts).
+const KEY = deriveMediaKey(SECRET);
 const COURSE = "test-course";
 const SEGMENT = "intro";
 const root = fs.mkdtempSync(path.join(os.tmpdir(), "lectern-media-"));
@@ -29,7 +32,7 @@ let route: TRouteModule;
 
 const now = () => Math.floor(Date.now() / 1000);
 const token = (over: Partial<{ scope: "stream" | "download"; segment: string; expiresAt: number }> = {}) =>
-  signMediaToken(SECRET, { scope: "stream", course: COURSE, segment: SEGMENT, userId: "u1", expiresAt: now() + 600, ...over });
+  signMediaToken(KEY, { scope: "stream", course: COURSE, segment: SEGMENT, userId: "u1", expiresAt: now() + 600, ...over });
 
 async function get(file: string, headers: Record<string, string> = {}, method = "GET", t = token()) {
   const params: TMediaRequestParams = { course: COURSE, segment: SEGMENT, token: t, file: file.split("/") };
@@ -172,7 +175,7 @@ describe("over HTTP: the Content-Length relay and the nginx offload", () => {
   const mediaRoute = (offload: boolean): TRoute => {
     const deps = {
       mediaRoot: root,
-      secret: SECRET,
+      secret: KEY,
       nowSeconds: now,
       offload: offload ? ({ kind: "nginx", prefix: "/_protected_media" } as const) : undefined,
     };

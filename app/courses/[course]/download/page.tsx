@@ -54,7 +54,7 @@ export default async function DownloadPage({ params }: TProps) {
   }
 
   const signing: TDownloadSigning = {
-    secret: env.LECTERN_SECRET,
+    secret: env.MEDIA_SIGNING_KEY,
     ttlSeconds: env.DOWNLOAD_TOKEN_TTL_SECONDS,
     nowSeconds: Math.floor(Date.now() / 1000),
   };

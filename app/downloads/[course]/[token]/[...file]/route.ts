@@ -10,7 +10,7 @@ type TContext = { params: Promise<TDownloadRequestParams> };
 const deps = {
   db,
   mediaRoot: env.MEDIA_ROOT,
-  secret: env.LECTERN_SECRET,
+  secret: env.MEDIA_SIGNING_KEY,
   nowSeconds: () => Math.floor(Date.now() / 1000),
   offload: mediaOffload,
 };

@@ -8,7 +8,7 @@ type TContext = { params: Promise<TMediaRequestParams> };
 
 const deps = {
   mediaRoot: env.MEDIA_ROOT,
-  secret: env.LECTERN_SECRET,
+  secret: env.MEDIA_SIGNING_KEY,
   nowSeconds: () => Math.floor(Date.now() / 1000),
   offload: mediaOffload,
 };
