@@ -1,4 +1,5 @@
 import type { Db } from "../db";
+import { COURSE_FACTS_SELECT } from "./course-facts-select";
 import { isFreePreviewPart } from "../access/free-preview";
 
 export type TTocSegment = {
@@ -50,18 +51,8 @@ export async function getCourseToc(db: Db, courseSlug: string): Promise<TToc | n
   const course = await db.course.findUnique({
     where: { slug: courseSlug },
     select: {
-      id: true,
-      slug: true,
-      title: true,
-      subtitle: true,
-      description: true,
-      publisher: true,
-      publishedOn: true,
-      priceCents: true,
-      currency: true,
+      ...COURSE_FACTS_SELECT,
       freePreviewParts: true,
-      resourcesUrl: true,
-      authors: { select: { name: true }, orderBy: { position: "asc" } },
       parts: {
         orderBy: { position: "asc" },
         select: {

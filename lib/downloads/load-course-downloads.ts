@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import type { Db } from "../db";
+import { COURSE_FACTS_SELECT } from "../catalog/course-facts-select";
 import { partFolderName, segmentBaseName } from "./download-names";
 
 export type TDownloadFile = {
@@ -58,17 +59,7 @@ export async function loadCourseDownloads(db: Db, mediaRoot: string, courseSlug:
   const course = await db.course.findUnique({
     where: { slug: courseSlug },
     select: {
-      id: true,
-      slug: true,
-      title: true,
-      subtitle: true,
-      description: true,
-      publisher: true,
-      publishedOn: true,
-      priceCents: true,
-      currency: true,
-      resourcesUrl: true,
-      authors: { select: { name: true }, orderBy: { position: "asc" } },
+      ...COURSE_FACTS_SELECT,
       parts: {
         orderBy: { position: "asc" },
         select: {
