@@ -1,10 +1,7 @@
 import { z } from "zod";
+import { zSlug } from "./slug";
 
-const slug = z
-  .string()
-  .min(1)
-  .max(100)
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "must be a lowercase slug (letters, digits, dashes)");
+const slug = zSlug("must be a lowercase slug (letters, digits, single dashes)");
 
 export const ZCourseParams = z.object({ course: slug });
 export const ZSegmentParams = z.object({ course: slug, segment: slug });

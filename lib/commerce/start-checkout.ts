@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { zSlug } from "../catalog/slug";
 import { AppError } from "../errors";
 import { createOrder } from "./create-order";
 import { failOrder } from "./fail-order";
@@ -7,7 +8,7 @@ import { ZOptionalCouponCode } from "./coupon-code";
 import type { TPaymentProvider } from "./payments/payment-provider";
 
 export const ZCheckoutRequest = z.object({
-  course: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "Unknown course").max(100),
+  course: zSlug("Unknown course"),
   coupon: ZOptionalCouponCode,
 });
 export type TCheckoutRequest = z.infer<typeof ZCheckoutRequest>;

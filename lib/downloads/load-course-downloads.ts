@@ -1,7 +1,7 @@
 import fs from "node:fs";
-import path from "node:path";
 import type { Db } from "../db";
 import { COURSE_FACTS_SELECT } from "../catalog/course-facts-select";
+import { resolveInside } from "../media/resolve-inside";
 import { partFolderName, segmentBaseName } from "./download-names";
 
 export type TDownloadFile = {
@@ -43,9 +43,8 @@ export type TCourseDownloads = {
 };
 
 function statFile(mediaRoot: string, relative: string | undefined): TDownloadFile | null {
-  if (!relative || relative.startsWith("/") || relative.split("/").includes("..")) return null;
-  const file = path.resolve(mediaRoot, relative);
-  if (!file.startsWith(path.resolve(mediaRoot) + path.sep)) return null;
+  const file = relative ? resolveInside(mediaRoot, relative) : null;
+  if (!file) return null;
   const stat = fs.statSync(file, { throwIfNoEntry: false });
   return stat?.isFile() ? { file, bytes: stat.size, mtimeMs: stat.mtimeMs } : null;
 }

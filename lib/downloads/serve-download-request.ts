@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { zSlug } from "../catalog/slug";
 import type { Db } from "../db";
 import { AppError, notFound } from "../errors";
 import { canUserDownloadCourse } from "../access/can-download-course";
@@ -22,7 +23,7 @@ export type TDownloadRequestDeps = {
   offload?: TMediaOffload;
 };
 
-const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/).max(100);
+const slug = zSlug();
 /** [<name>.zip] or [<segment>, <name>.mp4]; the names themselves are cosmetic. */
 const ZDownloadParams = z.object({
   course: slug,

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { zSlug } from "../catalog/slug";
 import { sampleSecondsFor } from "./sample-seconds";
 
 /**
@@ -6,11 +7,7 @@ import { sampleSecondsFor } from "./sample-seconds";
  * Durations are not here on purpose: they are measured from the media (ffprobe) at import.
  */
 
-const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-const ZSlug = z
-  .string()
-  .regex(SLUG, { message: "must be lowercase kebab-case (a-z, 0-9, single hyphens), e.g. what-is-python" })
-  .max(80);
+const ZSlug = zSlug();
 
 const ZText = z.string().trim().min(1, { message: "must not be empty" });
 

@@ -32,6 +32,11 @@ describe("resolveMediaPath", () => {
     expect(resolveMediaPath(root, "..", "intro", ["master.m3u8"])).toBeNull();
     expect(resolveMediaPath(root, "course", "../x", ["master.m3u8"])).toBeNull();
   });
+
+  it("applies the one slug rule (no double or trailing dashes)", () => {
+    expect(resolveMediaPath(root, "a--b", "intro", ["master.m3u8"])).toBeNull();
+    expect(resolveMediaPath(root, "course", "intro-", ["master.m3u8"])).toBeNull();
+  });
 });
 
 describe("mimeTypeOf", () => {

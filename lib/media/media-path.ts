@@ -1,7 +1,8 @@
 import path from "node:path";
+import { isSlug } from "../catalog/slug";
+import { resolveInside } from "./resolve-inside";
 
 const ALLOWED_EXTENSIONS = new Set([".m3u8", ".ts", ".m4s", ".mp4", ".jpg", ".jpeg", ".png", ".webp", ".vtt"]);
-const SEGMENT_PART = /^[a-z0-9][a-z0-9-]{0,99}$/;
 const FILE_PART = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
 
 /**
@@ -15,16 +16,13 @@ export function resolveMediaPath(
   segmentSlug: string,
   fileParts: readonly string[],
 ): string | null {
-  if (!SEGMENT_PART.test(courseSlug) || !SEGMENT_PART.test(segmentSlug)) return null;
+  if (!isSlug(courseSlug) || !isSlug(segmentSlug)) return null;
   if (fileParts.length === 0 || fileParts.length > 4) return null;
   if (!fileParts.every((p) => FILE_PART.test(p) && !p.includes(".."))) return null;
   const ext = path.extname(fileParts[fileParts.length - 1] ?? "").toLowerCase();
   if (!ALLOWED_EXTENSIONS.has(ext)) return null;
 
-  const base = path.resolve(mediaRoot, courseSlug, segmentSlug);
-  const full = path.resolve(base, ...fileParts);
-  if (!full.startsWith(base + path.sep)) return null;
-  return full;
+  return resolveInside(mediaRoot, courseSlug, segmentSlug, ...fileParts);
 }
 
 const MIME: Record<string, string> = {

@@ -1,5 +1,5 @@
 import fs from "node:fs";
-import path from "node:path";
+import { resolveInside } from "../media/resolve-inside";
 import { parseWebVtt, type TVttCue } from "../player/parse-webvtt";
 
 const cache = new Map<string, { mtimeMs: number; size: number; cues: TVttCue[] }>();
@@ -10,8 +10,8 @@ const cache = new Map<string, { mtimeMs: number; size: number; cues: TVttCue[] }
  * Missing or unreadable files are an empty transcript: search must not fail on one segment.
  */
 export function readTranscript(mediaRoot: string, relativePath: string): TVttCue[] {
-  const file = path.resolve(mediaRoot, relativePath);
-  if (!file.startsWith(path.resolve(mediaRoot) + path.sep)) return [];
+  const file = resolveInside(mediaRoot, relativePath);
+  if (!file) return [];
   let stat: fs.Stats;
   try {
     stat = fs.statSync(file);
