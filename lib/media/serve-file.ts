@@ -2,6 +2,8 @@ import fs from "node:fs";
 import { Readable } from "node:stream";
 import { setContentLength } from "./content-length-relay";
 import { planRangeResponse, rangeHeaders, type TRepresentation } from "./http-conditional-range";
+import { notFound as notFoundError } from "../errors";
+import { errorResponse } from "../http/error-response";
 import { mimeTypeOf } from "./media-path";
 
 export type TServeFileOptions = {
@@ -29,8 +31,7 @@ export function representationOf(stat: { mtimeMs: number; size: number }): TRepr
   return { size: stat.size, etag: etagOf(stat), lastModified: new Date(Math.floor(stat.mtimeMs / 1000) * 1000) };
 }
 
-const notFound = () =>
-  Response.json({ error: { code: "NOT_FOUND", message: "Media file not found" } }, { status: 404 });
+const notFound = () => errorResponse(notFoundError("Media file"));
 
 // 256 KiB reads: measured ~2× the throughput of the 64 KiB default through Next's web-stream
 // pipe (fewer chunks, fewer promise hops per byte); see bench/media-delivery.ts.

@@ -1,5 +1,7 @@
 import type Stripe from "stripe";
 import { z } from "zod";
+import { AppError } from "../../errors";
+import { errorResponse } from "../../http/error-response";
 import { failOrder } from "../fail-order";
 import { fulfilOrder, type TFulfilDeps } from "../fulfil-order";
 import { refundOrder } from "../refund-order";
@@ -35,7 +37,8 @@ const HANDLED = new Set([
   "charge.refunded",
 ]);
 
-const json = (status: number, body: Record<string, unknown>) => Response.json(body, { status });
+/** Acknowledgements (2xx); every error goes through errorResponse. */
+const ack = (body: Record<string, unknown>) => Response.json(body, { status: 200 });
 const idOf = (v: string | { id: string } | null | undefined) => (typeof v === "string" ? v : (v?.id ?? null));
 
 /**
@@ -48,9 +51,9 @@ const idOf = (v: string | { id: string } | null | undefined) => (typeof v === "s
  */
 export async function handleStripeWebhook(deps: TStripeWebhookDeps, request: Request): Promise<Response> {
   const secret = deps.env.STRIPE_WEBHOOK_SECRET;
-  if (!secret) return json(503, { error: { code: "UNAVAILABLE", message: "Stripe webhooks are not configured" } });
+  if (!secret) return errorResponse(new AppError("UNAVAILABLE", "Stripe webhooks are not configured"));
   const signature = request.headers.get("stripe-signature");
-  if (!signature) return json(400, { error: { code: "BAD_REQUEST", message: "Missing Stripe-Signature header" } });
+  if (!signature) return errorResponse(new AppError("BAD_REQUEST", "Missing Stripe-Signature header"));
   const payload = await request.text();
   const now = deps.now?.() ?? new Date();
 
@@ -59,25 +62,23 @@ export async function handleStripeWebhook(deps: TStripeWebhookDeps, request: Req
     // receivedAt (milliseconds) is our clock: deliveries older than the SDK's 5-minute tolerance are replays.
     event = deps.stripe.webhooks.constructEvent(payload, signature, secret, undefined, undefined, now.getTime());
   } catch (error) {
-    return json(400, {
-      error: { code: "BAD_REQUEST", message: `Webhook signature verification failed: ${(error as Error).message}` },
-    });
+    return errorResponse(new AppError("BAD_REQUEST", `Webhook signature verification failed: ${(error as Error).message}`));
   }
-  if (!HANDLED.has(event.type)) return json(200, { received: true, ignored: event.type });
+  if (!HANDLED.has(event.type)) return ack({ received: true, ignored: event.type });
 
   const eventId = `stripe:${event.id}`;
   const seen = await deps.db.paymentEvent.findUnique({ where: { id: eventId }, select: { id: true } });
-  if (seen) return json(200, { received: true, duplicate: true });
+  if (seen) return ack({ received: true, duplicate: true });
 
   const object = event.data.object as unknown;
   let orderId: string | null = null;
   let outcome: string;
   if (event.type.startsWith("checkout.session.")) {
     const parsed = ZSessionObject.safeParse(object);
-    if (!parsed.success) return json(400, { error: { code: "BAD_REQUEST", message: "Unexpected checkout.session payload" } });
+    if (!parsed.success) return errorResponse(new AppError("BAD_REQUEST", "Unexpected checkout.session payload"));
     const session = parsed.data;
     orderId = session.metadata?.orderId ?? session.client_reference_id ?? null;
-    if (!orderId) return json(200, { received: true, ignored: "no Lectern order on this session" });
+    if (!orderId) return ack({ received: true, ignored: "no Lectern order on this session" });
     if (event.type === "checkout.session.completed" || event.type === "checkout.session.async_payment_succeeded") {
       if (session.payment_status === "paid") {
         outcome = await fulfil(deps, orderId, idOf(session.payment_intent));
@@ -89,10 +90,10 @@ export async function handleStripeWebhook(deps: TStripeWebhookDeps, request: Req
     }
   } else {
     const parsed = ZChargeObject.safeParse(object);
-    if (!parsed.success) return json(400, { error: { code: "BAD_REQUEST", message: "Unexpected charge payload" } });
+    if (!parsed.success) return errorResponse(new AppError("BAD_REQUEST", "Unexpected charge payload"));
     const charge = parsed.data;
     orderId = charge.metadata?.orderId ?? (await orderOfPaymentIntent(deps, idOf(charge.payment_intent)));
-    if (!orderId) return json(200, { received: true, ignored: "no Lectern order on this charge" });
+    if (!orderId) return ack({ received: true, ignored: "no Lectern order on this charge" });
     // A partial refund keeps the course; only a full refund (charge.refunded = true) revokes it.
     outcome = charge.refunded ? ((await refundOrder(deps, { orderId })).refunded ? "refunded" : "unchanged") : "partial refund ignored";
   }
@@ -103,7 +104,7 @@ export async function handleStripeWebhook(deps: TStripeWebhookDeps, request: Req
     // A concurrent delivery of the same event recorded it first; its effect happened once.
     if ((error as { code?: string }).code !== "P2002") throw error;
   }
-  return json(200, { received: true, orderId, outcome });
+  return ack({ received: true, orderId, outcome });
 }
 
 async function fulfil(deps: TStripeWebhookDeps, orderId: string, paymentIntentId: string | null): Promise<string> {
