@@ -71,6 +71,12 @@ export function renderNginxConf(values: Record<string, string>, file = "nginx.co
  * removes the directory. For tests and the bench; production uses the same template.
  */
 export async function startNginx(options: TNginxOptions): Promise<TRunningNginx> {
+  // System packages are installed by scripts/ (npm test runs ensure-packages.sh), never from
+  // here: a missing nginx fails loudly with the command that installs it.
+  if (!nginxAvailable()) throw new Error("nginx is not installed: run scripts/ensure-packages.sh nginx:nginx-light");
+  if (options.mediaAuth === "njs" && !fs.existsSync(NJS_MODULE)) {
+    throw new Error(`nginx's njs module is not installed: run scripts/ensure-packages.sh ${NJS_MODULE}:libnginx-mod-http-js`);
+  }
   const prefix = fs.mkdtempSync(path.join(os.tmpdir(), "lectern-nginx-"));
   // Workers run as an unprivileged user when nginx starts as root: they must reach the temp
   // directories (and MEDIA_ROOT must be readable by them).

@@ -1,5 +1,5 @@
 import type { TCourseManifest, TManifestSegment } from "./course-manifest";
-import { ensureFfmpeg } from "./ensure-ffmpeg";
+import { requireMediaTools } from "./require-media-tools";
 import { ensureSegmentMedia } from "./ensure-segment-media";
 import type { TMediaFacts } from "./media-facts";
 import { DEFAULT_CONCURRENCY } from "./media-settings";
@@ -49,7 +49,7 @@ export async function ensureCoursesMedia(
     if (!ffmpegCheck) {
       ffmpegCheck = {};
       try {
-        ensureFfmpeg((line) => reporter.log(line));
+        requireMediaTools();
       } catch (error) {
         ffmpegCheck.error = error;
       }

@@ -4,28 +4,18 @@
 // the TypeScript code, and checks that nginx accepts exactly what the app accepts — and serves
 // the same headers as the app's Node path (lib/media/serve-file.ts).
 // docs/decisions/007-nginx-offload-and-content-length.md.
-import { spawnSync } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import http from "node:http";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { NJS_MODULE, njsAvailable, startNginx, type TRunningNginx } from "../../deploy/nginx/run-nginx";
+import { startNginx, type TRunningNginx } from "../../deploy/nginx/run-nginx";
 import { signMediaToken, verifyMediaToken } from "./media-token";
 import { serveMediaRequest, type TMediaRequestParams } from "./serve-media-request";
 
-/** Installs nginx and the njs module when missing (as scripts/test.sh does); why not, or null. */
-function ensureNjs(): string | null {
-  if (njsAvailable()) return null;
-  const script = path.resolve(__dirname, "../../scripts/ensure-packages.sh");
-  const run = spawnSync(script, ["nginx:nginx-light", `${NJS_MODULE}:libnginx-mod-http-js`], { encoding: "utf8", timeout: 300_000 });
-  if (njsAvailable()) return null;
-  return `nginx with the njs module could not be installed (scripts/ensure-packages.sh nginx:nginx-light ${NJS_MODULE}:libnginx-mod-http-js exited ${run.status}: ${(run.stderr || run.stdout || String(run.error)).trim().slice(0, 300)})`;
-}
-const whyNot = ensureNjs();
-if (whyNot) console.warn(`media-njs.integration.test.ts skipped: ${whyNot}`);
-
+// nginx and its njs module are installed by scripts/test.sh (ensure-packages.sh); when they are
+// missing, startNginx throws naming the package and this file fails — it never skips.
 const SECRET = "njs-integration-secret-0123456789abcdef";
 const COURSE = "test-course";
 const SEGMENT = "intro";
@@ -80,14 +70,14 @@ beforeAll(async () => {
   fs.writeFileSync(path.join(dir, "720p", "seg_000.ts"), segment);
   fs.writeFileSync(path.join(root, COURSE, "other", "video.mp4"), "other segment");
   fs.writeFileSync(path.join(root, "secret.mp4"), "outside");
-  if (!whyNot) nginx = await startNginx({ app: "127.0.0.1:9", mediaRoot: root, mediaAuth: "njs", secret: SECRET });
+  nginx = await startNginx({ app: "127.0.0.1:9", mediaRoot: root, mediaAuth: "njs", secret: SECRET });
 });
 afterAll(async () => {
   await nginx?.stop();
   fs.rmSync(root, { recursive: true, force: true });
 });
 
-describe.skipIf(whyNot !== null)("nginx verifies streaming tokens signed by the app (njs)", () => {
+describe("nginx verifies streaming tokens signed by the app (njs)", () => {
   it.each([
     ["video.mp4", {}],
     ["video.mp4", { range: "bytes=100-199" }],
