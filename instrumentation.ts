@@ -1,6 +1,15 @@
-// Runs once when the Next.js server starts.
+// Runs once when the Next.js server starts, before it answers any request.
 export async function register() {
   if (process.env.NEXT_RUNTIME === "nodejs") {
+    // A bad or missing setting (LECTERN_SECRET in production, say) stops the server here with
+    // the variable's name, instead of a "Ready" server that answers every request with 500.
+    const { loadEnv } = await import("./lib/env");
+    try {
+      loadEnv(process.env);
+    } catch (error) {
+      console.error(`Lectern cannot start. ${(error as Error).message}`);
+      process.exit(1);
+    }
     // Route handlers' Content-Length survives Next's response copying (docs/decisions/007).
     const { installContentLengthRelay } = await import("./lib/media/content-length-relay");
     installContentLengthRelay();

@@ -36,7 +36,10 @@ step "Sample media and course import"
 npx prisma db seed
 
 step "Build"
-npx next build
+node scripts/build-if-changed.mjs
 
-step "Starting Lectern on http://localhost:$PORT"
-exec npx next start -p "$PORT"
+# HOST: the address to bind (default: every interface, as `next start` does); e.g. HOST=127.0.0.1.
+host_args=()
+[[ -n "${HOST:-}" ]] && host_args=(-H "$HOST")
+step "Starting Lectern on http://${HOST:-localhost}:$PORT"
+exec npx next start -p "$PORT" "${host_args[@]}"

@@ -50,7 +50,7 @@ export E2E_DATABASE_URL="file:./data/e2e.db"
 rm -f data/e2e.db data/e2e.db-journal
 DATABASE_URL=$E2E_DATABASE_URL npx prisma migrate deploy
 DATABASE_URL=$E2E_DATABASE_URL npx prisma db seed
-npx next build
+node scripts/build-if-changed.mjs
 
 step "E2E: Playwright in Chromium"
 CI=${CI:-true} npx playwright test

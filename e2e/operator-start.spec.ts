@@ -1,0 +1,38 @@
+// The operator's path (issue 13): `next start` with a bad or missing LECTERN_SECRET must refuse
+// to start and name the variable, not print "Ready" and answer every request with 500.
+import { spawn } from "node:child_process";
+import net from "node:net";
+import { expect, test } from "./fixtures";
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+for (const [label, secret] of [
+  ["empty", ""],
+  ["too short", "short-secret"],
+] as const) {
+  test(`next start refuses to start with a ${label} LECTERN_SECRET in production`, async () => {
+    const port = await freePort();
+    // An explicit value wins over .env (Next never overrides a variable that is set), so this
+    // holds on a developer's machine with a quickstart .env too.
+    const child = spawn("npx", ["next", "start", "-H", "127.0.0.1", "-p", String(port)], {
+      env: { ...process.env, NODE_ENV: "production", LECTERN_SECRET: secret, NEXT_TELEMETRY_DISABLED: "1" },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let output = "";
+    child.stdout.on("data", (d: Buffer) => (output += d.toString()));
+    child.stderr.on("data", (d: Buffer) => (output += d.toString()));
+    const code = await new Promise<number | null>((resolve) => child.once("exit", resolve));
+    expect(code, output).toBe(1);
+    expect(output).toContain("Lectern cannot start");
+    expect(output).toContain("LECTERN_SECRET");
+  });
+}
