@@ -19,7 +19,7 @@ for (const [label, secret] of [
   ["empty", ""],
   ["too short", "short-secret"],
 ] as const) {
-  test(`next start refuses to start with a ${label} LECTERN_SECRET in production`, async () => {
+  test(`next start refuses to start in production when LECTERN_SECRET is ${label}`, async () => {
     const port = await freePort();
     // An explicit value wins over .env (Next never overrides a variable that is set), so this
     // holds on a developer's machine with a quickstart .env too.
