@@ -149,13 +149,38 @@ describe("media tokens at the media route", () => {
   it("expire (injectable clock)", async () => {
     const playback = await issuePlayback(playbackDeps(), viewers.purchaser!, COURSE, PAID);
     expect((await get(playback.hls)).status).toBe(200);
-    clock += TTL;
+    // Expiries are rounded to a window (lib/media/token-expiry.ts): valid for TTL…2×TTL.
+    const issuedAt = clock;
+    expect(playback.expiresAt - issuedAt).toBeGreaterThanOrEqual(TTL);
+    expect(playback.expiresAt - issuedAt).toBeLessThanOrEqual(2 * TTL);
     try {
+      clock = playback.expiresAt - 1;
+      expect((await get(playback.hls)).status).toBe(200);
+      clock = playback.expiresAt;
       const res = await get(playback.hls);
       expect(res.status).toBe(403);
       expect(((await res.json()) as { error: { reason: string } }).error.reason).toBe("expired");
     } finally {
-      clock -= TTL;
+      clock = issuedAt;
+    }
+  });
+
+  it("are identical within one window, for one viewer and for every anonymous viewer of free media", async () => {
+    const issuedAt = clock;
+    try {
+      const first = await issuePlayback(playbackDeps(), viewers.purchaser!, COURSE, PAID);
+      const anonymousFirst = await issuePlayback(playbackDeps(), viewers.anonymous!, COURSE, FREE);
+      clock = first.expiresAt - TTL - 1; // the last second of the same window
+      const again = await issuePlayback(playbackDeps(), viewers.purchaser!, COURSE, PAID);
+      const anonymousAgain = await issuePlayback(playbackDeps(), viewers.anonymous!, COURSE, FREE);
+      const otherViewerFree = await issuePlayback(playbackDeps(), viewers["signed in, no purchase"]!, COURSE, FREE);
+      expect(again.hls).toBe(first.hls);
+      expect(anonymousAgain.hls).toBe(anonymousFirst.hls);
+      expect(otherViewerFree.hls).toBe(anonymousFirst.hls);
+      clock = first.expiresAt - TTL; // the next window: new URLs
+      expect((await issuePlayback(playbackDeps(), viewers.purchaser!, COURSE, PAID)).hls).not.toBe(first.hls);
+    } finally {
+      clock = issuedAt;
     }
   });
 

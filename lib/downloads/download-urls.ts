@@ -1,4 +1,5 @@
 import { signMediaToken } from "../media/media-token";
+import { windowedExpiry } from "../media/token-expiry";
 import { safeFileName } from "./download-names";
 
 /** The "segment" a whole-course ZIP token is bound to: never a real segment slug. */
@@ -19,7 +20,7 @@ export function segmentDownloadUrl(courseSlug: string, segmentSlug: string, base
     course: courseSlug,
     segment: segmentSlug,
     userId,
-    expiresAt: s.nowSeconds + s.ttlSeconds,
+    expiresAt: windowedExpiry(s.nowSeconds, s.ttlSeconds),
   });
   return `/downloads/${courseSlug}/${token}/${segmentSlug}/${encodeURIComponent(`${baseName}.mp4`)}`;
 }
@@ -30,7 +31,7 @@ export function courseZipUrl(courseSlug: string, courseTitle: string, userId: st
     course: courseSlug,
     segment: COURSE_ZIP_SCOPE,
     userId,
-    expiresAt: s.nowSeconds + s.ttlSeconds,
+    expiresAt: windowedExpiry(s.nowSeconds, s.ttlSeconds),
   });
   return `/downloads/${courseSlug}/${token}/${encodeURIComponent(`${safeFileName(courseTitle)}.zip`)}`;
 }

@@ -1,4 +1,5 @@
 import { signMediaToken } from "./media-token";
+import { windowedExpiry } from "./token-expiry";
 import type { TSigning } from "./segment-media-urls";
 
 /** Poster of a segment anyone may watch (free preview), e.g. a course's cover in the catalog. */
@@ -8,7 +9,7 @@ export function freePosterUrl(signing: TSigning, course: string, segment: string
     course,
     segment,
     userId: null,
-    expiresAt: signing.nowSeconds + signing.ttlSeconds,
+    expiresAt: windowedExpiry(signing.nowSeconds, signing.ttlSeconds),
   });
   return `/media/${course}/${segment}/${token}/poster.jpg`;
 }

@@ -1,5 +1,6 @@
 import type { TFoundSegment } from "../catalog/find-segment";
 import { signMediaToken } from "./media-token";
+import { windowedExpiry } from "./token-expiry";
 
 export type TPlayback = {
   segment: { id: string; slug: string; title: string; subtitle: string; durationSeconds: number };
@@ -20,7 +21,7 @@ const LANGUAGE_LABELS: Record<string, string> = { en: "English" };
  * `userId` binds paid media to the viewer; free-preview media carry no user.
  */
 export function segmentMediaUrls(segment: TFoundSegment, userId: string | null, signing: TSigning): TPlayback {
-  const expiresAt = signing.nowSeconds + signing.ttlSeconds;
+  const expiresAt = windowedExpiry(signing.nowSeconds, signing.ttlSeconds);
   const token = signMediaToken(signing.secret, {
     scope: "stream",
     course: segment.course.slug,
