@@ -8,6 +8,7 @@ import "videojs-contrib-quality-menu/dist/videojs-contrib-quality-menu.css";
 import type { TPlayback } from "@/lib/media/segment-media-urls";
 import type { TMediaExtras } from "@/lib/player/media-extras";
 import { PLAYBACK_RATES } from "@/lib/progress/preference-values";
+import { attachPlaybackRenewal } from "./playback-renewal";
 
 export type TPlayer = ReturnType<typeof videojs>;
 
@@ -16,6 +17,8 @@ type TVideoPlayerProps = {
   extras: TMediaExtras;
   /** Called once the player exists (and again after a remount); the cleanup runs before dispose. */
   onReady?: (player: TPlayer) => void | (() => void);
+  /** The playback API refused to renew the URLs (refund, revoked access): why, for the learner. */
+  onAccessEnded?: (message: string) => void;
 };
 
 /**
@@ -24,10 +27,14 @@ type TVideoPlayerProps = {
  * renditions and Auto), the speed menu, picture-in-picture, fullscreen, the captions and
  * chapters menus. The element is created imperatively so React never owns nodes video.js rewrites.
  */
-export function VideoPlayer({ playback, extras, onReady }: TVideoPlayerProps) {
+export function VideoPlayer({ playback, extras, onReady, onAccessEnded }: TVideoPlayerProps) {
   const containerRef = useRef<HTMLDivElement>(null);
   const onReadyRef = useRef(onReady);
   onReadyRef.current = onReady;
+  const onAccessEndedRef = useRef(onAccessEnded);
+  onAccessEndedRef.current = onAccessEnded;
+  const playbackRef = useRef(playback);
+  playbackRef.current = playback;
   const { hls, poster, captions, segment } = playback;
   const { chapters } = extras;
 
@@ -61,8 +68,10 @@ export function VideoPlayer({ playback, extras, onReady }: TVideoPlayerProps) {
     player.el().setAttribute("aria-label", `Video player: ${segment.title}`);
     (player as unknown as { qualityMenu: (o?: object) => void }).qualityMenu({ useResolutionLabels: true });
     const cleanup = onReadyRef.current?.(player);
+    const stopRenewal = attachPlaybackRenewal(player, playbackRef.current, (message) => onAccessEndedRef.current?.(message));
 
     return () => {
+      stopRenewal();
       if (typeof cleanup === "function") cleanup();
       player.dispose();
     };

@@ -64,6 +64,8 @@ export function WatchExperience(props: TWatchExperienceProps) {
   const [cues, setCues] = useState<TVttCue[] | null>(null);
   const [upNext, setUpNext] = useState<"countdown" | "paywall" | null>(null);
   const [announcement, setAnnouncement] = useState("");
+  /** Why the playback API stopped renewing this page's media URLs (refund, revoked access). */
+  const [accessEnded, setAccessEnded] = useState<string | null>(null);
   const announceTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const { prefs, prefsRef, update } = usePreferences(props.preferences);
   const progress = useProgressReporting({
@@ -281,7 +283,7 @@ export function WatchExperience(props: TWatchExperienceProps) {
     <div className="watch-experience">
       <div className="watch-stage">
         <div className="watch-stage__video">
-          <VideoPlayer playback={playback} extras={extras} onReady={onReady} />
+          <VideoPlayer playback={playback} extras={extras} onReady={onReady} onAccessEnded={setAccessEnded} />
           {upNext && next ? (
             upNext === "paywall" ? (
               <UpNextCard mode="paywall" next={next} buyHref={props.buyHref} price={props.price} onCancel={cancelUpNext} />
@@ -295,6 +297,11 @@ export function WatchExperience(props: TWatchExperienceProps) {
         </div>
         <TranscriptPanel cues={cues} currentTime={time} onSeek={(t) => seek(t, true)} />
       </div>
+      {accessEnded ? (
+        <p className="player-notice" role="alert" data-testid="access-ended">
+          <strong>Your access to this video has ended.</strong> {accessEnded}
+        </p>
+      ) : null}
       <div className="player-toolbar">
         <CopyLinkButton path={`/courses/${courseSlug}/${segmentSlug}`} currentTime={() => playerRef.current?.currentTime() ?? time} />
         <button type="button" className="button button--small" onClick={() => dialogRef.current?.showModal()} aria-keyshortcuts="Shift+?">

@@ -8,7 +8,9 @@ export type TPlayback = {
   poster: string | null;
   captions: { src: string; language: string; label: string }[];
   renditions: { label: string; width: number | null; height: number | null }[];
-  /** Unix seconds after which the URLs stop working; ask the playback API again. */
+  /** The server's clock when the URLs were signed (unix seconds): renewal timing needs no client clock. */
+  issuedAt: number;
+  /** Unix seconds after which the URLs stop working; ask the playback API again before. */
   expiresAt: number;
 };
 
@@ -54,6 +56,7 @@ export function segmentMediaUrls(segment: TFoundSegment, userId: string | null, 
     renditions: byKind("hls-variant")
       .map((v) => ({ label: v.label, width: v.width, height: v.height }))
       .sort((a, b) => (b.height ?? 0) - (a.height ?? 0)),
+    issuedAt: signing.nowSeconds,
     expiresAt,
   };
 }
