@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "MediaAsset" ADD COLUMN "crc32" INTEGER;
+ALTER TABLE "MediaAsset" ADD COLUMN "crc32Stamp" TEXT;
