@@ -11,6 +11,7 @@ import path from "node:path";
 import { NJS_MODULE, freePort, nginxAvailable, njsAvailable, startNginx } from "../deploy/nginx/run-nginx";
 import { createDb } from "../lib/db";
 import { planCourseZip, streamCourseZip, type TCourseZip } from "../lib/downloads/course-zip";
+import { ensureDownloadCrcs } from "../lib/downloads/ensure-download-crcs";
 import { loadCourseDownloads, type TCourseDownloads } from "../lib/downloads/load-course-downloads";
 import { signMediaToken } from "../lib/media/media-token";
 import { formatLoadTable, measureLoad, type TLoadResult } from "./http-load";
@@ -96,8 +97,9 @@ export async function benchMediaDelivery(options: { port: number; databaseUrl: s
 
   const db = createDb(options.databaseUrl);
   try {
-    const downloads = await loadCourseDownloads(db, mediaRoot, COURSE);
-    if (!downloads) throw new Error(`course ${COURSE} is not in ${options.databaseUrl}`);
+    const loaded = await loadCourseDownloads(db, mediaRoot, COURSE);
+    if (!loaded) throw new Error(`course ${COURSE} is not in ${options.databaseUrl}`);
+    const downloads = await ensureDownloadCrcs(db, loaded);
     console.log("\nWhole-course ZIP, streamed (in process; memory = peak RSS above the start)");
     const one = planCourseZip(downloads);
     const ten = planCourseZip(tenTimes(downloads));

@@ -7,6 +7,7 @@
 import { DEFAULT_ADMIN, ensureAdmin } from "../lib/auth/ensure-admin";
 import { seedCoupons } from "../lib/commerce/seed-coupons";
 import { createDb } from "../lib/db";
+import { storeCourseZipCrcs } from "../lib/downloads/ensure-download-crcs";
 import { loadEnv } from "../lib/env";
 import { ensureCoursesMedia } from "../lib/ingest/ensure-courses-media";
 import { findCourseManifests } from "../lib/ingest/find-course-manifests";
@@ -36,6 +37,9 @@ async function main(): Promise<void> {
   try {
     for (const course of courses) {
       const result = await importCourse(db, course, media.facts.get(course.slug)!);
+      // The course ZIP's layout needs each file's CRC-32: read once here (skipped for files
+      // whose stored CRC still matches), so no download request ever has to.
+      await storeCourseZipCrcs(db, env.MEDIA_ROOT, course.slug);
       totals.parts += result.parts;
       totals.segments += result.segments;
       totals.seconds += result.durationSeconds;

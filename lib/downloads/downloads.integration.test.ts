@@ -8,11 +8,15 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import zlib from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../../tests/support/test-db";
 import { signMediaToken } from "../media/media-token";
 import { COURSE_ZIP_SCOPE, courseZipUrl, segmentDownloadUrl } from "./download-urls";
-import type { TDownloadRequestParams } from "./serve-download-request";
+import type { TReadFileRange } from "./read-file-range";
+import { storeCourseZipCrcs } from "./ensure-download-crcs";
+import { readFileRange } from "./read-file-range";
+import { serveDownloadRequest, type TDownloadRequestParams } from "./serve-download-request";
 
 const SECRET = "downloads-integration-secret-0123456789abcdef";
 // What the app signs media with: derived from LECTERN_SECRET (lib/media/media-key.ts).
@@ -224,5 +228,150 @@ describe("the course ZIP", () => {
     expect(again.body.equals(whole.subarray(-5000))).toBe(true);
     expect((await call(url, { range: `bytes=${whole.length}-` })).res.status).toBe(416);
     expect((await call(url, { range: "bytes=0-9", "if-range": '"old"' })).res.status).toBe(200);
+  });
+});
+
+describe("the course ZIP seeks instead of regenerating", () => {
+  /** The download handler with a file reader that counts every byte it reads from disk. */
+  function countingHandler() {
+    const counter = { bytes: 0, reads: [] as string[] };
+    const counting: TReadFileRange = async function* (file, start, end) {
+      counter.reads.push(`${path.relative(root, file)} ${start}-${end}`);
+      for await (const chunk of readFileRange(file, start, end)) {
+        counter.bytes += chunk.byteLength;
+        yield chunk;
+      }
+    };
+    const deps = { db: t.db, mediaRoot: root, secret: KEY, nowSeconds: now, readFileRange: counting };
+    const get = async (url: string, headers: Record<string, string> = {}) => {
+      const [, , course, token, ...file] = decodeURI(url).split("/");
+      const params: TDownloadRequestParams = { course: course!, token: token!, file: file.map(decodeURIComponent) };
+      const res = await serveDownloadRequest(deps, new Request(`http://app.test${url}`, { headers }), params);
+      return { res, body: Buffer.from(await res.arrayBuffer()) };
+    };
+    return { counter, get };
+  }
+
+  it("reads O(bytes requested) from disk for a range, never the archive before it", async () => {
+    const url = courseZipUrl(COURSE, "Zip", users.buyer, signing());
+    const { counter, get } = countingHandler();
+    const { res, body: whole } = await get(url);
+    expect(res.status).toBe(200);
+    const etag = res.headers.get("etag")!;
+
+    // The last 10 bytes are the end of the central directory: no media at all.
+    counter.bytes = 0;
+    counter.reads = [];
+    const tail = await get(url, { range: "bytes=-10", "if-range": etag });
+    expect(tail.res.status).toBe(206);
+    expect(tail.body.equals(whole.subarray(-10))).toBe(true);
+    expect(counter.bytes).toBe(0);
+
+    // 10 bytes in the middle of the last video: exactly those 10 bytes of that file.
+    const three = sources.get("three")!;
+    const at = whole.indexOf(three.subarray(0, 64));
+    expect(at).toBeGreaterThan(0);
+    const from = at + Math.floor(three.length / 2);
+    counter.bytes = 0;
+    counter.reads = [];
+    const slice = await get(url, { range: `bytes=${from}-${from + 9}`, "if-range": etag });
+    expect(slice.res.status).toBe(206);
+    expect(slice.body.equals(whole.subarray(from, from + 10))).toBe(true);
+    expect(counter.bytes).toBe(10);
+    expect(counter.reads).toEqual([`${COURSE}/three/download.mp4 ${from - at}-${from - at + 9}`]);
+
+    // A range across a file boundary reads the end of one file and the start of the next.
+    counter.bytes = 0;
+    const across = await get(url, { range: `bytes=${at - 200}-${at + 99}` });
+    expect(across.body.equals(whole.subarray(at - 200, at + 100))).toBe(true);
+    expect(counter.bytes).toBeLessThanOrEqual(300);
+  });
+
+  it("gives every random range the same bytes as the same slice of the whole archive", async () => {
+    const url = courseZipUrl(COURSE, "Zip", users.buyer, signing());
+    const { counter, get } = countingHandler();
+    const { body: whole } = await get(url);
+    for (let i = 0; i < 40; i++) {
+      const a = crypto.randomInt(0, whole.length);
+      const b = Math.min(whole.length - 1, a + crypto.randomInt(0, i % 2 ? 200 : 300_000));
+      counter.bytes = 0;
+      const part = await get(url, { range: `bytes=${a}-${b}` });
+      expect(part.res.status, `bytes=${a}-${b}`).toBe(206);
+      expect(part.body.equals(whole.subarray(a, b + 1)), `bytes=${a}-${b}`).toBe(true);
+      expect(counter.bytes, `bytes=${a}-${b}`).toBeLessThanOrEqual(b - a + 1);
+    }
+  });
+
+  it("stores each file's CRC-32 once (computed lazily for files imported without one)", async () => {
+    const url = courseZipUrl(COURSE, "Zip", users.buyer, signing());
+    const { counter, get } = countingHandler();
+    // As imported before CRCs were stored (or by a test factory): none known; and files
+    // re-rendered since anything was computed (new mtimes), so nothing is remembered either.
+    await t.db.mediaAsset.updateMany({ where: { segment: { courseId: "c-zip" } }, data: { crc32: null, crc32Stamp: null } });
+    const later = new Date(Date.now() + 3_600_000);
+    for (const a of await t.db.mediaAsset.findMany({ where: { segment: { courseId: "c-zip" } }, select: { path: true } })) {
+      fs.utimesSync(path.join(root, a.path), later, later);
+    }
+    const first = await Promise.all([get(url, { range: "bytes=0-0" }), get(url, { range: "bytes=-1" }), get(url)]);
+    expect(first.map((r) => r.res.status)).toEqual([206, 206, 200]);
+    // Each file read once to compute its CRC (three concurrent requests share the work), plus the 200's own copy.
+    const media = [...sources.values()].reduce((n, b) => n + b.length, 0);
+    expect(counter.bytes).toBe(2 * media);
+    // "Three"'s captions have CRC 0xcf574a17: above 2^31, so this also proves the signed int4 round trip.
+    const assets = await t.db.mediaAsset.findMany({ where: { segment: { courseId: "c-zip" } }, select: { path: true, crc32: true, crc32Stamp: true } });
+    expect(assets).toHaveLength(10);
+    for (const a of assets) {
+      const file = path.join(root, a.path);
+      const bytes = fs.readFileSync(file);
+      expect(a.crc32 === null ? null : a.crc32 >>> 0, a.path).toBe(zlib.crc32(bytes));
+      expect(a.crc32Stamp).toBe(`${bytes.length}:${fs.statSync(file).mtimeMs}`);
+    }
+    counter.bytes = 0;
+    await get(url, { range: "bytes=0-0" });
+    expect(counter.bytes).toBe(0);
+  });
+
+  it("has its CRCs stored by the seed's step after an import, so the first request reads no media to plan", async () => {
+    await t.db.mediaAsset.updateMany({ where: { segment: { courseId: "c-zip" } }, data: { crc32: null, crc32Stamp: null } });
+    await storeCourseZipCrcs(t.db, root, COURSE);
+    const stored = await t.db.mediaAsset.findMany({ where: { segment: { courseId: "c-zip" } }, select: { crc32: true } });
+    expect(stored.every((a) => a.crc32 !== null)).toBe(true);
+    const { counter, get } = countingHandler();
+    const head = await get(courseZipUrl(COURSE, "Zip", users.buyer, signing()), { range: "bytes=-100" });
+    expect(head.res.status).toBe(206);
+    expect(counter.bytes).toBe(0);
+  });
+
+  it("changes its ETag when a file's content changes, and the new archive's CRCs are right", async () => {
+    const url = courseZipUrl(COURSE, "Zip", users.buyer, signing());
+    const { get } = countingHandler();
+    const before = await get(url);
+    const etag = before.res.headers.get("etag")!;
+    const vtt = path.join(root, COURSE, "two", "captions.en.vtt");
+    const original = fs.readFileSync(vtt);
+    const stat = fs.statSync(vtt);
+    try {
+      // Same length, different text, one second newer (as a re-render would leave it).
+      fs.writeFileSync(vtt, Buffer.from(original.toString("latin1").replace("Two", "Owt"), "latin1"));
+      fs.utimesSync(vtt, stat.atime, new Date(stat.mtimeMs + 1000));
+      const after = await get(url);
+      expect(after.body.length).toBe(before.body.length);
+      expect(after.res.headers.get("etag")).not.toBe(etag);
+      const stale = await get(url, { range: "bytes=100-", "if-range": etag });
+      expect(stale.res.status).toBe(200);
+      expect(stale.body.equals(after.body)).toBe(true);
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), "lectern-unzip-"));
+      try {
+        fs.writeFileSync(path.join(dir, "course.zip"), after.body);
+        execFileSync("unzip", ["-tq", "course.zip"], { cwd: dir });
+        const text = execFileSync("unzip", ["-p", "course.zip", "02 Deep dive/02-02 Two.en.vtt"], { cwd: dir, encoding: "latin1" });
+        expect(text).toContain("Owt");
+      } finally {
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
+    } finally {
+      fs.writeFileSync(vtt, original);
+      fs.utimesSync(vtt, stat.atime, stat.mtime);
+    }
   });
 });

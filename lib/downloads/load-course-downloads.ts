@@ -5,11 +5,19 @@ import { resolveInside } from "../media/resolve-inside";
 import { partFolderName, segmentBaseName } from "./download-names";
 
 export type TDownloadFile = {
+  /** The MediaAsset row (where its CRC-32 is stored). */
+  assetId: string;
   /** Absolute path under MEDIA_ROOT. */
   file: string;
   bytes: number;
   mtimeMs: number;
+  /** "<size>:<mtimeMs>" now; a stored CRC-32 is trusted only for the same stamp. */
+  stamp: string;
+  /** Unsigned CRC-32 of the file as it is now, or null when not computed yet for this stamp. */
+  crc32: number | null;
 };
+
+type TAssetRow = { id: string; kind: string; path: string; crc32: number | null; crc32Stamp: string | null };
 
 export type TSegmentDownload = {
   slug: string;
@@ -42,17 +50,26 @@ export type TCourseDownloads = {
   parts: { position: number; title: string; summary: string; folder: string; segments: TSegmentDownload[] }[];
 };
 
-function statFile(mediaRoot: string, relative: string | undefined): TDownloadFile | null {
-  const file = relative ? resolveInside(mediaRoot, relative) : null;
-  if (!file) return null;
+function statFile(mediaRoot: string, asset: TAssetRow | undefined): TDownloadFile | null {
+  const file = asset?.path ? resolveInside(mediaRoot, asset.path) : null;
+  if (!asset || !file) return null;
   const stat = fs.statSync(file, { throwIfNoEntry: false });
-  return stat?.isFile() ? { file, bytes: stat.size, mtimeMs: stat.mtimeMs } : null;
+  if (!stat?.isFile()) return null;
+  const stamp = fileStamp(stat);
+  const crc32 = asset.crc32 !== null && asset.crc32Stamp === stamp ? asset.crc32 >>> 0 : null;
+  return { assetId: asset.id, file, bytes: stat.size, mtimeMs: stat.mtimeMs, stamp, crc32 };
+}
+
+/** What identifies a file's content without reading it: a re-render changes its mtime. */
+export function fileStamp(stat: { size: number; mtimeMs: number }): string {
+  return `${stat.size}:${stat.mtimeMs}`;
 }
 
 /**
  * Everything the downloads page, segment downloads and the course ZIP need, in course order:
  * the course, its parts and segments, and each segment's download.mp4 and English captions
- * as they are on disk now (sizes and mtimes from stat, so lengths and ETags are exact).
+ * as they are on disk now (sizes and mtimes from stat, so lengths and ETags are exact) with
+ * their stored CRC-32 where it still matches the file.
  */
 export async function loadCourseDownloads(db: Db, mediaRoot: string, courseSlug: string): Promise<TCourseDownloads | null> {
   const course = await db.course.findUnique({
@@ -75,7 +92,7 @@ export async function loadCourseDownloads(db: Db, mediaRoot: string, courseSlug:
               durationSeconds: true,
               assets: {
                 where: { OR: [{ kind: "download" }, { kind: "captions", label: "en" }] },
-                select: { kind: true, path: true },
+                select: { id: true, kind: true, path: true, crc32: true, crc32Stamp: true },
               },
             },
           },
@@ -100,8 +117,8 @@ export async function loadCourseDownloads(db: Db, mediaRoot: string, courseSlug:
         subtitle: s.subtitle,
         durationSeconds: s.durationSeconds,
         baseName: segmentBaseName(part.position, s.position, s.title),
-        mp4: statFile(mediaRoot, s.assets.find((a) => a.kind === "download")?.path),
-        captions: statFile(mediaRoot, s.assets.find((a) => a.kind === "captions")?.path),
+        mp4: statFile(mediaRoot, s.assets.find((a) => a.kind === "download")),
+        captions: statFile(mediaRoot, s.assets.find((a) => a.kind === "captions")),
       })),
     })),
   };

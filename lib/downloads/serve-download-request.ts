@@ -11,8 +11,10 @@ import { verifyMediaToken } from "../media/media-token";
 import { DENIED } from "../media/serve-media-request";
 import { serveFile } from "../media/serve-file";
 import { planCourseZip, streamCourseZip } from "./course-zip";
+import { ensureDownloadCrcs } from "./ensure-download-crcs";
 import { attachmentDisposition, safeFileName } from "./download-names";
 import { COURSE_ZIP_SCOPE } from "./download-urls";
+import type { TReadFileRange } from "./read-file-range";
 import { findSegmentDownload, loadCourseDownloads } from "./load-course-downloads";
 
 export type TDownloadRequestDeps = {
@@ -21,6 +23,8 @@ export type TDownloadRequestDeps = {
   secret: string;
   nowSeconds: () => number;
   offload?: TMediaOffload;
+  /** How the course ZIP reads media files (default: from disk); tests count bytes with it. */
+  readFileRange?: TReadFileRange;
 };
 
 const slug = zSlug();
@@ -41,7 +45,7 @@ const DOWNLOAD_CACHE = "private, no-transform, max-age=86400";
  * GET/HEAD of a download: a signed URL (scope "download", bound to a user) AND, on every
  * request, that user's right to download the course now (lib/access) — a refund stops links
  * already handed out. Segment MP4s are files (nginx can send them); the course ZIP is built on
- * the fly with an exact length, ranges and If-Range.
+ * the fly with an exact length, ranges and If-Range; a range reads only the media it overlaps.
  */
 export async function serveDownloadRequest(deps: TDownloadRequestDeps, request: Request, params: TDownloadRequestParams): Promise<Response> {
   try {
@@ -70,7 +74,8 @@ export async function serveDownloadRequest(deps: TDownloadRequestDeps, request: 
       });
     }
 
-    const zip = planCourseZip(downloads);
+    // CRCs are stored: computed here only the first time a file version is zipped.
+    const zip = planCourseZip(await ensureDownloadCrcs(deps.db, downloads, deps.readFileRange));
     const rep = zip.representation;
     const plan = planRangeResponse(request.method, request.headers, rep);
     const headers = new Headers({
@@ -87,7 +92,7 @@ export async function serveDownloadRequest(deps: TDownloadRequestDeps, request: 
     headers.set("Content-Disposition", attachmentDisposition(`${safeFileName(downloads.course.title)}.zip`));
     setContentLength(headers, plan.length);
     if (request.method === "HEAD") return new Response(null, { status: plan.status, headers });
-    return new Response(streamCourseZip(zip, plan.start, plan.end), { status: plan.status, headers });
+    return new Response(streamCourseZip(zip, plan.start, plan.end, deps.readFileRange), { status: plan.status, headers });
   } catch (error) {
     return errorResponse(error);
   }

@@ -6,7 +6,7 @@ import { getViewer } from "@/lib/access/get-viewer.server";
 import { formatDuration, formatPrice } from "@/lib/catalog/format-duration";
 import { ZCourseParams } from "@/lib/catalog/route-params";
 import { db } from "@/lib/db.server";
-import { planCourseZip } from "@/lib/downloads/course-zip";
+import { courseZipSize } from "@/lib/downloads/course-zip";
 import { courseZipUrl, segmentDownloadUrl, type TDownloadSigning } from "@/lib/downloads/download-urls";
 import { formatBytes } from "@/lib/downloads/format-bytes";
 import { loadCourseDownloads } from "@/lib/downloads/load-course-downloads";
@@ -58,7 +58,7 @@ export default async function DownloadPage({ params }: TProps) {
     ttlSeconds: env.DOWNLOAD_TOKEN_TTL_SECONDS,
     nowSeconds: Math.floor(Date.now() / 1000),
   };
-  const zip = planCourseZip(downloads);
+  const zipSize = courseZipSize(downloads);
   const missing = parts.flatMap((p) => p.segments).filter((s) => !s.mp4).length;
 
   return (
@@ -75,8 +75,8 @@ export default async function DownloadPage({ params }: TProps) {
         <a className="button button--primary" href={courseZipUrl(course.slug, course.title, viewer.userId, signing)} download data-testid="download-zip">
           Download the whole course
         </a>
-        <span className="downloads__size" data-testid="zip-size" data-bytes={zip.representation.size}>
-          ZIP, {formatBytes(zip.representation.size)}
+        <span className="downloads__size" data-testid="zip-size" data-bytes={zipSize}>
+          ZIP, {formatBytes(zipSize)}
         </span>
         {missing > 0 ? <p className="form-error">{missing} segment(s) have no download file yet.</p> : null}
       </section>
