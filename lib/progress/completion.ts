@@ -9,6 +9,11 @@ export const COMPLETION_RATIO = 0.9;
  * 90 % of the duration.
  */
 export function isComplete(ranges: readonly TRange[], durationSeconds: number): boolean {
+  return hasWatchedEnough(totalSeconds(ranges), durationSeconds);
+}
+
+/** The same rule on a watched-seconds total (the server's, which excludes gaps joined by capRanges). */
+export function hasWatchedEnough(watchedSeconds: number, durationSeconds: number): boolean {
   if (!(durationSeconds > 0)) return false;
-  return totalSeconds(ranges) >= COMPLETION_RATIO * durationSeconds - 1e-6;
+  return watchedSeconds >= COMPLETION_RATIO * durationSeconds - 1e-6;
 }

@@ -5,6 +5,7 @@ import { ANONYMOUS } from "../access/viewer";
 import { recordProgress } from "./record-progress";
 import { readSegmentProgress } from "./read-progress";
 import { reportProgress } from "./report-progress";
+import { MAX_STORED_RANGES, totalSeconds } from "./watched-ranges";
 import { createPreviewCourse, createUser, grantPurchase } from "./testing/progress-factories";
 
 let t: TestDatabase;
@@ -60,6 +61,67 @@ describe("recordProgress", () => {
     const stored = await readSegmentProgress(t.db, user.id, course.paid.id);
     expect(stored?.ranges).toHaveLength(20);
     expect(stored?.watchedSeconds).toBe(40);
+  });
+});
+
+describe("recordProgress past the stored-range cap (issue 8)", () => {
+  // 600 reports of 0.89 s, one per second of a 600 s segment: 534 s (89 %) really watched, in
+  // 600 disjoint ranges. More than the cap, so the smallest gaps get joined in the stored
+  // ranges — which then claim more than 90 % — but watched time and completion stay honest.
+  const DURATION = 600;
+  const report = (i: number) => [i, i + 0.89] as [number, number];
+
+  it("keeps at most MAX_STORED_RANGES ranges, all watched seconds, and no completion from joined gaps", async () => {
+    const course = await createPreviewCourse(t.db);
+    const user = await createUser(t.db);
+    const s = { id: course.free.id, courseId: course.id, durationSeconds: DURATION };
+    let state;
+    for (let i = 0; i < 600; i++) state = await recordProgress(t.db, { userId: user.id, segment: s, ranges: [report(i)] });
+    expect(state!.ranges.length).toBeLessThanOrEqual(MAX_STORED_RANGES);
+    expect(state!.watchedSeconds).toBeCloseTo(534, 6);
+    expect(state!.completed).toBe(false);
+
+    const stored = await readSegmentProgress(t.db, user.id, course.free.id);
+    expect(stored!.ranges.length).toBeLessThanOrEqual(MAX_STORED_RANGES);
+    expect(stored!.watchedSeconds).toBeCloseTo(534, 6);
+    expect(stored!.completed).toBe(false);
+    // The ranges over-claim by the joined gaps only: the 100 smallest (0.11 s each) = 11 s.
+    expect(totalSeconds(stored!.ranges)).toBeCloseTo(545, 6);
+    // Every reported second is still covered (nothing was dropped).
+    for (let i = 0; i < 600; i++) {
+      const [a, b] = report(i);
+      expect(stored!.ranges.some(([s0, e0]) => s0 <= a + 1e-9 && b <= e0 + 1e-9), `range ${i}`).toBe(true);
+    }
+
+    // Watching the rest for real completes it.
+    state = await recordProgress(t.db, { userId: user.id, segment: s, ranges: [[0, DURATION]] });
+    expect(state.completed).toBe(true);
+    expect(state.ranges).toEqual([[0, DURATION]]);
+  });
+
+  it("reads a stored value over the cap (written before it existed) as coalesced ranges, and merges into it", async () => {
+    const course = await createPreviewCourse(t.db);
+    const user = await createUser(t.db);
+    const legacy = Array.from({ length: 600 }, (_, i) => report(i));
+    await t.db.segmentProgress.create({
+      data: {
+        userId: user.id, segmentId: course.free.id, courseId: course.id,
+        watchedRanges: JSON.stringify(legacy), watchedSeconds: 534, positionSeconds: 12,
+      },
+      select: { id: true },
+    });
+    const read = await readSegmentProgress(t.db, user.id, course.free.id);
+    expect(read!.ranges.length).toBeLessThanOrEqual(MAX_STORED_RANGES);
+    expect(read!.ranges[0]![0]).toBe(0);
+    expect(read!.ranges.at(-1)![1]).toBe(599.89);
+    expect(read!.watchedSeconds).toBe(534);
+
+    const s = { id: course.free.id, courseId: course.id, durationSeconds: DURATION };
+    const state = await recordProgress(t.db, { userId: user.id, segment: s, ranges: [[599.89, 600]] });
+    expect(state.watchedSeconds).toBeCloseTo(534.11, 6);
+    expect(state.ranges.length).toBeLessThanOrEqual(MAX_STORED_RANGES);
+    expect(totalSeconds(state.ranges)).toBeGreaterThan(534);
+    expect(state.completed).toBe(false);
   });
 });
 

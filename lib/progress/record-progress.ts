@@ -1,7 +1,7 @@
 import type { Db } from "../db";
-import { isComplete } from "./completion";
+import { hasWatchedEnough } from "./completion";
 import { parseStoredRanges } from "./ranges-schema";
-import { mergeRanges, totalSeconds, type TRange } from "./watched-ranges";
+import { capRanges, mergeRanges, normalizeRanges, totalSeconds, type TRange } from "./watched-ranges";
 
 export type TProgressSegment = { id: string; courseId: string; durationSeconds: number };
 export type TRecordProgressInput = {
@@ -19,6 +19,7 @@ export type TProgressState = {
 };
 
 const MAX_ATTEMPTS = 25;
+const roundMs = (n: number) => Math.round(n * 1000) / 1000;
 
 function isUniqueViolation(error: unknown): boolean {
   const e = error as { code?: string; message?: string };
@@ -32,6 +33,9 @@ function isUniqueViolation(error: unknown): boolean {
  * got there first, re-read and merge again. The first write of a row races on the
  * (userId, segmentId) unique key the same way. Merging is a union, so retries and repeated
  * requests are idempotent and no concurrently reported range is ever lost.
+ * The stored ranges are capped at MAX_STORED_RANGES (capRanges joins the smallest gaps, so
+ * they may over-claim slightly); `watchedSeconds` and completion count reported seconds only,
+ * so the true watched time lies between `watchedSeconds` and the ranges' total.
  * The caller has checked that the user may watch the segment (lib/access).
  */
 export async function recordProgress(db: Db, input: TRecordProgressInput): Promise<TProgressState> {
@@ -43,11 +47,17 @@ export async function recordProgress(db: Db, input: TRecordProgressInput): Promi
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
     const row = await db.segmentProgress.findUnique({
       where: { userId_segmentId: { userId, segmentId: segment.id } },
-      select: { id: true, version: true, watchedRanges: true, positionSeconds: true, completedAt: true },
+      select: { id: true, version: true, watchedRanges: true, watchedSeconds: true, positionSeconds: true, completedAt: true },
     });
-    const ranges = mergeRanges(row ? parseStoredRanges(row.watchedRanges) : [], input.ranges, duration);
-    const watchedSeconds = totalSeconds(ranges);
-    const completedAt = row?.completedAt ?? (isComplete(ranges, duration) ? new Date() : null);
+    const stored = row ? normalizeRanges(parseStoredRanges(row.watchedRanges), duration) : [];
+    const union = mergeRanges(stored, input.ranges, duration);
+    const ranges = capRanges(union);
+    // Honest watched time: what was counted before plus the reported seconds outside the
+    // stored ranges. Gaps capRanges joined are inside the stored ranges, so they never count
+    // (and seconds later reported inside them don't either: the total can only err low).
+    const before = Math.min(row?.watchedSeconds ?? 0, totalSeconds(stored));
+    const watchedSeconds = roundMs(before + totalSeconds(union) - totalSeconds(stored));
+    const completedAt = row?.completedAt ?? (hasWatchedEnough(watchedSeconds, duration) ? new Date() : null);
     const positionSeconds = position ?? row?.positionSeconds ?? 0;
     const state = { positionSeconds, ranges, watchedSeconds, completed: completedAt !== null };
     const data = { watchedRanges: JSON.stringify(ranges), watchedSeconds, completedAt, positionSeconds };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseStoredRanges, ZRanges } from "./ranges-schema";
-import { mergeRanges, normalizeRanges, totalSeconds } from "./watched-ranges";
+import { capRanges, MAX_STORED_RANGES, mergeRanges, normalizeRanges, totalSeconds } from "./watched-ranges";
 import { isComplete } from "./completion";
 import { WatchTracker } from "./watch-tracker";
 
@@ -33,6 +33,47 @@ describe("normalizeRanges / mergeRanges", () => {
     expect(ZRanges.safeParse([[0, Infinity]]).success).toBe(false);
     expect(ZRanges.safeParse([[-1, 1]]).success).toBe(false);
     expect(ZRanges.safeParse([[0, 1.5]]).success).toBe(true);
+  });
+});
+
+describe("capRanges", () => {
+  it("joins neighbours across the smallest gaps until at most `max` remain", () => {
+    const ranges: [number, number][] = [[0, 1], [1.5, 2], [5, 6], [6.2, 7]];
+    expect(capRanges(ranges, 4)).toEqual(ranges);
+    expect(capRanges(ranges, 3)).toEqual([[0, 1], [1.5, 2], [5, 7]]);
+    expect(capRanges(ranges, 2)).toEqual([[0, 2], [5, 7]]);
+    expect(capRanges(ranges, 1)).toEqual([[0, 7]]);
+    // Equal gaps: the earlier one is joined first.
+    expect(capRanges([[0, 1], [2, 3], [4, 5]], 2)).toEqual([[0, 3], [4, 5]]);
+  });
+
+  it("never drops a watched second and over-claims only the joined (smallest) gaps", () => {
+    for (let round = 0; round < 20; round++) {
+      const input = normalizeRanges(
+        Array.from({ length: 700 + round * 10 }, () => {
+          // Whole milliseconds, as stored: normalizing doesn't move them.
+          const start = Math.floor(Math.random() * 3_600_000) / 1000;
+          return [start, start + Math.floor(Math.random() * 3000) / 1000] as [number, number];
+        }),
+      );
+      const capped = capRanges(input, MAX_STORED_RANGES);
+      expect(capped.length).toBe(Math.min(input.length, MAX_STORED_RANGES));
+      for (const [a, b] of input) expect(capped.some(([s, e]) => s <= a && b <= e)).toBe(true);
+      const gaps = input.slice(1).map(([s], i) => s - input[i]![1]).sort((x, y) => x - y);
+      const smallest = gaps.slice(0, input.length - capped.length).reduce((n, g) => n + g, 0);
+      expect(totalSeconds(capped) - totalSeconds(input)).toBeCloseTo(smallest, 2);
+    }
+  });
+
+  it("reads a stored value over the cap as coalesced ranges, not as nothing watched", () => {
+    const many = Array.from({ length: 600 }, (_, i) => [i, i + 0.5]);
+    const read = parseStoredRanges(JSON.stringify(many));
+    expect(read).toHaveLength(MAX_STORED_RANGES);
+    // 100 gaps to join, all 0.5 s: the earliest ones go.
+    expect(read[0]).toEqual([0, 100.5]);
+    expect(read[1]).toEqual([101, 101.5]);
+    expect(read.at(-1)).toEqual([599, 599.5]);
+    expect(totalSeconds(read)).toBe(600 * 0.5 + 100 * 0.5);
   });
 });
 
