@@ -1,5 +1,5 @@
 import { DEFAULT_PREFERENCES, sanitizePreferences, type TPlayerPreferences } from "../progress/preference-values";
-import { normalizeRanges, type TRange } from "../progress/watched-ranges";
+import { capRanges, type TRange } from "../progress/watched-ranges";
 
 /**
  * What anonymous viewers keep in localStorage: player preferences and the ranges they
@@ -19,10 +19,9 @@ function toEntry(value: unknown): TLocalEntry | null {
   if (!value || typeof value !== "object") return null;
   const v = value as Record<string, unknown>;
   if (!Array.isArray(v.ranges) || !finite(v.positionSeconds) || v.positionSeconds < 0 || !finite(v.updatedAt)) return null;
-  const ranges = v.ranges
-    .slice(0, 500)
-    .filter((r): r is [number, number] => Array.isArray(r) && r.length === 2 && finite(r[0]) && finite(r[1]) && r[0] >= 0 && r[1] >= r[0]);
-  return { ranges: normalizeRanges(ranges), positionSeconds: v.positionSeconds, updatedAt: v.updatedAt };
+  // Any number is read and coalesced to the cap (capRanges), never truncated (issue 8).
+  const ranges = v.ranges.filter((r): r is [number, number] => Array.isArray(r) && r.length === 2 && finite(r[0]) && finite(r[1]) && r[0] >= 0 && r[1] >= r[0]);
+  return { ranges: capRanges(ranges), positionSeconds: v.positionSeconds, updatedAt: v.updatedAt };
 }
 
 function storage(): Storage | null {
@@ -78,7 +77,8 @@ export function localProgressKey(course: string, segment: string): string {
 export function saveLocalProgress(key: string, ranges: readonly TRange[], positionSeconds: number): TLocalEntry {
   const all = readLocalProgress();
   const entry = {
-    ranges: normalizeRanges([...(all[key]?.ranges ?? []), ...ranges]),
+    // Capped like the server's, so ProgressSync's post stays within what /api/progress accepts.
+    ranges: capRanges([...(all[key]?.ranges ?? []), ...ranges]),
     positionSeconds: Math.max(0, positionSeconds),
     updatedAt: Date.now(),
   };
