@@ -2,6 +2,7 @@ import type { Db } from "../db";
 import { AppError, notFound } from "../errors";
 import { hasActivePurchase } from "../access/has-active-purchase";
 import { normalizeCouponCode } from "./coupon-code";
+import { PENDING_ORDER_TTL_MS } from "./order-expiry";
 import { makeOrderNumber } from "./order-number";
 import { quotePrice } from "./quote-price";
 
@@ -25,9 +26,6 @@ export type TCreatedOrder = {
   /** true when an identical pending order of this buyer was returned instead of a new one. */
   reused: boolean;
 };
-
-/** A pending order this recent, for the same course, price and coupon, is handed back (double clicks, retries). */
-const REUSE_WINDOW_MS = 30 * 60 * 1000;
 
 /**
  * Creates a `pending` order at the server-computed price, in one transaction that also
@@ -63,7 +61,8 @@ export async function createOrder(
       provider: input.provider,
       couponCode,
       subtotalCents: course.priceCents,
-      createdAt: { gte: new Date(now.getTime() - REUSE_WINDOW_MS) },
+      // Only while it may still be paid (order-expiry.ts): an expired order is never handed back.
+      createdAt: { gt: new Date(now.getTime() - PENDING_ORDER_TTL_MS) },
     },
     orderBy: { createdAt: "desc" },
     select: { id: true, number: true, currency: true, subtotalCents: true, discountCents: true, totalCents: true },

@@ -3,6 +3,7 @@ import { AppError, notFound } from "../errors";
 import { checkCoupon, COUPON_SELECT } from "./check-coupon";
 import { computeDiscount, type TPriceBreakdown } from "./compute-discount";
 import { normalizeCouponCode } from "./coupon-code";
+import { expirePendingOrders } from "./expire-pending-orders";
 
 export type TQuotedCourse = { id: string; slug: string; title: string; priceCents: number; currency: string };
 
@@ -14,7 +15,8 @@ export type TPriceQuote = TPriceBreakdown & {
 
 /**
  * The price a buyer pays, always computed here on the server from the course row and the
- * coupon row — never from anything the browser sent but the coupon code.
+ * coupon row — never from anything the browser sent but the coupon code. A limited coupon
+ * that looks used up first gets back the reservations of its expired pending orders.
  * Throws NOT_FOUND (no such course), BAD_REQUEST (free course; unusable coupon).
  */
 export async function quotePrice(
@@ -32,7 +34,13 @@ export async function quotePrice(
   const code = input.couponCode ? normalizeCouponCode(input.couponCode) : "";
   if (!code) return { ...computeDiscount(course.priceCents, null), course, currency: course.currency, coupon: null };
 
-  const coupon = await db.coupon.findUnique({ where: { code }, select: COUPON_SELECT });
+  let coupon = await db.coupon.findUnique({ where: { code }, select: COUPON_SELECT });
+  if (coupon && coupon.maxRedemptions !== null && coupon.redemptions >= coupon.maxRedemptions) {
+    // Used up, perhaps only by abandoned orders: release the reservations whose 30 minutes
+    // are over (issue 8), then look again.
+    const { expired } = await expirePendingOrders({ db, now: () => input.now }, { couponId: coupon.id });
+    if (expired.length > 0) coupon = await db.coupon.findUnique({ where: { code }, select: COUPON_SELECT });
+  }
   const rule = checkCoupon(coupon, { code, courseId: course.id, now: input.now });
   return {
     ...computeDiscount(course.priceCents, rule),
