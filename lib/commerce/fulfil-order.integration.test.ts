@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../../tests/support/test-db";
 import { hasActivePurchase } from "../access/has-active-purchase";
+import { AppError } from "../errors";
 import { createOrder } from "./create-order";
 import { fulfilOrder } from "./fulfil-order";
 import { refundOrder } from "./refund-order";
@@ -80,6 +81,88 @@ describe("fulfilOrder", () => {
     await settleLocalPayment(deps(), { orderId: order.id, userId: user.id, outcome: "decline" });
     expect(await fulfilOrder(deps(), { orderId: order.id, paymentMethod: "Test" })).toMatchObject({ fulfilled: false, status: "failed" });
     expect(await purchases(user.id)).toEqual([]);
+  });
+});
+
+async function orderStatuses(userId: string) {
+  const rows = await t.db.order.findMany({ where: { userId }, select: { id: true, status: true, refundedAt: true } });
+  return rows;
+}
+
+describe("a second payment for a course the buyer already owns (issue 8)", () => {
+  it("sequential local payments: the second Pay is refused and voided, its coupon released; one paid order, one purchase, one receipt", async () => {
+    await createCoupon(t.db, { code: "DUPHALF", percentOff: 50, maxRedemptions: 5 });
+    const user = await createUser(t.db);
+    const full = await createOrder(deps(), { userId: user.id, courseSlug: course.slug, provider: "local" });
+    const half = await createOrder(deps(), { userId: user.id, courseSlug: course.slug, couponCode: "DUPHALF", provider: "local" });
+    expect(half.id).not.toBe(full.id);
+    expect([full.totalCents, half.totalCents]).toEqual([5999, 2999]);
+    expect(await couponRedemptions(t.db, "DUPHALF")).toBe(1);
+
+    expect(await settleLocalPayment(deps(), { orderId: full.id, userId: user.id, outcome: "pay" })).toMatchObject({ outcome: "paid" });
+    const second = await settleLocalPayment(deps(), { orderId: half.id, userId: user.id, outcome: "pay" }).catch((e: unknown) => e);
+    expect(second).toBeInstanceOf(AppError);
+    expect(second).toMatchObject({ code: "CONFLICT", message: expect.stringMatching(/already own this course/) });
+    // Pressing Pay again changes nothing either.
+    await expect(settleLocalPayment(deps(), { orderId: half.id, userId: user.id, outcome: "pay" })).rejects.toMatchObject({ code: "CONFLICT" });
+
+    const statuses = Object.fromEntries((await orderStatuses(user.id)).map((o) => [o.id, o.status]));
+    expect(statuses).toEqual({ [full.id]: "paid", [half.id]: "void" });
+    expect(await purchases(user.id)).toEqual([{ status: "active", orderId: full.id }]);
+    expect(await receiptMails(t.db, user.email)).toHaveLength(1);
+    expect(await couponRedemptions(t.db, "DUPHALF")).toBe(0);
+  });
+
+  it("concurrent local payments (both Pay buttons at once): exactly one paid order and one purchase, 5 rounds", async () => {
+    await createCoupon(t.db, { code: "RACEHALF", percentOff: 50 });
+    for (let round = 0; round < 5; round++) {
+      const user = await createUser(t.db);
+      const a = await createOrder(deps(), { userId: user.id, courseSlug: course.slug, provider: "local" });
+      const b = await createOrder(deps(), { userId: user.id, courseSlug: course.slug, couponCode: "RACEHALF", provider: "local" });
+      const results = await Promise.allSettled(
+        [a, b].map((o) => settleLocalPayment(deps(), { orderId: o.id, userId: user.id, outcome: "pay" })),
+      );
+      expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+      const refused = results.filter((r): r is PromiseRejectedResult => r.status === "rejected");
+      expect(refused).toHaveLength(1);
+      expect(refused[0]!.reason).toMatchObject({ code: "CONFLICT", message: expect.stringMatching(/already own this course/) });
+      const rows = await orderStatuses(user.id);
+      expect(rows.map((o) => o.status).sort()).toEqual(["paid", "void"]);
+      const paid = rows.find((o) => o.status === "paid")!;
+      expect(await purchases(user.id)).toEqual([{ status: "active", orderId: paid.id }]);
+      expect(await receiptMails(t.db, user.email)).toHaveLength(1);
+    }
+  });
+
+  it("the state machine itself: 6 pending orders of one buyer reported paid at once → one paid, five void", async () => {
+    const user = await createUser(t.db);
+    const base = new Date("2026-11-21T12:00:00Z").getTime();
+    const orders = [];
+    // Stripe orders (never expired by Lectern's clock), 31 minutes apart so none is handed back as a retry.
+    for (let i = 0; i < 6; i++) {
+      const at = new Date(base + i * 31 * 60 * 1000);
+      orders.push(await createOrder({ db: t.db, now: () => at }, { userId: user.id, courseSlug: course.slug, provider: "stripe" }));
+    }
+    const results = await Promise.all(orders.map((o) => fulfilOrder(deps(), { orderId: o.id, paymentMethod: "Visa •••• 4242" })));
+    expect(results.filter((r) => r.fulfilled)).toHaveLength(1);
+    expect(results.filter((r) => r.status === "void")).toHaveLength(5);
+    const rows = await orderStatuses(user.id);
+    expect(rows.map((o) => o.status).sort()).toEqual(["paid", "void", "void", "void", "void", "void"]);
+    const paid = rows.find((o) => o.status === "paid")!;
+    expect(await purchases(user.id)).toEqual([{ status: "active", orderId: paid.id }]);
+    expect(await receiptMails(t.db, user.email)).toHaveLength(1);
+    // A later report of a voided payment stays void.
+    const voided = rows.find((o) => o.status === "void")!;
+    expect(await fulfilOrder(deps(), { orderId: voided.id, paymentMethod: "Test" })).toMatchObject({ fulfilled: false, status: "void" });
+  });
+
+  it("a re-buy after a refund still works (the refunded purchase is reactivated, not voided)", async () => {
+    const { user, order } = await pendingOrder();
+    await fulfilOrder(deps(), { orderId: order.id, paymentMethod: "Test" });
+    await refundOrder(deps(), { orderId: order.id });
+    const again = await createOrder(deps(), { userId: user.id, courseSlug: course.slug, provider: "local" });
+    expect(await fulfilOrder(deps(), { orderId: again.id, paymentMethod: "Test" })).toMatchObject({ fulfilled: true, status: "paid" });
+    expect(await purchases(user.id)).toEqual([{ status: "active", orderId: again.id }]);
   });
 });
 
