@@ -32,7 +32,9 @@ export async function startCheckout(
     provider: deps.provider.id,
   });
   if (order.totalCents === 0) {
-    await fulfilOrder(deps, { orderId: order.id, paymentMethod: FREE_WITH_COUPON_METHOD });
+    const { status } = await fulfilOrder(deps, { orderId: order.id, paymentMethod: FREE_WITH_COUPON_METHOD });
+    // A concurrent checkout of the same course got there first (the order is void).
+    if (status !== "paid") throw new AppError("CONFLICT", "You already own this course");
     return { orderId: order.id, redirectUrl: `/account/orders/${order.id}/receipt?welcome=1` };
   }
   try {

@@ -17,17 +17,35 @@ let t: TestDatabase;
 let stripe: Stripe;
 let fake: Awaited<ReturnType<typeof startFakeStripe>>;
 let course: { id: string; slug: string };
+let refundsDown = false;
 const now = new Date("2026-11-21T12:00:00Z");
 
 beforeAll(async () => {
   t = await createTestDatabase();
   course = await createCourse(t.db, { slug: "paid-course", priceCents: 5999 });
-  // Answers the PaymentIntent lookup that puts "Visa •••• 4242" on the receipt.
-  fake = await startFakeStripe((req) =>
-    req.method === "GET" && req.path.startsWith("/v1/payment_intents/")
-      ? { body: JSON.parse(fixture("payment-intent.retrieved.json")) }
-      : undefined,
-  );
+  await createCoupon(t.db, { code: "LAUNCH50", percentOff: 50 });
+  // Answers the PaymentIntent lookup that puts "Visa •••• 4242" on the receipt, and refunds.
+  fake = await startFakeStripe((req) => {
+    if (req.method === "GET" && req.path.startsWith("/v1/payment_intents/")) {
+      return { body: JSON.parse(fixture("payment-intent.retrieved.json")) };
+    }
+    if (req.method === "POST" && req.path === "/v1/refunds") {
+      if (refundsDown) return { status: 500, body: { error: { type: "api_error", message: "Something went wrong" } } };
+      return {
+        body: {
+          id: `re_fake_${fake.requests.length}`,
+          object: "refund",
+          amount: 2999,
+          currency: "usd",
+          payment_intent: req.form.payment_intent,
+          reason: req.form.reason ?? null,
+          metadata: { orderId: req.form["metadata[orderId]"] },
+          status: "succeeded",
+        },
+      };
+    }
+    return undefined;
+  });
   stripe = createStripeClient("sk_test_lectern", { ...fake.client });
 });
 afterAll(async () => {
@@ -47,8 +65,8 @@ function signed(payload: string, secret = testEnv.STRIPE_WEBHOOK_SECRET): Reques
 }
 
 /** A pending Stripe order and a fixture event about it, with a unique event id. */
-async function orderAndEvent(name: string, couponCode?: string) {
-  const user = await createUser(t.db);
+async function orderAndEvent(name: string, couponCode?: string, buyer?: { id: string; email: string }) {
+  const user = buyer ?? (await createUser(t.db));
   const order = await createOrder({ db: t.db }, { userId: user.id, courseSlug: course.slug, couponCode, provider: "stripe" });
   const event = JSON.parse(fillFixture(fixture(name), order)) as { id: string };
   event.id = `${event.id}_${order.id}`;
@@ -151,5 +169,83 @@ describe("POST /api/webhooks/stripe (handleStripeWebhook)", () => {
     const res = await handleStripeWebhook(deps(), signed(unpaid));
     expect(res.status).toBe(200);
     expect(await t.db.purchase.count({ where: { userId: user.id } })).toBe(0);
+  });
+
+  describe("a second paid session for a course the buyer already owns (issue 8)", () => {
+    const refundRequests = (orderId: string) =>
+      fake.requests.filter((r) => r.method === "POST" && r.path === "/v1/refunds" && r.form["metadata[orderId]"] === orderId);
+
+    it("sequential: the second payment is voided and refunded through Stripe, once; one paid order, one purchase", async () => {
+      await createCoupon(t.db, { code: "WEBHALF", percentOff: 50 });
+      const user = await createUser(t.db);
+      const full = await orderAndEvent("checkout.session.completed.json", undefined, user);
+      const half = await orderAndEvent("checkout.session.completed.json", "WEBHALF", user);
+      expect(half.order.id).not.toBe(full.order.id);
+
+      expect(await (await handleStripeWebhook(deps(), signed(full.payload))).json()).toMatchObject({ outcome: "paid" });
+      const res = await handleStripeWebhook(deps(), signed(half.payload));
+      expect(res.status).toBe(200);
+      expect(await res.json()).toMatchObject({ orderId: half.order.id, outcome: "void: refunded" });
+      // A replay of the same event neither pays nor refunds again.
+      expect(await (await handleStripeWebhook(deps(), signed(half.payload))).json()).toMatchObject({ duplicate: true });
+
+      const sent = refundRequests(half.order.id);
+      expect(sent).toHaveLength(1);
+      expect(sent[0]!.form).toMatchObject({ payment_intent: "pi_3QfLecternTestPI0000001", reason: "duplicate" });
+      expect(sent[0]!.headers["idempotency-key"]).toBe(`lectern-void-${half.order.id}`);
+      expect(refundRequests(full.order.id)).toHaveLength(0);
+
+      const rows = await t.db.order.findMany({ where: { userId: user.id }, select: { id: true, status: true, refundedAt: true } });
+      expect(Object.fromEntries(rows.map((o) => [o.id, [o.status, o.refundedAt?.toISOString() ?? null]]))).toEqual({
+        [full.order.id]: ["paid", null],
+        [half.order.id]: ["void", now.toISOString()],
+      });
+      expect(await t.db.purchase.findMany({ where: { userId: user.id }, select: { orderId: true, status: true } })).toEqual([
+        { orderId: full.order.id, status: "active" },
+      ]);
+      expect(await receiptMails(t.db, user.email)).toHaveLength(1);
+      expect(await couponRedemptions(t.db, "WEBHALF")).toBe(0);
+    });
+
+    it("concurrent: both sessions reported at once → one paid order, one refund", async () => {
+      const user = await createUser(t.db);
+      const a = await orderAndEvent("checkout.session.completed.json", undefined, user);
+      const b = await orderAndEvent("checkout.session.completed.json", "LAUNCH50", user);
+      const responses = await Promise.all([a, b].map((x) => handleStripeWebhook(deps(), signed(x.payload))));
+      expect(responses.map((r) => r.status)).toEqual([200, 200]);
+      const rows = await t.db.order.findMany({ where: { userId: user.id }, select: { id: true, status: true } });
+      expect(rows.map((o) => o.status).sort()).toEqual(["paid", "void"]);
+      const voided = rows.find((o) => o.status === "void")!;
+      const paid = rows.find((o) => o.status === "paid")!;
+      expect(refundRequests(voided.id)).toHaveLength(1);
+      expect(refundRequests(paid.id)).toHaveLength(0);
+      expect(await t.db.purchase.findMany({ where: { userId: user.id }, select: { orderId: true } })).toEqual([{ orderId: paid.id }]);
+    });
+
+    it("when the refund fails, answers 503 without recording the event, and Stripe's redelivery refunds", async () => {
+      const user = await createUser(t.db);
+      const first = await orderAndEvent("checkout.session.completed.json", undefined, user);
+      const second = await orderAndEvent("checkout.session.completed.json", "LAUNCH50", user);
+      await handleStripeWebhook(deps(), signed(first.payload));
+      refundsDown = true;
+      let res: Response;
+      try {
+        res = await handleStripeWebhook(deps(), signed(second.payload));
+      } finally {
+        refundsDown = false;
+      }
+      expect(res.status).toBe(503);
+      expect(await t.db.order.findUniqueOrThrow({ where: { id: second.order.id }, select: { status: true, refundedAt: true } })).toEqual({
+        status: "void",
+        refundedAt: null,
+      });
+      expect(await t.db.paymentEvent.count({ where: { orderId: second.order.id } })).toBe(0);
+
+      const retried = await handleStripeWebhook(deps(), signed(second.payload));
+      expect(retried.status).toBe(200);
+      expect(await retried.json()).toMatchObject({ outcome: "void: refunded" });
+      expect(await t.db.order.findUniqueOrThrow({ where: { id: second.order.id }, select: { refundedAt: true } })).toEqual({ refundedAt: now });
+      expect(await t.db.purchase.findMany({ where: { userId: user.id }, select: { orderId: true } })).toEqual([{ orderId: first.order.id }]);
+    });
   });
 });

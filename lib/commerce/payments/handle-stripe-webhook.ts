@@ -6,6 +6,7 @@ import { failOrder } from "../fail-order";
 import { fulfilOrder, type TFulfilDeps } from "../fulfil-order";
 import { refundOrder } from "../refund-order";
 import { describeStripePayment } from "./describe-stripe-payment";
+import { refundStripePayment } from "./refund-stripe-payment";
 
 export type TStripeWebhookDeps = TFulfilDeps & {
   stripe: Stripe;
@@ -43,7 +44,8 @@ const idOf = (v: string | { id: string } | null | undefined) => (typeof v === "s
 
 /**
  * POST /api/webhooks/stripe. Verifies the signature on the raw body, then turns Stripe's
- * word into order state: completed + paid → fulfil; async failure / expiry → fail;
+ * word into order state: completed + paid → fulfil through the order state machine (a payment
+ * for a course the buyer already owns is voided and refunded); async failure / expiry → fail;
  * charge.refunded (full refund) → refund. Idempotent twice over: each handled event is
  * recorded in PaymentEvent ("stripe:<evt id>") and replays are acknowledged without work,
  * and every state change is itself a conditional update, so even concurrent deliveries of
@@ -81,7 +83,10 @@ export async function handleStripeWebhook(deps: TStripeWebhookDeps, request: Req
     if (!orderId) return ack({ received: true, ignored: "no Lectern order on this session" });
     if (event.type === "checkout.session.completed" || event.type === "checkout.session.async_payment_succeeded") {
       if (session.payment_status === "paid") {
-        outcome = await fulfil(deps, orderId, idOf(session.payment_intent));
+        const paid = await fulfil(deps, orderId, idOf(session.payment_intent), now);
+        // Not recorded: Stripe redelivers the event and the refund is tried again.
+        if (paid.retry) return json(503, { error: { code: "UNAVAILABLE", message: paid.retry } });
+        outcome = paid.outcome;
       } else {
         outcome = `waiting (payment_status ${session.payment_status})`; // async methods: wait for async_payment_*
       }
@@ -107,13 +112,43 @@ export async function handleStripeWebhook(deps: TStripeWebhookDeps, request: Req
   return ack({ received: true, orderId, outcome });
 }
 
-async function fulfil(deps: TStripeWebhookDeps, orderId: string, paymentIntentId: string | null): Promise<string> {
+/**
+ * A paid session goes through the order state machine (fulfilOrder). When it voids the order
+ * — the buyer already owned the course through another order (issue 8) — the money goes back
+ * through Stripe, and `refundedAt` records that it did. The refund is retried on every
+ * delivery until it succeeds (idempotent per order), so a Stripe outage never keeps the money.
+ */
+async function fulfil(
+  deps: TStripeWebhookDeps,
+  orderId: string,
+  paymentIntentId: string | null,
+  now: Date,
+): Promise<{ outcome: string; retry?: string }> {
   const order = await deps.db.order.findUnique({ where: { id: orderId }, select: { status: true } });
-  if (!order) return "unknown order";
-  if (order.status !== "pending") return "unchanged";
-  const paymentMethod = await describeStripePayment(deps.stripe, paymentIntentId);
-  const result = await fulfilOrder(deps, { orderId, paymentMethod });
-  return result.fulfilled ? "paid" : "unchanged";
+  if (!order) return { outcome: "unknown order" };
+  let status = order.status;
+  if (status === "pending") {
+    const paymentMethod = await describeStripePayment(deps.stripe, paymentIntentId);
+    const result = await fulfilOrder(deps, { orderId, paymentMethod });
+    if (result.fulfilled) return { outcome: "paid" };
+    status = result.status;
+  }
+  if (status !== "void") return { outcome: "unchanged" };
+
+  const voided = await deps.db.order.findUniqueOrThrow({ where: { id: orderId }, select: { refundedAt: true } });
+  if (voided.refundedAt) return { outcome: "void: refunded" };
+  if (!paymentIntentId) {
+    console.error(`Voided Stripe order ${orderId} has no PaymentIntent to refund; refund it in the Stripe dashboard.`);
+    return { outcome: "void: no payment to refund" };
+  }
+  try {
+    await refundStripePayment(deps.stripe, { orderId, paymentIntentId });
+  } catch (error) {
+    console.error(`Refund of voided order ${orderId} failed (Stripe will redeliver):`, error);
+    return { outcome: "void: refund pending", retry: "The refund of this duplicate payment could not be made yet" };
+  }
+  await deps.db.order.updateMany({ where: { id: orderId, status: "void", refundedAt: null }, data: { refundedAt: now } });
+  return { outcome: "void: refunded" };
 }
 
 /** A charge without our metadata (created before it was set): find its Checkout Session. */
