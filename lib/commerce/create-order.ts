@@ -23,6 +23,7 @@ export type TCreatedOrder = {
   provider: TPaymentProviderId;
   buyerEmail: string;
   buyerName: string;
+  createdAt: Date;
   /** true when an identical pending order of this buyer was returned instead of a new one. */
   reused: boolean;
 };
@@ -65,7 +66,7 @@ export async function createOrder(
       createdAt: { gt: new Date(now.getTime() - PENDING_ORDER_TTL_MS) },
     },
     orderBy: { createdAt: "desc" },
-    select: { id: true, number: true, currency: true, subtotalCents: true, discountCents: true, totalCents: true },
+    select: { id: true, number: true, currency: true, subtotalCents: true, discountCents: true, totalCents: true, createdAt: true },
   });
   if (existing) {
     return {
@@ -132,7 +133,7 @@ export async function createOrder(
         buyerEmail: user.email,
         createdAt: now,
       },
-      select: { id: true, number: true },
+      select: { id: true, number: true, createdAt: true },
     });
   });
   return { ...base, ...order, reused: false };

@@ -2,7 +2,7 @@ import type { TCreatedOrder, TPaymentProviderId } from "../create-order";
 
 export type TCheckoutOrder = Pick<
   TCreatedOrder,
-  "id" | "number" | "courseSlug" | "courseTitle" | "currency" | "totalCents" | "buyerEmail" | "couponCode"
+  "id" | "number" | "courseSlug" | "courseTitle" | "currency" | "totalCents" | "buyerEmail" | "couponCode" | "createdAt"
 >;
 
 export type TBeginCheckout = {

@@ -32,6 +32,7 @@ afterAll(async () => {
   await t?.cleanup();
 });
 
+const now = new Date("2026-11-21T12:00:00Z");
 const provider = () =>
   createStripeProvider({ stripe: createStripeClient("sk_test_lectern", { ...fake.client }), env: { APP_URL: testEnv.APP_URL } });
 
@@ -39,7 +40,7 @@ describe("Stripe Checkout (createStripeProvider + startCheckout)", () => {
   it("creates a Checkout Session for the server-computed total and stores its id", async () => {
     const user = await createUser(t.db);
     const before = fake.requests.length;
-    const result = await startCheckout({ db: t.db, env: testEnv, provider: provider() }, { userId: user.id, course: course.slug, coupon: "launch50" });
+    const result = await startCheckout({ db: t.db, env: testEnv, provider: provider(), now: () => now }, { userId: user.id, course: course.slug, coupon: "launch50" });
     expect(result.redirectUrl).toMatch(/^https:\/\/checkout\.stripe\.com\/c\/pay\/cs_test_/);
 
     const sent = fake.requests.slice(before);
@@ -59,9 +60,21 @@ describe("Stripe Checkout (createStripeProvider + startCheckout)", () => {
       "line_items[0][price_data][product_data][name]": "Enterprise Software with Python",
       success_url: `http://localhost:3000/account/orders/${result.orderId}/receipt?welcome=1`,
       cancel_url: "http://localhost:3000/courses/paid-course/checkout?coupon=LAUNCH50",
+      // Stripe ends an abandoned session (and reports checkout.session.expired, which releases
+      // the coupon) after 31 minutes, not its default 24 hours (issue 8).
+      expires_at: String(Math.floor(now.getTime() / 1000) + 31 * 60),
     });
     const order = await t.db.order.findUniqueOrThrow({ where: { id: result.orderId }, select: { status: true, provider: true, providerRef: true, totalCents: true } });
     expect(order).toEqual({ status: "pending", provider: "stripe", providerRef: JSON.parse(sessionFixture).id, totalCents: 2999 });
+
+    // A double click a minute later: the same order, the same session parameters (the
+    // idempotency key only replays identical requests), so the same deadline.
+    const later = new Date(now.getTime() + 60_000);
+    const again = await startCheckout({ db: t.db, env: testEnv, provider: provider(), now: () => later }, { userId: user.id, course: course.slug, coupon: "launch50" });
+    expect(again.orderId).toBe(result.orderId);
+    const resent = fake.requests.slice(before + 1);
+    expect(resent).toHaveLength(1);
+    expect(resent[0]!.form).toEqual(form);
   });
 
   it("when Stripe fails, fails the order and releases the coupon (nothing half-written)", async () => {

@@ -1,7 +1,16 @@
 import type Stripe from "stripe";
 import { AppError } from "../../errors";
 import type { TEnv } from "../../env";
+import { PENDING_ORDER_TTL_MS } from "../order-expiry";
 import type { TPaymentProvider } from "./payment-provider";
+
+/**
+ * A Checkout Session stays payable as long as a local order (order-expiry.ts), plus a minute:
+ * Stripe refuses `expires_at` less than 30 minutes after it creates the session, by its clock.
+ * When it passes, Stripe sends checkout.session.expired and the order fails, releasing its
+ * coupon — instead of holding it for Stripe's default 24 hours (issue 8).
+ */
+const SESSION_TTL_S = PENDING_ORDER_TTL_MS / 1000 + 60;
 
 /**
  * Stripe Checkout through the official SDK. The amount is the server-computed order total
@@ -41,6 +50,9 @@ export function createStripeProvider(deps: { stripe: Stripe; env: Pick<TEnv, "AP
             ],
             success_url: `${env.APP_URL}/account/orders/${order.id}/receipt?welcome=1`,
             cancel_url: `${env.APP_URL}/courses/${order.courseSlug}/checkout${order.couponCode ? `?coupon=${encodeURIComponent(order.couponCode)}` : ""}`,
+            // From the order, not the clock: a retry of the same order must send the same
+            // parameters, or Stripe rejects the reused idempotency key.
+            expires_at: Math.floor(order.createdAt.getTime() / 1000) + SESSION_TTL_S,
           },
           // The same order always maps to the same session (double clicks, retries).
           { idempotencyKey: `lectern-checkout-${order.id}` },
