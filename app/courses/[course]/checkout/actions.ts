@@ -4,28 +4,26 @@ import { redirect } from "next/navigation";
 import { requireUser } from "@/lib/access/get-viewer.server";
 import { commerceDeps, paymentProvider } from "@/lib/commerce/commerce-deps.server";
 import { startCheckout, ZCheckoutRequest } from "@/lib/commerce/start-checkout";
-import { AppError } from "@/lib/errors";
+import { actionError, type TActionState } from "@/lib/http/action-error";
+import { safeParseFormData } from "@/lib/http/parse-form-data";
 
-export type TPayState = { error?: string; fields?: Record<string, string> };
+export type TPayState = TActionState;
 
-/** "Pay": validate, create the order at the server's price, send the buyer to the provider. */
-export async function payAction(_previous: TPayState, formData: FormData): Promise<TPayState> {
-  const parsed = ZCheckoutRequest.safeParse({ course: formData.get("course"), coupon: formData.get("coupon") });
-  if (!parsed.success) {
-    const fields = Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0] ?? "form"), i.message]));
-    return { error: "Please check the form.", fields };
-  }
+/**
+ * "Pay": validate, create the order at the server's price, send the buyer to the provider.
+ * The arguments are `unknown`: a server action is a public endpoint and may be called with
+ * anything, which must be answered with a message, not a 500 (issue 8).
+ */
+export async function payAction(_previous: unknown, formData: unknown): Promise<TPayState> {
+  const parsed = safeParseFormData(ZCheckoutRequest, formData);
+  if (!parsed.success) return actionError(parsed.error);
   const { course, coupon } = parsed.data;
   const user = await requireUser(`/courses/${course}/checkout${coupon ? `?coupon=${encodeURIComponent(coupon)}` : ""}`);
   let redirectUrl: string;
   try {
     ({ redirectUrl } = await startCheckout({ ...commerceDeps, provider: paymentProvider() }, { course, coupon, userId: user.id }));
   } catch (error) {
-    if (error instanceof AppError) {
-      return error.details?.field === "coupon" ? { error: error.message, fields: { coupon: error.message } } : { error: error.message };
-    }
-    console.error("Checkout failed:", error);
-    return { error: "Something went wrong on our side. Nothing was charged; please try again." };
+    return actionError(error, "Something went wrong on our side. Nothing was charged; please try again.");
   }
   redirect(redirectUrl); // outside the try: redirect() works by throwing
 }
