@@ -73,6 +73,8 @@ export default async function AccountPage() {
                     <td>
                       {o.status === "paid" || o.status === "refunded" ? (
                         <Link href={`/account/orders/${o.id}/receipt`}>Receipt</Link>
+                      ) : o.status === "void" ? (
+                        <Link href={`/account/orders/${o.id}/receipt`}>Details</Link>
                       ) : o.status === "pending" && o.provider === "local" ? (
                         <Link href={`/checkout/local/${o.id}`}>Complete payment</Link>
                       ) : null}

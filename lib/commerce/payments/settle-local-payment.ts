@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { AppError, notFound } from "../../errors";
 import { expirePendingOrders } from "../expire-pending-orders";
+import { explainOrderStatus } from "../explain-order-status";
 import { failOrder } from "../fail-order";
 import { fulfilOrder, type TFulfilDeps } from "../fulfil-order";
 
@@ -15,14 +16,6 @@ export type TLocalPaymentForm = z.infer<typeof ZLocalPaymentForm>;
 export type TLocalPaymentResult =
   | { outcome: "paid"; orderId: string; courseSlug: string }
   | { outcome: "declined"; orderId: string; courseSlug: string };
-
-/** What the buyer is told when an order can't be paid (or declined) any more, by its status. */
-export const LOCAL_ORDER_CLOSED: Record<string, string> = {
-  failed: "This payment was declined; start a new checkout to try again",
-  expired: "This order expired after 30 minutes without payment; start a new checkout to buy the course",
-  void: "You already own this course, so this payment was cancelled — nothing was charged",
-  refunded: "This order was refunded",
-};
 
 /**
  * The buyer's choice on the local test payment page. Only the order's owner may settle it,
@@ -48,12 +41,22 @@ export async function settleLocalPayment(
 
   if (input.outcome === "pay") {
     const { status } = await fulfilOrder(deps, { orderId: order.id, paymentMethod: LOCAL_PAYMENT_METHOD });
-    if (status !== "paid") throw new AppError("CONFLICT", LOCAL_ORDER_CLOSED[status] ?? `This order is ${status}`);
+    if (status !== "paid") throw await closed(deps, order.id);
     return { outcome: "paid", orderId: order.id, courseSlug };
   }
   await failOrder(deps, { orderId: order.id });
   const { status } = await deps.db.order.findUniqueOrThrow({ where: { id: order.id }, select: { status: true } });
   if (status === "paid") throw new AppError("CONFLICT", "This order is already paid");
-  if (status !== "failed") throw new AppError("CONFLICT", LOCAL_ORDER_CLOSED[status] ?? `This order is ${status}`);
+  if (status !== "failed") throw await closed(deps, order.id);
   return { outcome: "declined", orderId: order.id, courseSlug };
+}
+
+/** The order can't take this answer any more: tell the buyer why (void, expired, refunded…). */
+async function closed(deps: TFulfilDeps, orderId: string): Promise<AppError> {
+  const order = await deps.db.order.findUniqueOrThrow({
+    where: { id: orderId },
+    select: { status: true, provider: true, createdAt: true, refundedAt: true },
+  });
+  const message = explainOrderStatus(order, deps.now?.() ?? new Date()) ?? `This order is ${order.status}`;
+  return new AppError("CONFLICT", message);
 }

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { requireUser } from "@/lib/access/get-viewer.server";
+import { explainOrderStatus } from "@/lib/commerce/explain-order-status";
 import { formatMoney } from "@/lib/commerce/format-money";
 import { loadReceipt } from "@/lib/commerce/load-receipt";
 import { db } from "@/lib/db.server";
@@ -24,6 +25,8 @@ export default async function LocalPaymentPage({ params }: { params: Promise<{ o
   const order = await loadReceipt(db, orderId, { userId: user.id, role: "learner" });
   if (!order || order.provider !== "local") notFound();
   const retry = `/courses/${order.course.slug}/checkout${order.couponCode ? `?coupon=${encodeURIComponent(order.couponCode)}` : ""}`;
+  // Void, expired (also a pending order past its 30 minutes), declined: said in one wording.
+  const explanation = explainOrderStatus(order, new Date());
 
   return (
     <div className="page page--narrow local-pay">
@@ -54,7 +57,7 @@ export default async function LocalPaymentPage({ params }: { params: Promise<{ o
         </div>
       </dl>
 
-      {order.status === "pending" ? (
+      {order.status === "pending" && !explanation ? (
         <>
           <p className="local-pay__explain">
             Lectern is running with the built-in test payment provider (<code>PAYMENT_PROVIDER=local</code>). Choose
@@ -62,13 +65,23 @@ export default async function LocalPaymentPage({ params }: { params: Promise<{ o
           </p>
           <LocalPaymentForm orderId={order.orderId} />
         </>
-      ) : order.status === "failed" ? (
-        <div className="local-pay__result" role="alert">
+      ) : order.status === "void" ? (
+        <div className="local-pay__result" role="status" data-testid="local-pay-void">
           <p>
-            <strong>Payment declined.</strong> Nothing was charged and any coupon was released. You can try again.
+            <strong>{explanation}</strong>
+          </p>
+          <Link className="button button--primary" href={`/courses/${order.course.slug}`}>
+            Go to the course
+          </Link>
+        </div>
+      ) : order.status === "pending" || order.status === "expired" || order.status === "failed" ? (
+        <div className="local-pay__result" role="alert" data-testid="local-pay-closed">
+          <p>
+            <strong>{order.status === "failed" ? "Payment declined." : "Order expired."}</strong> {explanation}
+            {order.status === "failed" ? " Any coupon was released." : ""}
           </p>
           <Link className="button button--primary" href={retry}>
-            Try again
+            {order.status === "failed" ? "Try again" : "Start again"}
           </Link>
         </div>
       ) : (

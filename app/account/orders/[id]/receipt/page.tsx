@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { requireUser } from "@/lib/access/get-viewer.server";
+import { explainOrderStatus } from "@/lib/commerce/explain-order-status";
 import { formatMoney, formatReceiptDate } from "@/lib/commerce/format-money";
 import { loadReceipt } from "@/lib/commerce/load-receipt";
 import { db } from "@/lib/db.server";
@@ -28,6 +29,9 @@ export default async function ReceiptPage({ params, searchParams }: TProps) {
   const money = (cents: number) => formatMoney(cents, receipt.currency);
   const settled = receipt.status === "paid" || receipt.status === "refunded";
   const date = receipt.paidAt ?? receipt.createdAt;
+  // A voided second payment (the buyer already owned the course) or an expired order: said
+  // plainly at the top instead of anything that looks like a second receipt (issue 8).
+  const explanation = receipt.status === "void" || receipt.status === "expired" ? explainOrderStatus(receipt, new Date()) : null;
 
   return (
     <div className="page page--narrow receipt-page">
@@ -38,6 +42,16 @@ export default async function ReceiptPage({ params, searchParams }: TProps) {
           </p>
           <Link className="button button--primary" href={`/courses/${receipt.course.slug}`}>
             Start watching
+          </Link>
+        </div>
+      ) : null}
+      {explanation ? (
+        <div className="receipt-welcome no-print" role="status" data-testid="receipt-explanation">
+          <p>
+            <strong>{explanation}</strong>
+          </p>
+          <Link className="button button--primary" href={`/courses/${receipt.course.slug}`}>
+            Go to the course
           </Link>
         </div>
       ) : null}
@@ -155,7 +169,9 @@ export default async function ReceiptPage({ params, searchParams }: TProps) {
               ? `This receipt confirms payment of ${money(receipt.totalCents)} ${receipt.currency} on ${formatReceiptDate(date)}, which was refunded in full${receipt.refundedAt ? ` on ${formatReceiptDate(receipt.refundedAt)}` : ""}.`
               : receipt.status === "pending"
                 ? "Payment for this order has not been confirmed yet; this is not a receipt."
-                : "This order was not paid; this is not a receipt."}
+                : receipt.status === "void"
+                  ? `This order was not fulfilled because the buyer already owned the course; ${receipt.provider === "local" ? "nothing was charged" : receipt.refundedAt ? `the payment was refunded in full on ${formatReceiptDate(receipt.refundedAt)}` : "the payment is being refunded in full"}. This is not a receipt.`
+                  : "This order was not paid; this is not a receipt."}
         </p>
       </article>
 
