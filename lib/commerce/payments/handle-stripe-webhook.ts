@@ -85,7 +85,7 @@ export async function handleStripeWebhook(deps: TStripeWebhookDeps, request: Req
       if (session.payment_status === "paid") {
         const paid = await fulfil(deps, orderId, idOf(session.payment_intent), now);
         // Not recorded: Stripe redelivers the event and the refund is tried again.
-        if (paid.retry) return json(503, { error: { code: "UNAVAILABLE", message: paid.retry } });
+        if (paid.retry) return errorResponse(new AppError("UNAVAILABLE", paid.retry));
         outcome = paid.outcome;
       } else {
         outcome = `waiting (payment_status ${session.payment_status})`; // async methods: wait for async_payment_*
