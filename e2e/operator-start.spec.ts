@@ -1,19 +1,8 @@
 // The operator's path (issue 13): `next start` with a bad or missing LECTERN_SECRET must refuse
 // to start and name the variable, not print "Ready" and answer every request with 500.
 import { spawn } from "node:child_process";
-import net from "node:net";
 import { expect, test } from "./fixtures";
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
+import { freePort } from "./support/start-app";
 
 for (const [label, secret] of [
   ["empty", ""],

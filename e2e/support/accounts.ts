@@ -30,3 +30,11 @@ export function grantPurchase(userId: string, courseSlug: string): { orderId: st
   });
   return JSON.parse(out) as { orderId: string };
 }
+
+/** Refunds an order with the app's refundOrder (order and purchase → refunded). */
+export function refundOrder(orderId: string): void {
+  execFileSync(path.resolve("node_modules/.bin/tsx"), [path.join(__dirname, "refund-order.ts"), orderId], {
+    env: { ...process.env, E2E_DATABASE_URL: process.env.E2E_DATABASE_URL ?? "file:./data/e2e.db" },
+    encoding: "utf8",
+  });
+}
