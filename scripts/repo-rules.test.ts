@@ -52,4 +52,9 @@ describe("system packages and skips", () => {
     const tests = source.filter((f) => /\.(test|spec)\.tsx?$/.test(f));
     expect(tests.filter((f) => /\b(describe|it|test)\.skip(If)?\(|\btest\.skip\(/.test(read(f)))).toEqual([]);
   });
+
+  it("no test returns early when a tool is missing (xAvailable guards)", () => {
+    const tests = source.filter((f) => /\.(test|spec)\.tsx?$/.test(f));
+    expect(tests.filter((f) => /if \(!\w*(Available|Installed)\w*\)\s*return\b/.test(read(f)))).toEqual([]);
+  });
 });

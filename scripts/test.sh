@@ -11,8 +11,8 @@ rm -rf "$results" && mkdir -p "$results"
 step() { printf '\n\033[1m==> %s\033[0m\n' "$*"; }
 started=$SECONDS
 
-step "System packages (ffmpeg, chromium, nginx, fonts)"
-scripts/ensure-packages.sh ffmpeg:ffmpeg ffprobe:ffmpeg chromium:chromium nginx:nginx-light \
+step "System packages (ffmpeg, chromium, nginx, unzip, fonts)"
+scripts/ensure-packages.sh ffmpeg:ffmpeg ffprobe:ffmpeg chromium:chromium nginx:nginx-light unzip:unzip \
   /usr/lib/nginx/modules/ngx_http_js_module.so:libnginx-mod-http-js \
   /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf:fonts-dejavu-core
 
