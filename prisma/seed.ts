@@ -54,8 +54,13 @@ async function main(): Promise<void> {
       email: process.env.ADMIN_EMAIL ?? DEFAULT_ADMIN.email,
       password: process.env.ADMIN_PASSWORD ?? DEFAULT_ADMIN.password,
     };
-    const { created } = await ensureAdmin(db, admin);
-    console.log(`  admin account ${admin.email} ${created ? "created" : "updated"}`);
+    const { outcome } = await ensureAdmin(db, admin);
+    const said = {
+      created: "created",
+      unchanged: "exists (password left as it is)",
+      promoted: "promoted from an existing verified account (password kept, sessions revoked)",
+    };
+    console.log(`  admin account ${admin.email} ${said[outcome]}`);
     const coupons = await seedCoupons(db);
     console.log(`  coupons: ${coupons.created.length ? `created ${coupons.created.join(", ")}` : "up to date"}`);
   } finally {

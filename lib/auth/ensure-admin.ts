@@ -11,28 +11,50 @@ export const DEFAULT_ADMIN: TAdminCredentials = {
   name: "Lectern Admin",
 };
 
+export type TEnsureAdminOutcome = "created" | "unchanged" | "promoted";
+
 /**
- * Creates (or repairs) the admin account with Better Auth's own password hashing, so the
- * account signs in through the normal sign-in form. Re-running keeps the user id and
- * resets the password to the given one.
+ * Makes sure ADMIN_EMAIL has an admin account, for `prisma db seed`, which runs again on every
+ * deploy and course import:
+ * - no account: create it, verified, with Better Auth's own password hashing (so it signs in
+ *   through the ordinary form) and the given password;
+ * - already an admin: leave it alone — its password is its owner's now, never the default;
+ * - a learner whose address is verified: promote it, keeping its password, and revoke its
+ *   sessions so every session of the now-admin account starts after the promotion;
+ * - a learner whose address is not verified: refuse. Anyone can sign up with any address, so
+ *   promoting it could hand the admin role to whoever registered it first.
  */
-export async function ensureAdmin(db: Db, credentials: TAdminCredentials): Promise<{ id: string; created: boolean }> {
+export async function ensureAdmin(
+  db: Db,
+  credentials: TAdminCredentials,
+): Promise<{ id: string; outcome: TEnsureAdminOutcome }> {
   const email = credentials.email.trim().toLowerCase();
+  const existing = await db.user.findUnique({ where: { email }, select: { id: true, role: true, emailVerified: true } });
+  if (existing?.role === "admin") return { id: existing.id, outcome: "unchanged" };
+  if (existing && !existing.emailVerified) {
+    throw new Error(
+      `ADMIN_EMAIL ${email} belongs to an account whose address is not verified; refusing to make it an admin. ` +
+        "Have its owner confirm the address (the link in Lectern's sign-up mail), delete that account, or choose another ADMIN_EMAIL.",
+    );
+  }
+  if (existing) {
+    await db.$transaction([
+      db.user.update({ where: { id: existing.id }, data: { role: "admin" }, select: { id: true } }),
+      db.session.deleteMany({ where: { userId: existing.id } }),
+    ]);
+    return { id: existing.id, outcome: "promoted" };
+  }
+  const id = randomUUID().replaceAll("-", "");
   const password = await hashPassword(credentials.password);
-  const existing = await db.user.findUnique({ where: { email }, select: { id: true } });
-  const id = existing?.id ?? randomUUID().replaceAll("-", "");
   await db.$transaction([
-    db.user.upsert({
-      where: { email },
-      create: { id, email, name: credentials.name, role: "admin", emailVerified: true },
-      update: { role: "admin", emailVerified: true },
+    db.user.create({
+      data: { id, email, name: credentials.name, role: "admin", emailVerified: true },
       select: { id: true },
     }),
-    db.account.deleteMany({ where: { userId: id, providerId: "credential" } }),
     db.account.create({
       data: { id: randomUUID().replaceAll("-", ""), userId: id, accountId: id, providerId: "credential", password },
       select: { id: true },
     }),
   ]);
-  return { id, created: !existing };
+  return { id, outcome: "created" };
 }
