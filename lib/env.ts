@@ -39,6 +39,17 @@ export const ZEnv = z.object({
   SELLER_ADDRESS: z.string().default(""),
   /** node: the app sends media bytes; nginx: X-Accel-Redirect to nginx (deploy/nginx). */
   ...ZMediaOffloadEnv.shape,
+  /**
+   * How many reverse proxies in front of the app append to X-Forwarded-For (lib/auth/client-ip.ts).
+   * 0: none is trusted and every client shares one throttle bucket; 1: the shipped nginx config.
+   */
+  TRUSTED_PROXY_HOPS: z
+    .string()
+    .trim()
+    .regex(/^\d{1,2}$/, "must be the number of proxies in front of the app: 0 (none), 1 (nginx), …")
+    .default("0")
+    .transform(Number)
+    .pipe(z.number().max(10, "more than 10 trusted proxies is surely a mistake")),
 });
 export type TEnv = Omit<z.infer<typeof ZEnv>, "APP_URL" | "LECTERN_SECRET"> & {
   APP_URL: string;

@@ -5,17 +5,22 @@ import { nextCookies } from "better-auth/next-js";
 import type { Db } from "../db";
 import { databaseProvider, type TEnv } from "../env";
 import { sendMail } from "../mail/send-mail";
-import { clearSignInFailures, recordSignInFailure, signInRetryAfter } from "./sign-in-throttle";
+import { CLIENT_IP_HEADER, clientIp, requestWithClientIp } from "./client-ip";
+import { clearAccountThrottle, clearSignInFailures, recordSignInFailure, signInRetryAfter } from "./sign-in-throttle";
+import { ZUserName } from "./user-name";
 
 export type TAuthDeps = {
   db: Db;
-  env: Pick<TEnv, "APP_URL" | "PORT" | "LECTERN_SECRET" | "DATABASE_URL" | "SMTP_URL" | "MAIL_FROM" | "NODE_ENV">;
+  env: Pick<
+    TEnv,
+    "APP_URL" | "PORT" | "LECTERN_SECRET" | "DATABASE_URL" | "SMTP_URL" | "MAIL_FROM" | "NODE_ENV" | "TRUSTED_PROXY_HOPS"
+  >;
 };
 
-function clientIp(headers: Headers | undefined): string | null {
-  const forwarded = headers?.get("x-forwarded-for")?.split(",")[0]?.trim();
-  return forwarded || headers?.get("x-real-ip") || null;
-}
+/** Endpoints that take a user's name from the request body. */
+const NAME_PATHS = new Set(["/sign-up/email", "/update-user"]);
+
+let warnedNoTrustedProxy = false;
 
 /**
  * Better Auth, configured for Lectern: e-mail + password, database sessions in HTTP-only
@@ -26,8 +31,15 @@ function clientIp(headers: Headers | undefined): string | null {
 export function createAuth({ db, env }: TAuthDeps) {
   const mail = (to: string, subject: string, text: string) => sendMail({ db, env }, { to, subject, text });
   const origins = new Set([env.APP_URL, `http://localhost:${env.PORT}`, `http://127.0.0.1:${env.PORT}`]);
+  const clientOf = (headers: Headers | undefined) => clientIp(headers, env.TRUSTED_PROXY_HOPS);
+  if (env.NODE_ENV === "production" && env.TRUSTED_PROXY_HOPS === 0 && !warnedNoTrustedProxy) {
+    warnedNoTrustedProxy = true;
+    console.warn(
+      "TRUSTED_PROXY_HOPS=0: no proxy is trusted to name the client, so sign-in and request limits put every client in one shared bucket. Behind nginx (deploy/nginx) set TRUSTED_PROXY_HOPS=1.",
+    );
+  }
 
-  return betterAuth({
+  const auth = betterAuth({
     appName: "Lectern",
     baseURL: env.APP_URL,
     secret: env.LECTERN_SECRET,
@@ -36,7 +48,13 @@ export function createAuth({ db, env }: TAuthDeps) {
     telemetry: { enabled: false },
     // Better Auth skips its Origin check when it detects a test runner; Lectern always checks,
     // so the tests exercise what production runs.
-    advanced: { disableOriginCheck: false },
+    advanced: {
+      disableOriginCheck: false,
+      // Better Auth's own request limits key on the client that client-ip.ts decided (the
+      // handler below sets this header, replacing any the client sent); without one they use
+      // a single shared bucket. Its default, a one-value X-Forwarded-For, is client-chosen.
+      ipAddress: { ipAddressHeaders: [CLIENT_IP_HEADER], ipv6Subnet: 64 },
+    },
     user: {
       additionalFields: {
         role: { type: "string", required: false, defaultValue: "learner", input: false },
@@ -47,8 +65,20 @@ export function createAuth({ db, env }: TAuthDeps) {
       enabled: true,
       minPasswordLength: 8,
       maxPasswordLength: 128,
-      autoSignIn: true,
+      // Sign-up must answer an existing address exactly like a new one (ADR 003), which Better
+      // Auth does only when sign-up does not sign in: the form signs in right after instead.
+      autoSignIn: false,
+      onExistingUserSignUp: async ({ user }) => {
+        await mail(
+          user.email,
+          "Someone tried to sign up with your address",
+          `Someone (perhaps you) tried to create a Lectern account with ${user.email}, which already has one. No new account was made and nothing was changed.\n\nIf it was you, sign in: ${env.APP_URL}/sign-in\nForgot your password? Reset it: ${env.APP_URL}/forgot-password\n\nIf it wasn't you, you can ignore this message.`,
+        );
+      },
       revokeSessionsOnPasswordReset: true,
+      onPasswordReset: async ({ user }) => {
+        await clearAccountThrottle(db, user.email);
+      },
       resetPasswordTokenExpiresIn: 60 * 60,
       sendResetPassword: async ({ user, url }) => {
         await mail(
@@ -77,9 +107,16 @@ export function createAuth({ db, env }: TAuthDeps) {
     },
     hooks: {
       before: createAuthMiddleware(async (ctx) => {
+        if (NAME_PATHS.has(ctx.path) && ctx.body && "name" in ctx.body) {
+          const name = ZUserName.safeParse(ctx.body.name);
+          if (!name.success) {
+            throw new APIError("BAD_REQUEST", { message: name.error.issues[0]!.message, code: "INVALID_NAME" });
+          }
+          return { context: { body: { ...ctx.body, name: name.data } } };
+        }
         if (ctx.path !== "/sign-in/email") return;
         const email = typeof ctx.body?.email === "string" ? ctx.body.email : "";
-        const retryAfter = await signInRetryAfter(db, { email, ip: clientIp(ctx.headers) });
+        const retryAfter = await signInRetryAfter(db, { email, ip: clientOf(ctx.headers) });
         if (retryAfter > 0) {
           throw new APIError("TOO_MANY_REQUESTS", {
             message: `Too many sign-in attempts. Try again in ${Math.ceil(retryAfter / 60)} minutes.`,
@@ -92,15 +129,20 @@ export function createAuth({ db, env }: TAuthDeps) {
         const email = typeof ctx.body?.email === "string" ? ctx.body.email : "";
         if (ctx.context.returned instanceof APIError) {
           if (ctx.context.returned.statusCode === 401) {
-            await recordSignInFailure(db, { email, ip: clientIp(ctx.headers) });
+            await recordSignInFailure(db, { email, ip: clientOf(ctx.headers) });
           }
         } else if (ctx.context.newSession) {
-          await clearSignInFailures(db, email);
+          await clearSignInFailures(db, { email, ip: clientOf(ctx.headers) });
         }
       }),
     },
     plugins: [nextCookies()],
   });
+  // Every request reaches Better Auth through this handler (route.ts, tests), so its limiter
+  // sees the same client as the sign-in throttle.
+  const betterAuthHandler = auth.handler;
+  const handler = (request: Request) => betterAuthHandler(requestWithClientIp(request, env.TRUSTED_PROXY_HOPS));
+  return Object.assign(auth, { handler });
 }
 
 export type TAuth = ReturnType<typeof createAuth>;
