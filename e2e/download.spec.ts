@@ -13,6 +13,12 @@ async function signUpLearner(context: BrowserContext, baseURL: string): Promise<
     headers: { origin: baseURL },
   });
   if (!res.ok()) throw new Error(`sign-up failed: ${res.status()} ${await res.text()}`);
+  // Sign-up never signs in (it must answer an existing address alike, ADR 003): sign in now.
+  const signIn = await context.request.post(`${baseURL}/api/auth/sign-in/email`, {
+    data: { email, password: "correct horse battery" },
+    headers: { origin: baseURL },
+  });
+  if (!signIn.ok()) throw new Error(`sign-in failed: ${signIn.status()} ${await signIn.text()}`);
 }
 
 async function buyCourse(page: Page, courseSlug: string): Promise<void> {

@@ -45,11 +45,18 @@ function progressCount(userId: string): number {
 
 /** A fresh learner signed up through the app; the session cookie lands in `context`. */
 async function signUpLearner(context: BrowserContext, baseURL: string): Promise<{ id: string }> {
+  const email = `learner-${randomUUID()}@example.com`;
   const res = await context.request.post(`${baseURL}/api/auth/sign-up/email`, {
-    data: { email: `learner-${randomUUID()}@example.com`, password: "correct horse battery", name: "Test Learner" },
+    data: { email, password: "correct horse battery", name: "Test Learner" },
     headers: { origin: baseURL },
   });
   if (!res.ok()) throw new Error(`sign-up failed: ${res.status()} ${await res.text()}`);
+  // Sign-up never signs in (it must answer an existing address alike, ADR 003): sign in now.
+  const signIn = await context.request.post(`${baseURL}/api/auth/sign-in/email`, {
+    data: { email, password: "correct horse battery" },
+    headers: { origin: baseURL },
+  });
+  if (!signIn.ok()) throw new Error(`sign-in failed: ${signIn.status()} ${await signIn.text()}`);
   return { id: ((await res.json()) as { user: { id: string } }).user.id };
 }
 

@@ -17,6 +17,12 @@ export async function signUpLearner(context: BrowserContext, baseURL: string): P
     headers: { origin: baseURL },
   });
   if (!res.ok()) throw new Error(`sign-up failed: ${res.status()} ${await res.text()}`);
+  // Sign-up never signs in (it must answer an existing address alike, ADR 003): sign in now.
+  const signIn = await context.request.post(`${baseURL}/api/auth/sign-in/email`, {
+    data: { email: user.email, password: user.password },
+    headers: { origin: baseURL },
+  });
+  if (!signIn.ok()) throw new Error(`sign-in failed: ${signIn.status()} ${await signIn.text()}`);
   const body = (await res.json()) as { user: { id: string } };
   return { ...user, id: body.user.id };
 }

@@ -101,6 +101,9 @@ export function createAuth({ db, env }: TAuthDeps) {
       window: 60,
       max: 120,
       customRules: {
+        // Failed passwords are throttled by sign-in-throttle.ts; this only bounds the volume of
+        // (scrypt-costly) attempts. The sign-up form signs in right after signing up.
+        "/sign-in/email": { window: 60, max: 20 },
         "/sign-up/email": { window: 60, max: 10 },
         "/request-password-reset": { window: 60, max: 5 },
       },
