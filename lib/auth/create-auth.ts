@@ -24,8 +24,10 @@ let warnedNoTrustedProxy = false;
 
 /**
  * Better Auth, configured for Lectern: e-mail + password, database sessions in HTTP-only
- * cookies, verification and reset mail through lib/mail, per-IP request limits (Better Auth)
- * plus per-account and per-IP sign-in lockout (sign-in-throttle.ts).
+ * cookies, verification and reset mail through lib/mail, per-client request limits (Better
+ * Auth) plus failed-sign-in throttling (sign-in-throttle.ts), both keyed on the one client
+ * address that client-ip.ts decides; sign-up that never tells whether an address is taken;
+ * names checked against ZUserName.
  * See docs/decisions/003-accounts-with-better-auth.md.
  */
 export function createAuth({ db, env }: TAuthDeps) {
