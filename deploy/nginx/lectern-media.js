@@ -13,17 +13,17 @@ import crypto from "crypto";
 
 // The same shapes as the TypeScript side (keep in step):
 //   lib/media/media-token.ts   TOKEN
-//   lib/catalog/route-params.ts slug (zod), lib/media/media-path.ts SEGMENT_PART / FILE_PART / ALLOWED_EXTENSIONS
+//   lib/catalog/slug.ts SLUG_PATTERN, lib/media/media-path.ts FILE_PART / ALLOWED_EXTENSIONS
 const TOKEN = /^([sd])([0-9a-z]{1,10})\.([A-Za-z0-9_-]{1,64}|-)\.([A-Za-z0-9_-]{43})$/;
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-const SEGMENT_PART = /^[a-z0-9][a-z0-9-]{0,99}$/;
 const FILE_PART = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
 const ALLOWED_EXTENSIONS = [".m3u8", ".ts", ".m4s", ".mp4", ".jpg", ".jpeg", ".png", ".webp", ".vtt"];
 // Files only the download routes hand out (they re-check the purchase, through the app).
 const DOWNLOAD_ONLY = ["download.mp4"];
 
 // The internal locations of media-njs.conf.template that map to MEDIA_ROOT; they differ only in
-// Cache-Control (lib/media/serve-file.ts cacheControlFor).
+// Cache-Control (lib/media/serve-file.ts cacheControlFor), by kind here and by audience
+// (public/ or private/) after it.
 const PLAYLIST_PREFIX = "/_lectern_media/playlist/";
 const IMMUTABLE_PREFIX = "/_lectern_media/immutable/";
 
@@ -109,14 +109,17 @@ function serveMedia(r) {
   if (course.length > 100 || segment.length > 100 || !SLUG.test(course) || !SLUG.test(segment)) {
     return fail(r, 400, "BAD_REQUEST", "Invalid request");
   }
-  const reason = checkToken(secret, parts[4], course, segment, Math.floor(Date.now() / 1000));
+  const token = parts[4];
+  const reason = checkToken(secret, token, course, segment, Math.floor(Date.now() / 1000));
   if (reason !== "ok") return fail(r, 403, "FORBIDDEN", DENIED[reason], { reason: reason });
 
-  const file = SEGMENT_PART.test(course) && SEGMENT_PART.test(segment) ? mediaFile(parts.slice(5)) : null;
+  const file = mediaFile(parts.slice(5));
   if (!file) return fail(r, 404, "NOT_FOUND", "Media file not found");
   // Case-sensitive like cacheControlFor; Content-Type comes from nginx's `types` (case-insensitive).
   const prefix = file.endsWith(".m3u8") ? PLAYLIST_PREFIX : IMMUTABLE_PREFIX;
-  r.internalRedirect(prefix + course + "/" + segment + "/" + file);
+  // Free-preview tokens name no user ("-"): the same URL for everyone, so shared caches may keep it.
+  const audience = token.split(".")[1] === "-" ? "public/" : "private/";
+  r.internalRedirect(prefix + audience + course + "/" + segment + "/" + file);
 }
 
 /** error_page for a file that passed every check but does not exist. */

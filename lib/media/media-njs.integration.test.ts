@@ -50,8 +50,7 @@ function raw(pathname: string, headers: Record<string, string> = {}, method = "G
 const mediaUrl = (t: string, file: string, course = COURSE, seg = SEGMENT) => `/media/${course}/${seg}/${t}/${file}`;
 
 /** The app's own answer (Node path) for the same request. */
-async function appAnswer(file: string, headers: Record<string, string> = {}, method = "GET") {
-  const t = token();
+async function appAnswer(file: string, headers: Record<string, string> = {}, method = "GET", t = token()) {
   const params: TMediaRequestParams = { course: COURSE, segment: SEGMENT, token: t, file: file.split("/") };
   const res = await serveMediaRequest({ mediaRoot: root, secret: SECRET, nowSeconds: now }, new Request(`http://app.test${mediaUrl(t, file)}`, { method, headers }), params);
   return { status: res.status, headers: res.headers, body: Buffer.from(await res.arrayBuffer()) };
@@ -86,14 +85,18 @@ describe("nginx verifies streaming tokens signed by the app (njs)", () => {
     ["master.m3u8", {}],
     ["captions.vtt", {}],
   ] as const)("serves %s %j with the app's status, bytes and headers", async (file, headers) => {
-    const got = await raw(mediaUrl(token(), file), headers);
-    const want = await appAnswer(file, headers);
-    expect(got.status).toBe(want.status);
-    expect(got.body.equals(want.body)).toBe(true);
-    for (const name of ["content-type", "cache-control", "content-length", "content-range", "etag", "last-modified", "x-content-type-options"]) {
-      expect(got.headers[name] ?? null, name).toBe(want.headers.get(name));
+    for (const userId of ["u1", null]) {
+      const t = token({ userId });
+      const got = await raw(mediaUrl(t, file), headers);
+      const want = await appAnswer(file, headers, "GET", t);
+      expect(got.headers["cache-control"]).toContain(userId === null ? "public" : "private");
+      expect(got.status).toBe(want.status);
+      expect(got.body.equals(want.body)).toBe(true);
+      for (const name of ["content-type", "cache-control", "content-length", "content-range", "etag", "last-modified", "x-content-type-options"]) {
+        expect(got.headers[name] ?? null, name).toBe(want.headers.get(name));
+      }
+      if (got.status === 200) expect(got.headers["accept-ranges"]).toBe("bytes");
     }
-    if (got.status === 200) expect(got.headers["accept-ranges"]).toBe("bytes");
   });
 
   it("answers HEAD, If-None-Match, If-Range and unsatisfiable ranges like a static server", async () => {
@@ -171,6 +174,9 @@ describe("nginx verifies streaming tokens signed by the app (njs)", () => {
     expect((await raw(mediaUrl(token(), "video.mp4"), {}, "POST")).status).toBe(405);
     for (const kind of ["immutable", "playlist"]) {
       expect((await raw(`/_lectern_media/${kind}/${COURSE}/${SEGMENT}/video.mp4`)).status).toBe(404);
+      for (const audience of ["public", "private"]) {
+        expect((await raw(`/_lectern_media/${kind}/${audience}/${COURSE}/${SEGMENT}/video.mp4`)).status).toBe(404);
+      }
     }
   });
 

@@ -18,8 +18,14 @@ export type TServeFileOptions = {
 };
 
 /** Playlists change on re-import; segments, MP4s, posters and captions of one import never do. */
-export function cacheControlFor(file: string): string {
-  return file.endsWith(".m3u8") ? "private, max-age=60" : "private, max-age=31536000, immutable";
+/**
+ * Playlists for a minute, everything else for good (a new encode is a new file). Free-preview
+ * media (tokens that name no user) are the same bytes at the same URL for every viewer within a
+ * token window (lib/media/token-expiry.ts), so a shared cache (nginx proxy_cache, a CDN) may
+ * keep them; paid media stay `private`. The njs twin is deploy/nginx/media-njs.conf.template.
+ */
+export function cacheControlFor(file: string, audience: "public" | "private" = "private"): string {
+  return file.endsWith(".m3u8") ? `${audience}, max-age=60` : `${audience}, max-age=31536000, immutable`;
 }
 
 /** nginx's shape, so the Node and nginx paths agree: `"<mtime hex>-<size hex>"`. */

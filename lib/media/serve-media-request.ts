@@ -43,7 +43,7 @@ export async function serveMediaRequest(
     const file = resolveMediaPath(deps.mediaRoot, course, segment, params.file);
     if (!file || params.file.some((p) => DOWNLOAD_ONLY.has(p))) throw notFound("Media file");
     return await serveFile(request, file, {
-      cacheControl: cacheControlFor(file),
+      cacheControl: cacheControlFor(file, check.claims.userId === null ? "public" : "private"),
       accelRedirect: deps.offload && accelRedirectUri(deps.offload, [course, segment, ...params.file]),
     });
   } catch (error) {
