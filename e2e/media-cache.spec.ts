@@ -1,0 +1,66 @@
+import type { CDPSession, Page } from "@playwright/test";
+import { COURSE, expect, test } from "./fixtures";
+
+// Cacheable media URLs (issue 12): within one token window a second view of a free segment gets
+// the same URLs, so the browser serves the video segments from its cache instead of the network.
+
+type TMediaLoad = { url: string; fromCache: boolean };
+
+async function recordMedia(page: Page): Promise<{ loads: TMediaLoad[]; cdp: CDPSession }> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send("Network.enable");
+  const loads: TMediaLoad[] = [];
+  const byId = new Map<string, TMediaLoad>();
+  cdp.on("Network.requestWillBeSent", (e) => {
+    if (!e.request.url.includes("/media/")) return;
+    const load = { url: e.request.url, fromCache: false };
+    byId.set(e.requestId, load);
+    loads.push(load);
+  });
+  cdp.on("Network.requestServedFromCache", (e) => {
+    const load = byId.get(e.requestId);
+    if (load) load.fromCache = true;
+  });
+  cdp.on("Network.responseReceived", (e) => {
+    const load = byId.get(e.requestId);
+    if (load && (e.response.fromDiskCache || e.response.fromPrefetchCache)) load.fromCache = true;
+  });
+  return { loads, cdp };
+}
+
+async function watchTwoSeconds(page: Page) {
+  await expect.poll(() => page.evaluate(() => document.querySelector("video")?.readyState ?? 0), { timeout: 20_000 }).toBeGreaterThanOrEqual(1);
+  await page.evaluate(() => document.querySelector("video")!.play());
+  await expect.poll(() => page.evaluate(() => document.querySelector("video")!.currentTime)).toBeGreaterThan(2);
+}
+
+const tokenOf = (url: string) => /\/media\/[a-z0-9-]+\/[a-z0-9-]+\/([^/]+)\//.exec(url)?.[1] ?? null;
+const isSegment = (url: string) => /\.ts(\?|$)/.test(url);
+
+test("a second view of a free segment within the window takes its video segments from the browser cache", async ({ page }) => {
+  const { loads } = await recordMedia(page);
+  const segmentUrl = `/courses/${COURSE}/what-is-python`;
+
+  await page.goto(segmentUrl);
+  await watchTwoSeconds(page);
+  const firstVisit = loads.splice(0);
+  const firstSegments = firstVisit.filter((l) => isSegment(l.url));
+  expect(firstSegments.length).toBeGreaterThan(0);
+  let token = tokenOf(firstSegments[0]!.url);
+
+  await page.goto(`/courses/${COURSE}`);
+  let secondVisit: TMediaLoad[] = [];
+  // A token window can end between the two views (once an hour): the URLs then rightly differ,
+  // and one more view lands inside the new window.
+  for (let view = 0; view < 2; view++) {
+    loads.splice(0);
+    await page.goto(segmentUrl);
+    await watchTwoSeconds(page);
+    secondVisit = loads.splice(0);
+    if (secondVisit.every((l) => tokenOf(l.url) === token)) break;
+    token = tokenOf(secondVisit[0]!.url);
+  }
+  const segments = secondVisit.filter((l) => isSegment(l.url));
+  expect(segments.length).toBeGreaterThan(0);
+  expect(segments.filter((l) => !l.fromCache).map((l) => l.url)).toEqual([]);
+});
