@@ -70,7 +70,7 @@ export async function serveDownloadRequest(deps: TDownloadRequestDeps, request: 
       return await serveFile(request, segment.mp4.file, {
         cacheControl: DOWNLOAD_CACHE,
         contentDisposition: attachmentDisposition(`${segment.baseName}.mp4`),
-        accelRedirect: deps.offload && accelRedirectUri(deps.offload, [courseSlug, segment.slug, "download.mp4"]),
+        accelRedirect: accelRedirectUri(deps.offload, request, [courseSlug, segment.slug, "download.mp4"]),
       });
     }
 

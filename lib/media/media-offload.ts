@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { AppError } from "../errors";
 
 /**
  * Who sends media bytes: the app (`node`, the default) or nginx in front of it (`nginx`):
@@ -28,8 +29,29 @@ export function loadMediaOffload(source: Record<string, string | number | undefi
     : { kind: "node" };
 }
 
-/** The internal URI nginx maps to MEDIA_ROOT for one media file (path parts already validated). */
-export function accelRedirectUri(offload: TMediaOffload, relativePath: readonly string[]): string | undefined {
-  if (offload.kind !== "nginx") return undefined;
+/**
+ * Set by Lectern's nginx config (deploy/nginx/nginx.conf.template) on every request it proxies.
+ * Not a secret and not a check of anyone's rights: an X-Accel-Redirect answer without nginx in
+ * front is an empty 200, so a request without it is a misconfiguration to name, not to serve.
+ */
+export const OFFLOAD_PROXY_HEADER = "x-lectern-offload";
+
+/**
+ * The internal URI nginx maps to MEDIA_ROOT for one media file (path parts already validated),
+ * or undefined when the app sends the bytes itself. With MEDIA_OFFLOAD=nginx, a request that
+ * did not come through nginx gets a clear 503 instead of an empty answer.
+ */
+export function accelRedirectUri(
+  offload: TMediaOffload | undefined,
+  request: Request,
+  relativePath: readonly string[],
+): string | undefined {
+  if (offload?.kind !== "nginx") return undefined;
+  if (!request.headers.has(OFFLOAD_PROXY_HEADER)) {
+    throw new AppError(
+      "UNAVAILABLE",
+      "This server hands media to nginx (MEDIA_OFFLOAD=nginx), but this request reached the app directly. Send requests through nginx (deploy/nginx), or set MEDIA_OFFLOAD=node.",
+    );
+  }
   return `${offload.prefix}/${relativePath.map(encodeURIComponent).join("/")}`;
 }

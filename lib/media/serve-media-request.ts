@@ -44,7 +44,7 @@ export async function serveMediaRequest(
     if (!file || params.file.some((p) => DOWNLOAD_ONLY.has(p))) throw notFound("Media file");
     return await serveFile(request, file, {
       cacheControl: cacheControlFor(file, check.claims.userId === null ? "public" : "private"),
-      accelRedirect: deps.offload && accelRedirectUri(deps.offload, [course, segment, ...params.file]),
+      accelRedirect: accelRedirectUri(deps.offload, request, [course, segment, ...params.file]),
     });
   } catch (error) {
     return errorResponse(error);

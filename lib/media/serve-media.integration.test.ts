@@ -245,6 +245,12 @@ describe("over HTTP: the Content-Length relay and the nginx offload", () => {
       }
       // The internal location is not reachable from outside.
       expect((await fetch(`${nginx.baseUrl}/_protected_media/${COURSE}/${SEGMENT}/video.mp4`)).status).toBe(404);
+
+      // The same app reached directly (nginx bypassed) names the misconfiguration instead of an empty 200.
+      const bypassed = await fetch(`${app.baseUrl}/media/${COURSE}/${SEGMENT}/${token()}/video.mp4`);
+      expect(bypassed.status).toBe(503);
+      expect(bypassed.headers.get("x-accel-redirect")).toBeNull();
+      expect(((await bypassed.json()) as { error: { message: string } }).error.message).toContain("MEDIA_OFFLOAD=nginx");
     } finally {
       await nginx.stop();
       await app.close();
