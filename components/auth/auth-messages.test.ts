@@ -12,3 +12,11 @@ describe("authErrorMessage for sign-up", () => {
     expect(authErrorMessage({ status: 422, code: "SOMETHING", message: "User already exists" }, "sign-up")).not.toMatch(/exists/);
   });
 });
+
+describe("authErrorMessage when APP_URL names another origin", () => {
+  it.each(["sign-in", "sign-up", "reset"] as const)("says the site's address is misconfigured on %s, not 'wrong password'", (action) => {
+    const message = authErrorMessage({ status: 403, code: "INVALID_ORIGIN", message: "Invalid origin" }, action);
+    expect(message).toContain("APP_URL");
+    expect(message).not.toMatch(/wrong email or password/i);
+  });
+});

@@ -3,16 +3,19 @@ import fs from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
+import { NJS_MODULE, renderNginxConfig } from "./render-config";
 
 export type TNginxOptions = {
-  /** host:port of the app nginx proxies to. */
-  app: string;
+  /** host:port of the app nginx proxies to (several: balanced across them). */
+  app: string | string[];
   mediaRoot: string;
   /** Default: a free loopback port. */
   port?: number;
   workers?: number;
   /** Extra server-level directives (the bench adds a public static location). */
   extra?: string;
+  /** Log each request with the upstream that served it ({prefix}/access.log); off by default (bench). */
+  accessLog?: boolean;
   /**
    * Who authorises /media/: the app (default; X-Accel-Redirect when it runs with
    * MEDIA_OFFLOAD=nginx) or nginx itself through njs (deploy/nginx/lectern-media.js), which then
@@ -28,8 +31,7 @@ export function nginxAvailable(): boolean {
   return spawnSync("nginx", ["-v"], { stdio: "ignore" }).status === 0;
 }
 
-/** Debian's njs module (libnginx-mod-http-js); loaded by absolute path since `-p` moves the prefix. */
-export const NJS_MODULE = "/usr/lib/nginx/modules/ngx_http_js_module.so";
+export { NJS_MODULE };
 
 export function njsAvailable(): boolean {
   return nginxAvailable() && fs.existsSync(NJS_MODULE);
@@ -44,25 +46,6 @@ export async function freePort(): Promise<number> {
       server.close(() => resolve(port));
     });
   });
-}
-
-/**
- * deploy/nginx/<file> with every {{NAME}} filled, except in comment lines (which name the
- * placeholders to document them; a multi-line value there would become live directives).
- */
-export function renderNginxConf(values: Record<string, string>, file = "nginx.conf.template"): string {
-  const template = fs.readFileSync(path.join(__dirname, file), "utf8");
-  return template
-    .split("\n")
-    .map((line) =>
-      /^\s*#/.test(line)
-        ? line
-        : line.replace(/\{\{([A-Z_]+)\}\}/g, (_, name: string) => {
-            if (!(name in values)) throw new Error(`nginx template ${file}: no value for {{${name}}}`);
-            return values[name]!;
-          }),
-    )
-    .join("\n");
 }
 
 /**
@@ -89,17 +72,18 @@ export async function startNginx(options: TNginxOptions): Promise<TRunningNginx>
   if (njs && (!options.secret || options.secret.length < 32)) throw new Error("startNginx: mediaAuth njs needs the app's secret (32+ characters)");
   fs.writeFileSync(
     conf,
-    renderNginxConf({
-      PREFIX: prefix,
-      LISTEN: `127.0.0.1:${port}`,
-      APP: options.app,
-      MEDIA_ROOT: mediaRoot,
-      WORKERS: String(options.workers ?? 1),
-      MAIN: njs ? `load_module ${NJS_MODULE};\nenv LECTERN_MEDIA_KEY;` : "",
-      MEDIA: njs ? renderNginxConf({ NJS_DIR: __dirname, MEDIA_ROOT: mediaRoot }, "media-njs.conf.template") : "",
-      EXTRA: options.extra ?? "",
+    renderNginxConfig({
+      prefix,
+      listen: `127.0.0.1:${port}`,
+      upstreams: Array.isArray(options.app) ? options.app : [options.app],
+      mediaRoot,
+      workers: options.workers ?? 1,
+      mode: njs ? "njs" : "app",
+      accessLog: options.accessLog ?? false,
+      extra: options.extra ?? "",
     }),
   );
+
   // nginx keeps only the variables its config names with `env` (LECTERN_MEDIA_KEY in njs mode).
   const env: NodeJS.ProcessEnv = njs ? { ...process.env, LECTERN_MEDIA_KEY: options.secret } : process.env;
   const check = spawnSync("nginx", ["-t", "-q", "-p", prefix, "-c", conf, "-e", path.join(prefix, "error.log")], { encoding: "utf8", env });

@@ -18,10 +18,10 @@ export function freePort(): Promise<number> {
 export type TStartedApp = { baseURL: string; process: ChildProcess; output(): string; stop(): Promise<void> };
 
 /** Starts the app with `env` over the e2e server's settings and waits until /api/health answers. */
-export async function startApp(env: Record<string, string>): Promise<TStartedApp> {
+export async function startApp(env: Record<string, string>, options: { host?: string } = {}): Promise<TStartedApp> {
   const port = await freePort();
   const baseURL = `http://127.0.0.1:${port}`;
-  const child = spawn("npx", ["next", "start", "-H", "127.0.0.1", "-p", String(port)], {
+  const child = spawn("npx", ["next", "start", "-H", options.host ?? "127.0.0.1", "-p", String(port)], {
     env: {
       ...process.env,
       DATABASE_URL: process.env.E2E_DATABASE_URL ?? "file:./data/e2e.db",
