@@ -4,7 +4,9 @@ export type TAppErrorCode =
   | "UNAUTHENTICATED"
   | "FORBIDDEN"
   | "NOT_FOUND"
+  | "METHOD_NOT_ALLOWED"
   | "CONFLICT"
+  | "PAYLOAD_TOO_LARGE"
   | "RANGE_NOT_SATISFIABLE"
   | "UNAVAILABLE";
 

@@ -6,6 +6,7 @@ import type { TViewer } from "../access/viewer";
 import { ZSegmentParams } from "../catalog/route-params";
 import { recordProgress, type TProgressState } from "./record-progress";
 import { ZRanges } from "./ranges-schema";
+import { readJsonBody } from "../http/read-json-body";
 
 export const ZProgressReport = ZSegmentParams.extend({
   positionSeconds: z.number().finite().min(0).max(24 * 3600).optional(),
@@ -19,7 +20,7 @@ export type TProgressReport = z.infer<typeof ZProgressReport>;
  * the body); 401 anonymous, 403/404 as the access decision says.
  */
 export async function reportProgress(db: Db, viewer: TViewer, body: unknown): Promise<TProgressState> {
-  if (viewer.kind !== "user") throw new AppError("UNAUTHENTICATED", "Sign in to keep your progress.");
+  requireSignedIn(viewer);
   const report = ZProgressReport.parse(body);
   const { segment } = await requireSegmentAccess(db, viewer, report.course, report.segment);
   return recordProgress(db, {
@@ -28,4 +29,21 @@ export async function reportProgress(db: Db, viewer: TViewer, body: unknown): Pr
     positionSeconds: report.positionSeconds,
     ranges: report.ranges,
   });
+}
+
+/** A progress report is a position and at most a few hundred ranges: far below 64 KiB. */
+export const PROGRESS_BODY_LIMIT = 64 * 1024;
+
+/**
+ * The whole of POST /api/progress. Who is asking (a session cookie lookup) is settled before a
+ * byte of the body is read, and the body is read only up to PROGRESS_BODY_LIMIT (issue 8: an
+ * anonymous 48 MiB POST used to be buffered in full before the 401).
+ */
+export async function reportProgressRequest(db: Db, viewer: TViewer, request: Request): Promise<TProgressState> {
+  requireSignedIn(viewer);
+  return reportProgress(db, viewer, await readJsonBody(request, { maxBytes: PROGRESS_BODY_LIMIT }));
+}
+
+function requireSignedIn(viewer: TViewer): asserts viewer is Extract<TViewer, { kind: "user" }> {
+  if (viewer.kind !== "user") throw new AppError("UNAUTHENTICATED", "Sign in to keep your progress.");
 }

@@ -1,0 +1,73 @@
+import { describe, expect, it } from "vitest";
+import { readJsonBody } from "./read-json-body";
+import { readLimitedBody, readLimitedText } from "./read-limited-body";
+
+/** A body that counts what is pulled from it, so a test can see reading stop. */
+function countingBody(chunks: number, chunkBytes: number, headers: Record<string, string> = {}) {
+  let pulled = 0;
+  let sent = 0;
+  const stream = new ReadableStream<Uint8Array>(
+    {
+      pull(controller) {
+        if (sent === chunks) return controller.close();
+        sent++;
+        pulled += chunkBytes;
+        controller.enqueue(new Uint8Array(chunkBytes).fill(0x20));
+      },
+    },
+    { highWaterMark: 0 },
+  );
+  const request = new Request("http://lectern.test/api/x", { method: "POST", body: stream, headers, duplex: "half" } as RequestInit);
+  return { request, pulled: () => pulled };
+}
+
+const post = (body: BodyInit, headers: Record<string, string> = {}) =>
+  new Request("http://lectern.test/api/x", { method: "POST", body, headers: { host: "lectern.test", ...headers } });
+
+describe("readLimitedBody", () => {
+  it("returns a body within the limit whole", async () => {
+    expect(new TextDecoder().decode(await readLimitedBody(post("hello"), { maxBytes: 5 }))).toBe("hello");
+  });
+
+  it("refuses a declared Content-Length over the limit with 413 before reading", async () => {
+    const { request, pulled } = countingBody(4, 1024, { "content-length": "4096" });
+    await expect(readLimitedBody(request, { maxBytes: 1000 })).rejects.toMatchObject({ code: "PAYLOAD_TOO_LARGE" });
+    expect(pulled()).toBe(0);
+  });
+
+  it("stops pulling a chunked body at the chunk that passes the limit", async () => {
+    const { request, pulled } = countingBody(1000, 1024);
+    await expect(readLimitedBody(request, { maxBytes: 4096 })).rejects.toMatchObject({ code: "PAYLOAD_TOO_LARGE" });
+    expect(pulled()).toBe(5 * 1024);
+  });
+
+  it("reads an empty or missing body as no bytes", async () => {
+    expect((await readLimitedBody(new Request("http://lectern.test/"), { maxBytes: 1 })).byteLength).toBe(0);
+  });
+
+  it("answers 400 for bytes that are not UTF-8", async () => {
+    await expect(readLimitedText(post(new Uint8Array([0x7b, 0xff, 0xfe])), { maxBytes: 10 })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+    });
+  });
+});
+
+describe("readJsonBody", () => {
+  it("parses JSON within the limit", async () => {
+    expect(await readJsonBody(post('{"a":[1]}'), { maxBytes: 100 })).toEqual({ a: [1] });
+  });
+
+  it("answers 400 for a body that is not JSON", async () => {
+    await expect(readJsonBody(post("{"), { maxBytes: 100 })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+  });
+
+  it("refuses a foreign Origin before reading", async () => {
+    await expect(readJsonBody(post("{}", { origin: "https://evil.example" }), { maxBytes: 100 })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
+  });
+
+  it("accepts its own origin", async () => {
+    expect(await readJsonBody(post("[]", { origin: "http://lectern.test" }), { maxBytes: 100 })).toEqual([]);
+  });
+});
