@@ -1,0 +1,19 @@
+import { describe, expect, it } from "vitest";
+import { newNonce, pageContentSecurityPolicy } from "./content-security-policy";
+
+describe("pageContentSecurityPolicy", () => {
+  it("runs only nonce'd scripts and keeps the player's blob: media and workers", () => {
+    const policy = pageContentSecurityPolicy("abc");
+    expect(policy).toContain("script-src 'self' 'nonce-abc' 'strict-dynamic'");
+    expect(policy).not.toMatch(/script-src[^;]*unsafe/);
+    expect(policy).toContain("media-src 'self' blob:");
+    expect(policy).toContain("worker-src 'self' blob:");
+    expect(policy).toContain("frame-ancestors 'none'");
+    expect(policy).toContain("form-action 'self' https://checkout.stripe.com");
+  });
+
+  it("makes a new nonce each time", () => {
+    expect(newNonce()).not.toBe(newNonce());
+    expect(newNonce()).toMatch(/^[A-Za-z0-9+/]{22}==$/);
+  });
+});

@@ -1,0 +1,33 @@
+/** Where a Stripe checkout lives: a checkout form may end up there (form-action covers redirects). */
+const STRIPE_CHECKOUT_ORIGIN = "https://checkout.stripe.com";
+
+/**
+ * The Content-Security-Policy of a page (docs/decisions/009-http-edge.md). Scripts run only with
+ * this response's nonce, which Next puts on its own scripts when it finds the policy on the
+ * request, and what those load ('strict-dynamic'), so an injected <script> does not run.
+ * video.js injects its stylesheet and React writes style attributes, hence 'unsafe-inline' for
+ * styles only; video.js VHS transmuxes in a blob: worker and plays MediaSource blob: URLs.
+ * No upgrade-insecure-requests: TLS is the front proxy's job and Lectern runs on plain
+ * http://127.0.0.1 in development and tests.
+ */
+export function pageContentSecurityPolicy(nonce: string): string {
+  return [
+    "default-src 'self'",
+    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'`,
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "media-src 'self' blob:",
+    "worker-src 'self' blob:",
+    "font-src 'self'",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    `form-action 'self' ${STRIPE_CHECKOUT_ORIGIN}`,
+    "frame-ancestors 'none'",
+  ].join("; ");
+}
+
+/** A fresh nonce per page response (128 random bits). */
+export function newNonce(): string {
+  return Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
+}
