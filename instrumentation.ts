@@ -13,5 +13,8 @@ export async function register() {
     // Route handlers' Content-Length survives Next's response copying (docs/decisions/007).
     const { installContentLengthRelay } = await import("./lib/media/content-length-relay");
     installContentLengthRelay();
+    // TRACE gets a 405 instead of Next's 500 (docs/decisions/009).
+    const { installUntraceableMethodGuard } = await import("./lib/http/untraceable-methods");
+    installUntraceableMethodGuard();
   }
 }
