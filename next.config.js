@@ -6,6 +6,12 @@ const nextConfig = {
   // Native and WASM-bearing server packages stay outside the bundle.
   serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3", "@prisma/adapter-pg", "pg"],
   outputFileTracingExcludes: { "*": ["./media/**", "./data/**"] },
+  experimental: {
+    // Next copies a request body into memory for proxy.ts, up to this size (10 MB by default).
+    // The proxy only sees bodies of page POSTs (server actions, refused past 1 MiB); the
+    // body-reading API routes are outside its matcher (docs/decisions/009-http-edge.md).
+    proxyClientMaxBodySize: "2mb",
+  },
   // Security headers on every response (docs/decisions/009-http-edge.md). A page's
   // Content-Security-Policy carries a per-response nonce, so proxy.ts sets that one.
   async headers() {

@@ -47,6 +47,9 @@ export default defineConfig({
       APP_URL: baseURL,
       PORT: String(port),
       LECTERN_SECRET: "e2e-secret-for-tests-only-0123456789abcdef",
+      // The payment provider stays local; with a webhook secret the Stripe webhook route verifies
+      // what it is sent (the bad-input corpus reaches it) instead of answering 503 unconfigured.
+      STRIPE_WEBHOOK_SECRET: "whsec_e2e_only_not_a_real_secret",
     },
   },
 });

@@ -1,31 +1,46 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { checkPagePostBody } from "./lib/http/check-page-post-body";
 import { newNonce, pageContentSecurityPolicy } from "./lib/http/content-security-policy";
 import { decideEdge } from "./lib/http/decide-edge";
 import { errorResponse } from "./lib/http/error-response";
 
 /**
- * The HTTP edge (docs/decisions/009-http-edge.md): malformed URLs, unsupported methods and
- * foreign-origin server-action posts get a clear 4xx before Next routes them. Runs on every
- * matched request, so it only looks at the method, the raw path and headers. Pages also get
+ * The HTTP edge (docs/decisions/009-http-edge.md): malformed URLs, unsupported methods,
+ * foreign-origin or undecodable posts to pages get a clear 4xx before Next routes them. Runs on
+ * every matched request, so it looks only at the method, the raw path and headers — and, for a
+ * POST to a page (a server action), at the body Next has already buffered for it. Pages also get
  * their nonce-based Content-Security-Policy here: on the request, so Next puts the nonce on its
  * scripts, and on the response.
  */
-export function proxy(request: NextRequest): Response | undefined {
+export async function proxy(request: NextRequest): Promise<Response | undefined> {
   const decision = decideEdge({ method: request.method, pathname: request.nextUrl.pathname, headers: request.headers });
-  if (decision.kind === "pass") {
-    if (!decision.page) return undefined;
-    const policy = pageContentSecurityPolicy(newNonce());
-    const headers = new Headers(request.headers);
-    headers.set("Content-Security-Policy", policy);
-    const response = NextResponse.next({ request: { headers } });
-    response.headers.set("Content-Security-Policy", policy);
+  if (decision.kind === "options") return new Response(null, { status: 204, headers: { Allow: decision.allow } });
+  if (decision.kind === "refuse") {
+    const response = errorResponse(decision.error);
+    if (decision.allow) response.headers.set("Allow", decision.allow);
     return response;
   }
-  if (decision.kind === "options") return new Response(null, { status: 204, headers: { Allow: decision.allow } });
-  const response = errorResponse(decision.error);
-  if (decision.allow) response.headers.set("Allow", decision.allow);
+  if (!decision.page) return undefined;
+  if (request.method === "POST") {
+    try {
+      const malformed = await checkPagePostBody(request);
+      if (malformed) return errorResponse(malformed);
+    } catch (error) {
+      return errorResponse(error);
+    }
+  }
+  const policy = pageContentSecurityPolicy(newNonce());
+  const headers = new Headers(request.headers);
+  headers.set("Content-Security-Policy", policy);
+  const response = NextResponse.next({ request: { headers } });
+  response.headers.set("Content-Security-Policy", policy);
   return response;
 }
+
+const BODY_HEADERS = [
+  { type: "header" as const, key: "content-length" },
+  { type: "header" as const, key: "transfer-encoding" },
+];
 
 export const config = {
   matcher: [
@@ -34,13 +49,8 @@ export const config = {
     // Those only when the request carries no body: for any request with a body that the proxy
     // sees, Next tees the body for it and reads it to the end before the route runs
     // (next/dist/server/body-streams.js), which would undo the routes' own size limits.
-    {
-      source: "/api/:path*",
-      missing: [
-        { type: "header", key: "content-length" },
-        { type: "header", key: "transfer-encoding" },
-      ],
-    },
+    { source: "/api/:path*", missing: BODY_HEADERS },
+    { source: "/api/:path*", has: [{ type: "header", key: "content-length", value: "0" }] },
     // ...and Better Auth's catch-all with a percent sign in the path, body or not: Next itself
     // would fail to decode a malformed one into the route's params (500).
     "/api/auth/(.*%.*)",

@@ -1,0 +1,38 @@
+import { describe, expect, it } from "vitest";
+import { PAGE_POST_MAX_BYTES } from "./decide-edge";
+import { checkPagePostBody } from "./check-page-post-body";
+
+const post = (body: BodyInit, headers: Record<string, string>) =>
+  new Request("http://lectern.test/sign-in", { method: "POST", body, headers });
+
+describe("checkPagePostBody", () => {
+  it("passes well-formed multipart form data and JSON action arguments", async () => {
+    const form = new FormData();
+    form.set("email", "a@b.c");
+    expect(await checkPagePostBody(new Request("http://lectern.test/", { method: "POST", body: form }))).toBeNull();
+    expect(await checkPagePostBody(post('["x",{"a":1}]', { "next-action": "7f00", "content-type": "text/plain;charset=UTF-8" }))).toBeNull();
+  });
+
+  it("refuses multipart that does not parse (Next answers 500)", async () => {
+    const broken = '--zz\r\nContent-Disposition: form-data; name="a"\r\n\r\nx';
+    expect(await checkPagePostBody(post(broken, { "content-type": "multipart/form-data; boundary=zz" }))).toMatchObject({ code: "BAD_REQUEST" });
+    expect(await checkPagePostBody(post("x", { "content-type": "multipart/form-data" }))).toMatchObject({ code: "BAD_REQUEST" });
+  });
+
+  it("refuses action arguments that are not JSON, or not UTF-8", async () => {
+    const headers = { "next-action": "7f00", "content-type": "text/plain;charset=UTF-8" };
+    expect(await checkPagePostBody(post("garbage{", headers))).toMatchObject({ code: "BAD_REQUEST" });
+    expect(await checkPagePostBody(post(new Uint8Array([0x22, 0xff, 0x22]), headers))).toMatchObject({ code: "BAD_REQUEST" });
+  });
+
+  it("answers 413 for a body past Next's action limit, before decoding it", async () => {
+    const big = new Uint8Array(PAGE_POST_MAX_BYTES + 1).fill(0x20);
+    await expect(checkPagePostBody(post(big, { "next-action": "7f00", "content-type": "text/plain" }))).rejects.toMatchObject({
+      code: "PAYLOAD_TOO_LARGE",
+    });
+  });
+
+  it("leaves other page POSTs (url-encoded forms and the like) to Next", async () => {
+    expect(await checkPagePostBody(post("a=%ff", { "content-type": "application/x-www-form-urlencoded" }))).toBeNull();
+  });
+});
