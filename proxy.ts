@@ -37,11 +37,6 @@ export async function proxy(request: NextRequest): Promise<Response | undefined>
   return response;
 }
 
-const BODY_HEADERS = [
-  { type: "header" as const, key: "content-length" },
-  { type: "header" as const, key: "transfer-encoding" },
-];
-
 export const config = {
   matcher: [
     // Everything but Next's static assets, and but the route handlers that read a body (below).
@@ -49,7 +44,14 @@ export const config = {
     // Those only when the request carries no body: for any request with a body that the proxy
     // sees, Next tees the body for it and reads it to the end before the route runs
     // (next/dist/server/body-streams.js), which would undo the routes' own size limits.
-    { source: "/api/:path*", missing: BODY_HEADERS },
+    // (Written out in full: Next reads the matcher statically at build time.)
+    {
+      source: "/api/:path*",
+      missing: [
+        { type: "header", key: "content-length" },
+        { type: "header", key: "transfer-encoding" },
+      ],
+    },
     { source: "/api/:path*", has: [{ type: "header", key: "content-length", value: "0" }] },
     // ...and Better Auth's catch-all with a percent sign in the path, body or not: Next itself
     // would fail to decode a malformed one into the route's params (500).

@@ -239,8 +239,8 @@ test.describe("bad input on every route", () => {
     );
     const after = countRows(userId);
 
+    expect(after, "rows written by bad input").toEqual(before);
     const lines = findings.map((f) => `${f.status} ${f.route} — ${f.label} (${f.why}): ${f.body.replace(/\s+/g, " ").slice(0, 160)}`);
     expect(lines, `${findings.length} of ${probes.length} probes failed`).toEqual([]);
-    expect(after).toEqual(before);
   });
 });

@@ -19,6 +19,16 @@ describe("checkPagePostBody", () => {
     expect(await checkPagePostBody(post("x", { "content-type": "multipart/form-data" }))).toMatchObject({ code: "BAD_REQUEST" });
   });
 
+  it("refuses an action's numbered multipart parts that are not JSON, and keeps the caller's own fields", async () => {
+    const action = (fields: Record<string, string>) => {
+      const form = new FormData();
+      for (const [k, v] of Object.entries(fields)) form.set(k, v);
+      return new Request("http://lectern.test/", { method: "POST", body: form, headers: { "next-action": "7f00" } });
+    };
+    expect(await checkPagePostBody(action({ "0": "[" }))).toMatchObject({ code: "BAD_REQUEST" });
+    expect(await checkPagePostBody(action({ "0": '["$K1"]', "1_email": "not json at all" }))).toBeNull();
+  });
+
   it("refuses action arguments that are not JSON, or not UTF-8", async () => {
     const headers = { "next-action": "7f00", "content-type": "text/plain;charset=UTF-8" };
     expect(await checkPagePostBody(post("garbage{", headers))).toMatchObject({ code: "BAD_REQUEST" });

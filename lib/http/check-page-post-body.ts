@@ -17,17 +17,41 @@ export async function checkPagePostBody(request: Request): Promise<AppError | nu
 
   const bytes = await readLimitedBody(request, { maxBytes: PAGE_POST_MAX_BYTES });
   if (multipart) {
+    let form: FormData;
     try {
-      await new Response(bytes, { headers: { "content-type": type } }).formData();
-      return null;
+      form = await new Response(bytes, { headers: { "content-type": type } }).formData();
     } catch {
       return new AppError("BAD_REQUEST", "The form data is malformed.");
     }
-  }
-  try {
-    JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(bytes));
+    // React encodes an action's arguments into parts named by number ("0" is the root), each
+    // JSON; the caller's own form fields are prefixed ("1_email"). A numbered part that is not
+    // JSON makes React's decodeReply throw (500).
+    if (!request.headers.has("next-action")) return null;
+    for (const [name, value] of form) {
+      if (/^\d+$/.test(name) && typeof value === "string" && !isJson(value)) {
+        return new AppError("BAD_REQUEST", "A server action's arguments must be JSON or form data.");
+      }
+    }
     return null;
+  }
+  const text = utf8(bytes);
+  if (text !== null && isJson(text)) return null;
+  return new AppError("BAD_REQUEST", "A server action's arguments must be JSON or form data.");
+}
+
+function utf8(bytes: Uint8Array): string | null {
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
   } catch {
-    return new AppError("BAD_REQUEST", "A server action's arguments must be JSON or form data.");
+    return null;
+  }
+}
+
+function isJson(text: string): boolean {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
   }
 }
