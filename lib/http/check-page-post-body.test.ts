@@ -10,6 +10,9 @@ describe("checkPagePostBody", () => {
     const form = new FormData();
     form.set("email", "a@b.c");
     expect(await checkPagePostBody(new Request("http://lectern.test/", { method: "POST", body: form }))).toBeNull();
+    // Chromium's boundaries are mixed case (----WebKitFormBoundary…).
+    const chromium = '--AbC\r\nContent-Disposition: form-data; name="1_course"\r\n\r\nx\r\n--AbC--\r\n';
+    expect(await checkPagePostBody(post(chromium, { "content-type": "multipart/form-data; boundary=AbC" }))).toBeNull();
     expect(await checkPagePostBody(post('["x",{"a":1}]', { "next-action": "7f00", "content-type": "text/plain;charset=UTF-8" }))).toBeNull();
   });
 

@@ -11,8 +11,9 @@ import { readLimitedBody } from "./read-limited-body";
  * is each action's own check.
  */
 export async function checkPagePostBody(request: Request): Promise<AppError | null> {
-  const type = (request.headers.get("content-type") ?? "").toLowerCase();
-  const multipart = type.startsWith("multipart/form-data");
+  // The boundary is case-sensitive: only the media type is compared in lower case.
+  const type = request.headers.get("content-type") ?? "";
+  const multipart = type.toLowerCase().startsWith("multipart/form-data");
   if (!multipart && !request.headers.has("next-action")) return null;
 
   const bytes = await readLimitedBody(request, { maxBytes: PAGE_POST_MAX_BYTES });

@@ -8,6 +8,7 @@ describe("pageContentSecurityPolicy", () => {
     expect(policy).not.toMatch(/script-src[^;]*unsafe/);
     expect(policy).toContain("media-src 'self' blob:");
     expect(policy).toContain("worker-src 'self' blob:");
+    expect(policy).toContain("font-src 'self' data:");
     expect(policy).toContain("frame-ancestors 'none'");
     expect(policy).toContain("form-action 'self' https://checkout.stripe.com");
   });

@@ -6,7 +6,8 @@ const STRIPE_CHECKOUT_ORIGIN = "https://checkout.stripe.com";
  * this response's nonce, which Next puts on its own scripts when it finds the policy on the
  * request, and what those load ('strict-dynamic'), so an injected <script> does not run.
  * video.js injects its stylesheet and React writes style attributes, hence 'unsafe-inline' for
- * styles only; video.js VHS transmuxes in a blob: worker and plays MediaSource blob: URLs.
+ * styles only; video.js VHS transmuxes in a blob: worker and plays MediaSource blob: URLs, and
+ * its icon font is a data: URL.
  * No upgrade-insecure-requests: TLS is the front proxy's job and Lectern runs on plain
  * http://127.0.0.1 in development and tests.
  */
@@ -18,7 +19,7 @@ export function pageContentSecurityPolicy(nonce: string): string {
     "img-src 'self' data: blob:",
     "media-src 'self' blob:",
     "worker-src 'self' blob:",
-    "font-src 'self'",
+    "font-src 'self' data:",
     "connect-src 'self'",
     "object-src 'none'",
     "base-uri 'self'",
