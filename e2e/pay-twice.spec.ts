@@ -1,26 +1,9 @@
-import { randomUUID } from "node:crypto";
-import type { BrowserContext } from "@playwright/test";
 import { COURSE, expect, test } from "./fixtures";
+import { signUpLearner } from "./support/accounts";
 
 // Issue 8, found against a production build: a buyer with two checkouts of one course open
 // (one with LAUNCH50, one without) paid both; and a hand-made call to the checkout action
 // answered 500 ("b.get is not a function").
-
-// e2e/support/accounts.ts can't be loaded by Playwright's loader yet (see download.spec.ts).
-async function signUpLearner(context: BrowserContext, baseURL: string): Promise<void> {
-  const email = `twice-${randomUUID()}@example.com`;
-  const res = await context.request.post(`${baseURL}/api/auth/sign-up/email`, {
-    data: { email, password: "correct horse battery", name: "Test Twice" },
-    headers: { origin: baseURL },
-  });
-  if (!res.ok()) throw new Error(`sign-up failed: ${res.status()} ${await res.text()}`);
-  // Sign-up never signs in (it must answer an existing address alike, ADR 003): sign in now.
-  const signIn = await context.request.post(`${baseURL}/api/auth/sign-in/email`, {
-    data: { email, password: "correct horse battery" },
-    headers: { origin: baseURL },
-  });
-  if (!signIn.ok()) throw new Error(`sign-in failed: ${signIn.status()} ${await signIn.text()}`);
-}
 
 test("two checkouts of one course, both paid: one purchase, and the second payment is cancelled with a message", async ({
   page,

@@ -1,7 +1,7 @@
-import { randomUUID } from "node:crypto";
-import type { BrowserContext, Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import Database from "better-sqlite3";
 import { COURSE, expect, test } from "./fixtures";
+import { signUpLearner } from "./support/accounts";
 
 // Resume and honest progress: positions saved and restored, completion only for watching,
 // anonymous progress merged into the account on sign-in (docs/decisions/008-player-and-progress.md).
@@ -41,23 +41,6 @@ function progressCount(userId: string): number {
   } finally {
     db.close();
   }
-}
-
-/** A fresh learner signed up through the app; the session cookie lands in `context`. */
-async function signUpLearner(context: BrowserContext, baseURL: string): Promise<{ id: string }> {
-  const email = `learner-${randomUUID()}@example.com`;
-  const res = await context.request.post(`${baseURL}/api/auth/sign-up/email`, {
-    data: { email, password: "correct horse battery", name: "Test Learner" },
-    headers: { origin: baseURL },
-  });
-  if (!res.ok()) throw new Error(`sign-up failed: ${res.status()} ${await res.text()}`);
-  // Sign-up never signs in (it must answer an existing address alike, ADR 003): sign in now.
-  const signIn = await context.request.post(`${baseURL}/api/auth/sign-in/email`, {
-    data: { email, password: "correct horse battery" },
-    headers: { origin: baseURL },
-  });
-  if (!signIn.ok()) throw new Error(`sign-in failed: ${signIn.status()} ${await signIn.text()}`);
-  return { id: ((await res.json()) as { user: { id: string } }).user.id };
 }
 
 test("a signed-in viewer resumes within 2 s of where they paused", async ({ page, context, baseURL }) => {

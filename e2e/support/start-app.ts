@@ -2,18 +2,7 @@
 // the shared e2e server (playwright.config.ts), e.g. a short STREAM_TOKEN_TTL_SECONDS. Same
 // build, same e2e database.
 import { spawn, type ChildProcess } from "node:child_process";
-import net from "node:net";
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
+import { freePort } from "../../deploy/nginx/run-nginx";
 
 export type TStartedApp = { baseURL: string; process: ChildProcess; output(): string; stop(): Promise<void> };
 
@@ -57,3 +46,5 @@ export async function startApp(env: Record<string, string>, options: { host?: st
   await stop();
   throw new Error(`next start did not answer /api/health within 60 s:\n${output}`);
 }
+
+export { freePort };
