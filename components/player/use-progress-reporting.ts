@@ -7,6 +7,8 @@ import { localProgressKey, saveLocalProgress } from "@/lib/player/local-store";
 import type { TPlayer } from "./video-player";
 
 const SAVE_EVERY_MS = 10_000;
+/** A save the server did not take (offline, an instance restarting: 5xx) is sent again this soon. */
+const RETRY_FAILED_SAVE_MS = 3_000;
 
 type TOptions = {
   course: string;
@@ -32,6 +34,7 @@ export function useProgressReporting(o: TOptions) {
     const tracker = new WatchTracker();
     let lastSaved = Date.now();
     let dirty = false;
+    let retry: ReturnType<typeof setTimeout> | undefined;
 
     const save = (how: "fetch" | "beacon") => {
       const { course, segment, signedIn, durationSeconds } = opts.current;
@@ -50,12 +53,21 @@ export function useProgressReporting(o: TOptions) {
         navigator.sendBeacon("/api/progress", new Blob([body], { type: "application/json" }));
         return;
       }
+      // The ranges are cumulative and the server merges them, so sending them again is safe.
+      const failed = () => {
+        dirty = true;
+        clearTimeout(retry);
+        retry = setTimeout(() => save("fetch"), RETRY_FAILED_SAVE_MS);
+      };
       void fetch("/api/progress", { method: "POST", headers: { "content-type": "application/json" }, body, keepalive: true })
-        .then((r) => (r.ok ? (r.json() as Promise<{ completed: boolean }>) : null))
+        .then((r) => {
+          if (r.status >= 500) failed();
+          return r.ok ? (r.json() as Promise<{ completed: boolean }>) : null;
+        })
         .then((state) => {
           if (state?.completed) setCompleted(true);
         })
-        .catch(() => {});
+        .catch(failed);
     };
 
     const onTime = () => {
@@ -83,6 +95,7 @@ export function useProgressReporting(o: TOptions) {
     document.addEventListener("visibilitychange", onHide);
     window.addEventListener("pagehide", onPageHide);
     return () => {
+      clearTimeout(retry);
       document.removeEventListener("visibilitychange", onHide);
       window.removeEventListener("pagehide", onPageHide);
       // Leaving the page within the app (client navigation): keep what was watched.
