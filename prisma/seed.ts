@@ -6,6 +6,7 @@
  */
 import { DEFAULT_ADMIN, ensureAdmin } from "../lib/auth/ensure-admin";
 import { seedCoupons } from "../lib/commerce/seed-coupons";
+import { AppError } from "../lib/errors";
 import { createDb } from "../lib/db";
 import { storeCourseZipCrcs } from "../lib/downloads/ensure-download-crcs";
 import { loadEnv } from "../lib/env";
@@ -72,6 +73,9 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof ManifestError ? error.message : `seed: ${(error as Error).stack ?? error}`);
+  // Problems a person can fix get one line; anything else is a bug and keeps its stack.
+  if (error instanceof ManifestError) console.error(error.message);
+  else if (error instanceof AppError) console.error(`seed: ${error.message}`);
+  else console.error(`seed: ${(error as Error).stack ?? error}`);
   process.exit(1);
 });

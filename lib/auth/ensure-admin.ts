@@ -1,5 +1,6 @@
 import { hashPassword } from "better-auth/crypto";
 import type { Db } from "../db";
+import { AppError } from "../errors";
 import { randomUUID } from "node:crypto";
 
 export type TAdminCredentials = { email: string; password: string; name: string };
@@ -32,7 +33,8 @@ export async function ensureAdmin(
   const existing = await db.user.findUnique({ where: { email }, select: { id: true, role: true, emailVerified: true } });
   if (existing?.role === "admin") return { id: existing.id, outcome: "unchanged" };
   if (existing && !existing.emailVerified) {
-    throw new Error(
+    throw new AppError(
+      "CONFLICT",
       `ADMIN_EMAIL ${email} belongs to an account whose address is not verified; refusing to make it an admin. ` +
         "Have its owner confirm the address (the link in Lectern's sign-up mail), delete that account, or choose another ADMIN_EMAIL.",
     );

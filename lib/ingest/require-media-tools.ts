@@ -1,5 +1,6 @@
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
+import { AppError } from "../errors";
 import { FONT_FILE, FONT_FILE_BOLD } from "./media-settings";
 
 /** The command that installs what media generation needs; `npm run media`, quickstart and npm test run it first. */
@@ -20,7 +21,8 @@ export function requireMediaTools(): void {
   if (!has("ffmpeg") || !has("ffprobe")) missing.push("ffmpeg");
   if (!fs.existsSync(FONT_FILE) || !fs.existsSync(FONT_FILE_BOLD)) missing.push("fonts-dejavu-core");
   if (missing.length === 0) return;
-  throw new Error(
+  throw new AppError(
+    "UNAVAILABLE",
     `Missing ${missing.join(" and ")}: run ${MEDIA_TOOLS_INSTALL} (or apt-get install -y ${missing.join(" ")}; macOS: brew install ffmpeg) and try again.`,
   );
 }
