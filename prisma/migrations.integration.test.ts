@@ -64,7 +64,6 @@ describe(`migrations on ${provider}`, () => {
   });
 
   it("createTestDatabase gives each caller its own migrated database", async () => {
-    const started = Date.now();
     const [a, b] = [await createTestDatabase(), await createTestDatabase()];
     try {
       await a.db.course.create({ data: { id: "c1", slug: "one", title: "One" } });
@@ -74,7 +73,6 @@ describe(`migrations on ${provider}`, () => {
     } finally {
       await Promise.all([a.cleanup(), b.cleanup()]);
     }
-    expect(Date.now() - started).toBeLessThan(30_000); // template build included on a cold run
   });
 });
 

@@ -1,6 +1,6 @@
 // The media route (app/media/…/route.ts) on real files: RFC 9110 ranges and validators, a
 // bounded fuzz of Range/If-Range headers, the Content-Length relay over real HTTP, and the
-// nginx X-Accel-Redirect offload with Debian's nginx in front (skipped when nginx is missing;
+// nginx X-Accel-Redirect offload with Debian's nginx in front (fails when nginx is missing;
 // scripts/test.sh installs it).
 import { deriveMediaKey } from "./media-key";
 import crypto from "node:crypto";
