@@ -53,6 +53,11 @@ describe("system packages and skips", () => {
     expect(tests.filter((f) => /\b(describe|it|test)\.skip(If)?\(|\btest\.skip\(/.test(read(f)))).toEqual([]);
   });
 
+  it("no test asserts on wall-clock time (that is bench/)", () => {
+    const tests = source.filter((f) => /\.(test|spec)\.tsx?$/.test(f));
+    expect(tests.filter((f) => /expect\(\s*(Date\.now\(\)|performance\.now\(\))/.test(read(f)))).toEqual([]);
+  });
+
   it("no test returns early when a tool is missing (xAvailable guards)", () => {
     const tests = source.filter((f) => /\.(test|spec)\.tsx?$/.test(f));
     expect(tests.filter((f) => /if \(!\w*(Available|Installed)\w*\)\s*return\b/.test(read(f)))).toEqual([]);
