@@ -31,6 +31,9 @@ let warnedNoTrustedProxy = false;
  * See docs/decisions/003-accounts-with-better-auth.md.
  */
 export function createAuth({ db, env }: TAuthDeps) {
+  // Better Auth writes its user and token rows itself, outside any transaction we could join:
+  // the closest we can come is queueing the mail (one fast insert) right after them, from its
+  // callback; it is sent after the response (docs/decisions/010-mail-outbox.md).
   const mail = (to: string, subject: string, text: string) => sendMail({ db, env }, { to, subject, text });
   const origins = new Set([env.APP_URL, `http://localhost:${env.PORT}`, `http://127.0.0.1:${env.PORT}`]);
   const clientOf = (headers: Headers | undefined) => clientIp(headers, env.TRUSTED_PROXY_HOPS);

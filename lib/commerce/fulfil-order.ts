@@ -1,7 +1,8 @@
 import type { Db } from "../db";
 import type { TEnv } from "../env";
 import type { Prisma } from "../generated/sqlite/client";
-import { sendMail } from "../mail/send-mail";
+import { deliverAfterResponse } from "../mail/deliver-after-response";
+import { enqueueMail, ZMailMessage } from "../mail/enqueue-mail";
 import { closePendingOrder } from "./close-pending-order";
 import { decideFulfilment } from "./decide-fulfilment";
 import { loadReceipt } from "./load-receipt";
@@ -22,6 +23,7 @@ export type TFulfilResult = {
    * final status it already had ("failed", "refunded"); "missing" for an unknown id.
    */
   status: string;
+  /** The receipt was queued in the outbox, in the same transaction that paid the order. */
   mailed: boolean;
 };
 
@@ -43,53 +45,41 @@ const isUniqueViolation = (error: unknown) => (error as { code?: string }).code 
  * When two orders of one buyer race, both may see no purchase; the purchase is unique per
  * (user, course), so the loser's insert fails, its transaction rolls back, and it decides
  * again — now seeing the winner's purchase, it voids.
- * The receipt mail goes out after the commit — a mail failure never un-pays an order.
+ * The receipt is written to the outbox inside that transaction, so a paid order always has
+ * its receipt queued and a rolled-back one never does; it is sent after the response
+ * (deliverAfterResponse) or by the delivery loop — an SMTP server that is down or slow never
+ * delays or fails a payment (docs/decisions/010-mail-outbox.md).
  */
 export async function fulfilOrder(
   deps: TFulfilDeps,
   input: { orderId: string; paymentMethod: string },
 ): Promise<TFulfilResult> {
-  const { db } = deps;
+  const { db, env } = deps;
   const now = deps.now?.() ?? new Date();
-  let outcome: { fulfilled: boolean; status: string } | undefined;
+  let outcome: TFulfilResult | undefined;
   for (let attempt = 1; !outcome; attempt++) {
     try {
-      outcome = await db.$transaction((tx) => applyPayment(tx, input, now));
+      outcome = await db.$transaction((tx) => applyPayment(tx, env, input, now));
     } catch (error) {
       // One retry settles it: after the winner commits, the purchase is visible and active.
       if (attempt >= 3 || !(error instanceof PurchaseRace || isUniqueViolation(error))) throw error;
     }
   }
-  if (!outcome.fulfilled) return { ...outcome, mailed: false };
-
-  let mailed = false;
-  try {
-    const receipt = await loadReceipt(db, input.orderId, "system");
-    if (receipt) {
-      const { env } = deps;
-      await sendMail(
-        { db, env },
-        renderReceiptMail(receipt, { name: env.SELLER_NAME, address: env.SELLER_ADDRESS, appUrl: env.APP_URL }),
-      );
-      mailed = true;
-    }
-  } catch (error) {
-    // The purchase stands; the receipt stays available on the account page.
-    console.error(`Receipt mail for order ${input.orderId} failed:`, error);
-  }
-  return { fulfilled: true, status: "paid", mailed };
+  if (outcome.mailed) deliverAfterResponse({ db, env });
+  return outcome;
 }
 
 async function applyPayment(
   tx: Prisma.TransactionClient,
+  env: TFulfilDeps["env"],
   input: { orderId: string; paymentMethod: string },
   now: Date,
-): Promise<{ fulfilled: boolean; status: string }> {
+): Promise<TFulfilResult> {
   const order = await tx.order.findUnique({
     where: { id: input.orderId },
     select: { id: true, status: true, provider: true, createdAt: true, userId: true, courseId: true },
   });
-  if (!order) return { fulfilled: false, status: "missing" };
+  if (!order) return { fulfilled: false, status: "missing", mailed: false };
   const owner = { userId: order.userId, courseId: order.courseId };
   const purchase = await tx.purchase.findUnique({ where: { userId_courseId: owner }, select: { status: true, orderId: true } });
   const decision = decideFulfilment({ order, purchase, now });
@@ -100,20 +90,23 @@ async function applyPayment(
 
   switch (decision.action) {
     case "none":
-      return { fulfilled: false, status: decision.status };
+      return { fulfilled: false, status: decision.status, mailed: false };
     case "expire":
       await closePendingOrder(tx, { orderId: order.id, status: "expired", now });
-      return { fulfilled: false, status: await current() };
+      return { fulfilled: false, status: await current(), mailed: false };
     case "void":
       // The payment method is kept: it says which card a Stripe refund goes back to.
       await closePendingOrder(tx, { orderId: order.id, status: "void", now, data: { paymentMethod: input.paymentMethod } });
-      return { fulfilled: false, status: await current() };
+      return { fulfilled: false, status: await current(), mailed: false };
     case "pay": {
       const changed = await tx.order.updateMany({
         where: { id: order.id, status: "pending" },
         data: { status: "paid", paidAt: now, paymentMethod: input.paymentMethod },
       });
-      if (changed.count !== 1) return { fulfilled: false, status: await current() };
+      if (changed.count !== 1) return { fulfilled: false, status: await current(), mailed: false };
+      // Queued before the purchase is granted: if that loses a race, the rollback takes the
+      // receipt back with it, and the retry decides `void` — no receipt for an unpaid order.
+      const mailed = await queueReceipt(tx, env, order.id, now);
       if (decision.purchase === "create") {
         // A concurrent insert for the same (user, course) fails this one (unique): retried above.
         await tx.purchase.create({ data: { ...owner, orderId: order.id, status: "active", createdAt: now }, select: { id: true } });
@@ -124,7 +117,27 @@ async function applyPayment(
         });
         if (reactivated.count !== 1) throw new PurchaseRace(`Purchase of order ${order.id} was reactivated concurrently`);
       }
-      return { fulfilled: true, status: "paid" };
+      return { fulfilled: true, status: "paid", mailed };
     }
   }
+}
+
+/**
+ * Writes the paid order's receipt to the outbox with the payment's transaction client. A
+ * receipt that cannot be a mail (an address our mail schema refuses) is logged and skipped —
+ * the order stays paid and the receipt page still shows it; a database error rolls back the
+ * payment like any other, and the provider reports it again.
+ */
+async function queueReceipt(tx: Prisma.TransactionClient, env: TFulfilDeps["env"], orderId: string, now: Date) {
+  const receipt = await loadReceipt(tx, orderId, "system");
+  if (!receipt) return false;
+  const mail = ZMailMessage.safeParse(
+    renderReceiptMail(receipt, { name: env.SELLER_NAME, address: env.SELLER_ADDRESS, appUrl: env.APP_URL }),
+  );
+  if (!mail.success) {
+    console.error(`Receipt mail for order ${orderId} not queued:`, mail.error.issues[0]?.message);
+    return false;
+  }
+  await enqueueMail(tx, env, mail.data, now);
+  return true;
 }

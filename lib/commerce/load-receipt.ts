@@ -25,7 +25,8 @@ export type TReceipt = {
  * page answers 404, so an order id reveals nothing).
  */
 export async function loadReceipt(
-  db: Db,
+  // A transaction client too: fulfilOrder renders the receipt inside the payment's transaction.
+  db: Pick<Db, "order">,
   orderId: string,
   viewer: { userId: string; role: "learner" | "admin" } | "system",
 ): Promise<TReceipt | null> {
