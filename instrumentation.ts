@@ -4,8 +4,9 @@ export async function register() {
     // A bad or missing setting (LECTERN_SECRET in production, say) stops the server here with
     // the variable's name, instead of a "Ready" server that answers every request with 500.
     const { loadEnv } = await import("./lib/env");
+    let env: ReturnType<typeof loadEnv>;
     try {
-      loadEnv(process.env);
+      env = loadEnv(process.env);
     } catch (error) {
       console.error(`Lectern cannot start. ${(error as Error).message}`);
       process.exit(1);
@@ -16,5 +17,16 @@ export async function register() {
     // TRACE gets a 405 instead of Next's 500 (docs/decisions/009).
     const { installUntraceableMethodGuard } = await import("./lib/http/untraceable-methods");
     installUntraceableMethodGuard();
+    // Queued mail goes out from here every 20 s: retries with backoff, and mail a restart left
+    // behind (docs/decisions/010). Not while `next build` prerenders: that is no server.
+    if (process.env.NEXT_PHASE !== "phase-production-build") {
+      const { startOutboxDelivery } = await import("./lib/mail/start-outbox-delivery");
+      try {
+        startOutboxDelivery(env);
+      } catch (error) {
+        // Mail stays queued (and the after-response delivery still runs): serve anyway.
+        console.error("The outbox delivery loop did not start:", error);
+      }
+    }
   }
 }
