@@ -2,6 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
+import Database from "better-sqlite3";
 import { PrismaClient as SqliteClient } from "./generated/sqlite/client";
 import { PrismaClient as PostgresClient } from "./generated/postgres/client";
 import { databaseProvider, sqlitePath } from "./env";
@@ -20,5 +21,31 @@ export function createDb(url: string): Db {
   }
   const file = sqlitePath(url);
   fs.mkdirSync(path.dirname(file), { recursive: true });
-  return new SqliteClient({ adapter: new PrismaBetterSqlite3({ url: file }) });
+  useWriteAheadLog(file);
+  return new SqliteClient({ adapter: new PrismaBetterSqlite3({ url: file, timeout: SQLITE_BUSY_TIMEOUT_MS }) });
+}
+
+/**
+ * How long a SQLite statement waits for another process's lock (the seed, a CLI script, a
+ * second app instance) before failing with SQLITE_BUSY. better-sqlite3's own default (5 s),
+ * stated here so it is a decision rather than an accident.
+ */
+const SQLITE_BUSY_TIMEOUT_MS = 5_000;
+
+/**
+ * WAL mode (issue 13): readers never block the writer nor the writer the readers, so a page
+ * render or a playback check doesn't wait behind a progress write or a seed, and a commit is
+ * one append to the log. A crash or SIGKILL mid-write leaves the log behind, and the next open
+ * replays its committed transactions and drops the torn tail (lib/db-wal.integration.test.ts).
+ * The mode is stored in the database file, so setting it once per process is enough; the
+ * adapter opens its own connection and offers no hook for pragmas, hence this short-lived one.
+ * A copy of the database must now include the -wal file, or be made with `sqlite3 .backup`.
+ */
+function useWriteAheadLog(file: string): void {
+  const sqlite = new Database(file, { timeout: SQLITE_BUSY_TIMEOUT_MS });
+  try {
+    if (sqlite.pragma("journal_mode", { simple: true }) !== "wal") sqlite.pragma("journal_mode = WAL");
+  } finally {
+    sqlite.close();
+  }
 }

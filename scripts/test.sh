@@ -47,7 +47,8 @@ trap - EXIT
 
 step "E2E: database, sample media, production build"
 export E2E_DATABASE_URL="file:./data/e2e.db"
-rm -f data/e2e.db data/e2e.db-journal
+# The -wal/-shm of an earlier run would be replayed into the new file (lib/db.ts: WAL mode).
+rm -f data/e2e.db data/e2e.db-journal data/e2e.db-wal data/e2e.db-shm
 DATABASE_URL=$E2E_DATABASE_URL npx prisma migrate deploy
 DATABASE_URL=$E2E_DATABASE_URL npx prisma db seed
 node scripts/build-if-changed.mjs
