@@ -1,0 +1,200 @@
+// `npm run test:load`: 200 simulated viewers for 60 s against `next start`, on SQLite and on
+// PostgreSQL, each on a freshly migrated and seeded database, everything on 127.0.0.1.
+// Passes when no request failed (status, body, timeout) and no acknowledged progress write is
+// missing from the database; prints p50/p99/max per endpoint (Markdown) and writes
+// test-results/load.json. Options: --viewers N --seconds N --providers sqlite,postgres.
+// See README ("Load test").
+import { execFileSync, spawnSync } from "node:child_process";
+import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { createDb } from "../lib/db";
+import { prepareAudience } from "./load/audience";
+import { startApp } from "./load/app-server";
+import { createHttpClient } from "./load/http-client";
+import { ENDPOINTS, LatencyLog, type TEndpointFigures, type TEndpoint } from "./load/latency";
+import { prepareDatabase } from "./load/prepare-database";
+import { verifyProgress, type TProgressCheck } from "./load/verify-progress";
+import { runViewer, type TLedger, type TViewerPlan } from "./load/viewer";
+
+const root = path.resolve(__dirname, "..");
+process.chdir(root);
+
+type TProvider = "sqlite" | "postgres";
+type TCheck = { name: string; ok: boolean; detail: string };
+type TRun = {
+  provider: TProvider;
+  viewers: { anonymous: number; learners: number };
+  seconds: number;
+  endpoints: Record<TEndpoint, TEndpointFigures>;
+  streamedMB: number;
+  progress: TProgressCheck;
+  errorSamples: string[];
+  checks: TCheck[];
+};
+
+function option(name: string, fallback: string): string {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 && process.argv[i + 1] ? process.argv[i + 1]! : fallback;
+}
+const VIEWERS = Number(option("viewers", "200"));
+const SECONDS = Number(option("seconds", "60"));
+const PROVIDERS = option("providers", "sqlite,postgres").split(",") as TProvider[];
+/** Half the audience signed in with a purchase (paid segments, progress), half anonymous (free preview). */
+const LEARNERS = Math.ceil(VIEWERS / 2);
+/** Viewers arrive over the first seconds, not all in the same millisecond. */
+const RAMP_MS = 5_000;
+const REQUEST_TIMEOUT_MS = 10_000;
+
+async function runOnce(provider: TProvider, serverUrl?: string): Promise<TRun> {
+  const started = Date.now();
+  const database = await prepareDatabase(provider, serverUrl);
+  const secret = crypto.randomBytes(32).toString("hex");
+  const app = await startApp({ DATABASE_URL: database.url, LECTERN_SECRET: secret });
+  const http = createHttpClient(app.baseUrl, { maxSockets: 2 * VIEWERS, timeoutMs: REQUEST_TIMEOUT_MS });
+  const log = new LatencyLog();
+  const ledger: TLedger = new Map();
+  let progress: TProgressCheck;
+  let stragglers = false;
+  let serverErrors: string[] = [];
+  try {
+    const setupDb = createDb(database.url);
+    const audience = await prepareAudience(setupDb, http, { baseUrl: app.baseUrl, secret, learners: LEARNERS }).finally(() =>
+      setupDb.$disconnect(),
+    );
+    console.log(
+      `  ${provider}: ready in ${((Date.now() - started) / 1000).toFixed(1)} s — ${audience.free.length} free and ` +
+        `${audience.paid.length} paid segments, ${audience.learners.length} learners; ${VIEWERS} viewers for ${SECONDS} s…`,
+    );
+
+    const plans: TViewerPlan[] = Array.from({ length: VIEWERS }, (_, i) => {
+      const learner = audience.learners[i] ?? null;
+      const watchlist = learner ? audience.paid : audience.free;
+      return { learner, watchlist, firstIndex: (i * 7) % watchlist.length, variant: i };
+    });
+    const deadline = performance.now() + SECONDS * 1000;
+    const ctx = { http, log, ledger, origin: app.baseUrl, deadline };
+    const viewers = plans.map(async (plan, i) => {
+      await new Promise((r) => setTimeout(r, (i * RAMP_MS) / VIEWERS));
+      await runViewer(ctx, plan);
+    });
+    // Viewers stop at the deadline; a request in flight then has REQUEST_TIMEOUT_MS to finish.
+    const bound = new Promise<"late">((r) => setTimeout(() => r("late"), SECONDS * 1000 + 3 * REQUEST_TIMEOUT_MS).unref());
+    stragglers = (await Promise.race([Promise.all(viewers), bound])) === "late";
+  } finally {
+    http.close();
+    await app.stop();
+    serverErrors = app
+      .output()
+      .split("\n")
+      .filter((line) => /error|SQLITE_BUSY|unhandled/i.test(line));
+  }
+  const checkDb = createDb(database.url);
+  try {
+    const learnerIds = [...new Set([...ledger.values()].map((a) => a.userId))];
+    progress = await verifyProgress(checkDb, ledger, learnerIds);
+  } finally {
+    await checkDb.$disconnect();
+    await database.drop();
+  }
+
+  const endpoints = log.figures();
+  return {
+    provider,
+    viewers: { anonymous: VIEWERS - LEARNERS, learners: LEARNERS },
+    seconds: SECONDS,
+    endpoints,
+    streamedMB: Math.round(log.bytes / 1e5) / 10,
+    progress,
+    errorSamples: log.samples,
+    checks: [
+      {
+        name: "every response as expected (no 5xx, no timeouts)",
+        ok: log.totalErrors === 0 && !stragglers && ENDPOINTS.every((e) => endpoints[e].requests > 0),
+        detail: stragglers ? "viewers were still busy long after the deadline" : `${log.totalErrors} failed requests`,
+      },
+      {
+        name: "no lost progress writes",
+        ok: progress.problems.length === 0 && progress.expectedRows > 0,
+        detail: `${progress.problems.length} rows differ from what the server acknowledged`,
+      },
+      { name: "server logged no errors", ok: serverErrors.length === 0, detail: serverErrors.slice(0, 5).join(" | ") },
+    ],
+  };
+}
+
+function postgres(command: "start" | "stop" | "url"): string {
+  return execFileSync("scripts/postgres.sh", [command], { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] }).trim();
+}
+
+function markdown(runs: TRun[]): string {
+  const lines = [
+    "| database | endpoint | requests | errors | p50 ms | p99 ms | max ms |",
+    "|---|---|---:|---:|---:|---:|---:|",
+  ];
+  for (const run of runs) {
+    for (const e of ENDPOINTS) {
+      const f = run.endpoints[e];
+      lines.push(`| ${run.provider} | ${e} | ${f.requests} | ${f.errors} | ${f.p50Ms} | ${f.p99Ms} | ${f.maxMs} |`);
+    }
+  }
+  lines.push("", "| database | progress writes acked | rows expected / stored | watched s posted / stored | lost | streamed MB |");
+  lines.push("|---|---:|---:|---:|---:|---:|");
+  for (const run of runs) {
+    const p = run.progress;
+    lines.push(
+      `| ${run.provider} | ${p.acknowledgedWrites} | ${p.expectedRows} / ${p.storedRows} | ${p.postedSeconds} / ${p.storedSeconds} | ${p.problems.length} | ${run.streamedMB} |`,
+    );
+  }
+  return lines.join("\n");
+}
+
+async function main() {
+  const started = Date.now();
+  console.log(`Load test: ${VIEWERS} viewers (${LEARNERS} signed-in learners) for ${SECONDS} s on ${PROVIDERS.join(" and ")}`);
+  const build = spawnSync("node", ["scripts/build-if-changed.mjs"], { stdio: "inherit" });
+  if (build.status !== 0) throw new Error("the production build failed");
+
+  const runs: TRun[] = [];
+  const crashed: TCheck[] = [];
+  for (const provider of PROVIDERS) {
+    try {
+      if (provider === "postgres") {
+        postgres("start");
+        try {
+          runs.push(await runOnce(provider, postgres("url")));
+        } finally {
+          postgres("stop");
+        }
+      } else {
+        runs.push(await runOnce(provider));
+      }
+    } catch (error) {
+      crashed.push({ name: `${provider} run`, ok: false, detail: (error as Error).stack ?? String(error) });
+    }
+  }
+
+  console.log(`\n${markdown(runs)}\n`);
+  const checks = [...runs.flatMap((r) => r.checks.map((c) => ({ ...c, name: `${r.provider}: ${c.name}` }))), ...crashed];
+  for (const run of runs) {
+    for (const sample of run.errorSamples) console.log(`  ${run.provider} failure: ${sample}`);
+    for (const problem of run.progress.problems.slice(0, 10)) console.log(`  ${run.provider} progress: ${problem}`);
+  }
+  for (const c of checks) console.log(`${c.ok ? "ok  " : "FAIL"} ${c.name}${c.ok ? "" : ` — ${c.detail}`}`);
+  const passed = checks.filter((c) => c.ok).length;
+  const failed = checks.length - passed;
+  fs.mkdirSync("test-results", { recursive: true });
+  fs.writeFileSync(
+    "test-results/load.json",
+    `${JSON.stringify({ viewers: VIEWERS, learners: LEARNERS, seconds: SECONDS, runs, checks, passed, failed }, null, 2)}\n`,
+  );
+  console.log(`Wrote test-results/load.json (${Math.round((Date.now() - started) / 1000)} s in all).`);
+  console.log(`load: ${passed} passed, ${failed} failed`);
+  process.exit(failed === 0 ? 0 : 1);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  console.log("load: 0 passed, 1 failed");
+  process.exit(1);
+});
