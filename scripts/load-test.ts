@@ -16,6 +16,7 @@ import { ENDPOINTS, LatencyLog, type TEndpointFigures, type TEndpoint } from "./
 import { prepareDatabase } from "./load/prepare-database";
 import { verifyProgress, type TProgressCheck } from "./load/verify-progress";
 import { runViewer, type TLedger, type TViewerPlan } from "./load/viewer";
+import { warmUp } from "./load/warm-up";
 
 const root = path.resolve(__dirname, "..");
 process.chdir(root);
@@ -62,6 +63,7 @@ async function runOnce(provider: TProvider, serverUrl?: string): Promise<TRun> {
     const audience = await prepareAudience(setupDb, http, { baseUrl: app.baseUrl, secret, learners: LEARNERS }).finally(() =>
       setupDb.$disconnect(),
     );
+    await warmUp(http, audience, app.baseUrl);
     console.log(
       `  ${provider}: ready in ${((Date.now() - started) / 1000).toFixed(1)} s — ${audience.free.length} free and ` +
         `${audience.paid.length} paid segments, ${audience.learners.length} learners; ${VIEWERS} viewers for ${SECONDS} s…`,
