@@ -75,6 +75,7 @@ async function runOnce(provider: TProvider, serverUrl?: string): Promise<TRun> {
       return { learner, watchlist, firstIndex: (i * 7) % watchlist.length, variant: i };
     });
     const deadline = performance.now() + SECONDS * 1000;
+    log.start = performance.now();
     const ctx = { http, log, ledger, origin: app.baseUrl, deadline };
     const viewers = plans.map(async (plan, i) => {
       await new Promise((r) => setTimeout(r, (i * RAMP_MS) / VIEWERS));
@@ -140,12 +141,12 @@ function markdown(runs: TRun[]): string {
       lines.push(`| ${run.provider} | ${e} | ${f.requests} | ${f.errors} | ${f.p50Ms} | ${f.p99Ms} | ${f.maxMs} |`);
     }
   }
-  lines.push("", "| database | progress writes acked | rows expected / stored | watched s posted / stored | lost | streamed MB |");
+  lines.push("", "| database | progress writes acked / failed | rows expected / stored | watched s acked / stored | lost | streamed MB |");
   lines.push("|---|---:|---:|---:|---:|---:|");
   for (const run of runs) {
     const p = run.progress;
     lines.push(
-      `| ${run.provider} | ${p.acknowledgedWrites} | ${p.expectedRows} / ${p.storedRows} | ${p.postedSeconds} / ${p.storedSeconds} | ${p.problems.length} | ${run.streamedMB} |`,
+      `| ${run.provider} | ${p.acknowledgedWrites} / ${p.unacknowledgedWrites} | ${p.expectedRows} / ${p.storedRows} | ${p.ackedSeconds} / ${p.storedSeconds} | ${p.problems.length} | ${run.streamedMB} |`,
     );
   }
   return lines.join("\n");

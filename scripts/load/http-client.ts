@@ -1,7 +1,13 @@
 import http from "node:http";
 
-export type TResponse = { status: number; headers: http.IncomingHttpHeaders; body: Buffer; ms: number };
-export type TRequest = { method?: "GET" | "POST"; headers?: Record<string, string>; body?: string };
+export type TResponse = { status: number; headers: http.IncomingHttpHeaders; body: Buffer; bytes: number; ms: number };
+export type TRequest = {
+  method?: "GET" | "POST";
+  headers?: Record<string, string>;
+  body?: string;
+  /** false: count the bytes and drop them (video segments), so the load generator stays light. */
+  keepBody?: boolean;
+};
 
 /**
  * The viewers' HTTP client: node:http with one keep-alive pool of at most `maxSockets`
@@ -24,11 +30,16 @@ export function createHttpClient(baseUrl: string, { maxSockets, timeoutMs }: { m
         { host: base.hostname, port: base.port, path, method: init.method ?? "GET", headers: init.headers, agent },
         (res) => {
           const chunks: Buffer[] = [];
-          res.on("data", (c: Buffer) => chunks.push(c));
+          let bytes = 0;
+          res.on("data", (c: Buffer) => {
+            bytes += c.length;
+            if (init.keepBody !== false) chunks.push(c);
+          });
           res.on("error", reject);
           res.on("end", () => {
             clearTimeout(timer);
-            resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks), ms: performance.now() - started });
+            const ms = performance.now() - started;
+            resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks), bytes, ms });
           });
         },
       );

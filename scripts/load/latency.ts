@@ -10,8 +10,8 @@ export class LatencyLog {
   /** The first few failures, word for word, for the report. */
   readonly samples: string[] = [];
   bytes = 0;
-  /** Video segments that arrived after the moment the player needed them (a stall). */
-  lateSegments = 0;
+  /** When the viewers started (performance.now()), so failures can say when they happened. */
+  start = performance.now();
 
   ok(endpoint: TEndpoint, ms: number): void {
     this.ms.get(endpoint)!.push(ms);
@@ -20,7 +20,8 @@ export class LatencyLog {
   error(endpoint: TEndpoint, message: string, ms?: number): void {
     if (ms !== undefined) this.ms.get(endpoint)!.push(ms);
     this.errorCounts.set(endpoint, this.errorCounts.get(endpoint)! + 1);
-    if (this.samples.length < 10) this.samples.push(`${endpoint}: ${message}`);
+    const at = ((performance.now() - this.start) / 1000).toFixed(1);
+    if (this.samples.length < 10) this.samples.push(`t=${at}s ${endpoint}: ${message}`);
   }
 
   get totalErrors(): number {

@@ -7,18 +7,29 @@ export type TProgressCheck = {
   expectedRows: number;
   storedRows: number;
   acknowledgedWrites: number;
-  /** Sum over rows of the seconds the viewers reported and the server acknowledged… */
-  postedSeconds: number;
-  /** …and of watchedSeconds as stored: equal when no write was lost. */
+  /** Writes that failed on the client (a timeout, an error status): they may or may not have landed. */
+  unacknowledgedWrites: number;
+  /** Sum over (user, segment) of the furthest acknowledged position… */
+  ackedSeconds: number;
+  /** …and of watchedSeconds as stored: never less when no write was lost. */
   storedSeconds: number;
   problems: string[];
 };
 
+const EPS = 1e-6;
+const near = (a: number, b: number) => Math.abs(a - b) < EPS;
+
 /**
- * Zero lost progress writes: every (user, segment) the server acknowledged a POST for has
- * exactly one SegmentProgress row whose ranges, watched seconds, position and completion are
- * what the acknowledged reports add up to (each viewer reports [0, position], position growing,
- * one POST after another); and no row exists that nobody reported.
+ * Zero lost progress writes. Each viewer reports [0, position] with a growing position, one
+ * POST after another, so for every (user, segment):
+ * - a row exists if any write was acknowledged, and exactly one;
+ * - its ranges are [[0, end]] and watchedSeconds = end, where `end` is one of the positions
+ *   sent, at least the furthest acknowledged one (an acknowledged write is never lost) and
+ *   at most the furthest sent one (nothing is invented);
+ * - its position is the last acknowledged one — or, when a write failed on the client, one
+ *   of the positions sent (a timed-out request may still land, and land late);
+ * - it is complete exactly when `end` reaches 90 % (lib/progress/completion.ts);
+ * and no row exists that nobody reported.
  */
 export async function verifyProgress(db: Db, ledger: TLedger, userIds: string[]): Promise<TProgressCheck> {
   const rows = await db.segmentProgress.findMany({
@@ -41,41 +52,41 @@ export async function verifyProgress(db: Db, ledger: TLedger, userIds: string[])
     storedSeconds += row.watchedSeconds;
     if (seen.has(key)) problems.push(`${name}: two rows`);
     seen.add(key);
-    const acked = ledger.get(key);
-    if (!acked) {
+    const reported = ledger.get(key);
+    if (!reported) {
       problems.push(`${name}: a row nobody reported`);
       continue;
     }
-    const want = {
-      ranges: [[0, acked.maxEnd]],
-      watchedSeconds: acked.maxEnd,
-      positionSeconds: acked.lastPosition,
-      completed: hasWatchedEnough(acked.maxEnd, acked.durationSeconds),
-    };
-    const got = {
-      ranges: JSON.parse(row.watchedRanges) as number[][],
-      watchedSeconds: row.watchedSeconds,
-      positionSeconds: row.positionSeconds,
-      completed: row.completedAt !== null,
-    };
-    const same =
-      got.ranges.length === 1 &&
-      got.ranges[0]!.length === 2 &&
-      got.ranges[0]!.every((n, i) => Math.abs(n - want.ranges[0]![i]!) < 1e-6) &&
-      Math.abs(got.watchedSeconds - want.watchedSeconds) < 1e-6 &&
-      Math.abs(got.positionSeconds - want.positionSeconds) < 1e-6 &&
-      got.completed === want.completed;
-    if (!same) problems.push(`${name}: stored ${JSON.stringify(got)}, acknowledged ${JSON.stringify(want)}`);
+    const ranges = JSON.parse(row.watchedRanges) as number[][];
+    const end = ranges.length === 1 && ranges[0]!.length === 2 && near(ranges[0]![0]!, 0) ? ranges[0]![1]! : NaN;
+    const wasSent = (p: number) => reported.sent.some((s) => near(s, p));
+    const stored = { ranges, watchedSeconds: row.watchedSeconds, positionSeconds: row.positionSeconds, completed: row.completedAt !== null };
+    const why = [
+      !(end >= reported.maxAcked - EPS) && "an acknowledged range is missing",
+      !wasSent(end) && "ranges nobody sent",
+      !near(row.watchedSeconds, end) && "watchedSeconds differ from the ranges",
+      (reported.failed === 0 ? !near(row.positionSeconds, reported.lastAcked) : !wasSent(row.positionSeconds)) && "wrong position",
+      stored.completed !== hasWatchedEnough(end, reported.durationSeconds) && "wrong completion",
+    ].filter(Boolean);
+    if (why.length > 0) {
+      problems.push(
+        `${name}: ${why.join(", ")} — stored ${JSON.stringify(stored)}; sent ${JSON.stringify(reported.sent)}, ` +
+          `${reported.acked} acknowledged (furthest ${reported.maxAcked}, last ${reported.lastAcked}), ${reported.failed} failed`,
+      );
+    }
   }
-  for (const [key, acked] of ledger) {
-    if (!seen.has(key)) problems.push(`${acked.userId} ${acked.course}/${acked.segment}: ${acked.posts} acknowledged writes, no row`);
+  for (const [key, reported] of ledger) {
+    if (!seen.has(key) && reported.acked > 0) {
+      problems.push(`${reported.userId} ${reported.course}/${reported.segment}: ${reported.acked} acknowledged writes, no row`);
+    }
   }
-  const acks = [...ledger.values()];
+  const all = [...ledger.values()];
   return {
-    expectedRows: ledger.size,
+    expectedRows: all.filter((r) => r.acked > 0).length,
     storedRows: rows.length,
-    acknowledgedWrites: acks.reduce((n, a) => n + a.posts, 0),
-    postedSeconds: round(acks.reduce((n, a) => n + a.maxEnd, 0)),
+    acknowledgedWrites: all.reduce((n, r) => n + r.acked, 0),
+    unacknowledgedWrites: all.reduce((n, r) => n + r.failed, 0),
+    ackedSeconds: round(all.reduce((n, r) => n + r.maxAcked, 0)),
     storedSeconds: round(storedSeconds),
     problems,
   };

@@ -15,8 +15,23 @@ export type TViewerPlan = {
   variant: number;
 };
 
-/** What the server acknowledged, per user and segment: the DB must hold exactly this afterwards. */
-export type TAcked = { userId: string; course: string; segment: string; durationSeconds: number; maxEnd: number; lastPosition: number; posts: number };
+/**
+ * What one learner reported for one segment: every POST sent, and which the server
+ * acknowledged (200). A POST that failed on the client (a timeout) may still have been applied,
+ * so the database must hold at least the acknowledged reports and at most the sent ones.
+ */
+export type TAcked = {
+  userId: string;
+  course: string;
+  segment: string;
+  durationSeconds: number;
+  /** Positions sent, in order (each report is [0, position]). */
+  sent: number[];
+  acked: number;
+  failed: number;
+  maxAcked: number;
+  lastAcked: number;
+};
 export type TLedger = Map<string, TAcked>;
 
 type TContext = { http: THttpClient; log: LatencyLog; ledger: TLedger; origin: string; deadline: number };
@@ -94,25 +109,26 @@ function progressSaver(ctx: TContext, learner: TLearner, w: TWatchable, duration
     save(positionSeconds: number) {
       if (positionSeconds <= 0 || positionSeconds === lastSent) return;
       lastSent = positionSeconds;
+      const key = `${learner.userId}\0${w.course}/${w.segment}`;
+      const entry = ctx.ledger.get(key) ?? { userId: learner.userId, ...w, durationSeconds, sent: [], acked: 0, failed: 0, maxAcked: 0, lastAcked: 0 };
+      ctx.ledger.set(key, entry);
       const body = JSON.stringify({ course: w.course, segment: w.segment, positionSeconds, ranges: [[0, positionSeconds]] });
       chain = chain.then(async () => {
+        entry.sent.push(positionSeconds);
         const res = await send(ctx, "progress", "/api/progress", {
           method: "POST",
           headers: { cookie: learner.cookie, "content-type": "application/json", origin: ctx.origin },
           body,
         });
-        if (!res) return;
-        const state = JSON.parse(res.body.toString()) as { watchedSeconds?: unknown };
-        if (typeof state.watchedSeconds !== "number") {
-          fail(ctx, "progress", `unexpected body ${res.body.toString().slice(0, 200)}`);
+        const state = res ? (JSON.parse(res.body.toString()) as { watchedSeconds?: unknown }) : null;
+        if (res && typeof state?.watchedSeconds !== "number") fail(ctx, "progress", `unexpected body ${res.body.toString().slice(0, 200)}`);
+        if (typeof state?.watchedSeconds !== "number") {
+          entry.failed++;
           return;
         }
-        const key = `${learner.userId}\0${w.course}/${w.segment}`;
-        const acked = ctx.ledger.get(key) ?? { userId: learner.userId, ...w, durationSeconds, maxEnd: 0, lastPosition: 0, posts: 0 };
-        acked.maxEnd = Math.max(acked.maxEnd, positionSeconds);
-        acked.lastPosition = positionSeconds;
-        acked.posts++;
-        ctx.ledger.set(key, acked);
+        entry.acked++;
+        entry.maxAcked = Math.max(entry.maxAcked, positionSeconds);
+        entry.lastAcked = positionSeconds;
       });
     },
     flushed: () => chain,
@@ -120,16 +136,16 @@ function progressSaver(ctx: TContext, learner: TLearner, w: TWatchable, duration
 }
 
 async function get(ctx: TContext, endpoint: TEndpoint, path: string, headers: Record<string, string>, type: string) {
-  const res = await send(ctx, endpoint, path, { headers });
+  const res = await send(ctx, endpoint, path, { headers, keepBody: endpoint !== "segment" });
   if (!res) return null;
   const contentType = String(res.headers["content-type"] ?? "");
-  const length = Number(res.headers["content-length"] ?? res.body.length);
+  const length = Number(res.headers["content-length"] ?? res.bytes);
   if (!contentType.includes(type)) {
     fail(ctx, endpoint, `${path}: content-type ${contentType}`);
     return null;
   }
-  if (res.body.length === 0 || res.body.length !== length) {
-    fail(ctx, endpoint, `${path}: ${res.body.length} bytes, content-length ${length}`);
+  if (res.bytes === 0 || res.bytes !== length) {
+    fail(ctx, endpoint, `${path}: ${res.bytes} bytes, content-length ${length}`);
     return null;
   }
   return res;
@@ -145,7 +161,7 @@ async function send(ctx: TContext, endpoint: TEndpoint, path: string, init: Para
     ctx.log.error(endpoint, `${path}: ${(error as Error).message}`, performance.now() - started);
     return null;
   }
-  ctx.log.bytes += res.body.length;
+  ctx.log.bytes += res.bytes;
   if (res.status !== 200) {
     ctx.log.error(endpoint, `${path}: HTTP ${res.status} ${res.body.toString().slice(0, 200)}`, res.ms);
     return null;
