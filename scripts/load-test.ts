@@ -43,7 +43,10 @@ const SECONDS = Number(option("seconds", "60"));
 const PROVIDERS = option("providers", "sqlite,postgres").split(",") as TProvider[];
 /** Half the audience signed in with a purchase (paid segments, progress), half anonymous (free preview). */
 const LEARNERS = Math.ceil(VIEWERS / 2);
-/** Viewers arrive over the first seconds, not all in the same millisecond. */
+/**
+ * Viewers arrive over the first seconds and each watches for SECONDS, so they also leave over
+ * RAMP_MS: a crowd leaving in one millisecond (100 final progress saves at once) is not an audience.
+ */
 const RAMP_MS = 5_000;
 const REQUEST_TIMEOUT_MS = 10_000;
 
@@ -70,19 +73,21 @@ async function runOnce(provider: TProvider, serverUrl?: string): Promise<TRun> {
     );
 
     const plans: TViewerPlan[] = Array.from({ length: VIEWERS }, (_, i) => {
-      const learner = audience.learners[i] ?? null;
+      // Learners and anonymous viewers alternate, so both arrive throughout the ramp.
+      const learner = i % 2 === 0 ? (audience.learners[i / 2] ?? null) : null;
       const watchlist = learner ? audience.paid : audience.free;
       return { learner, watchlist, firstIndex: (i * 7) % watchlist.length, variant: i };
     });
-    const deadline = performance.now() + SECONDS * 1000;
     log.start = performance.now();
-    const ctx = { http, log, ledger, origin: app.baseUrl, deadline };
     const viewers = plans.map(async (plan, i) => {
       await new Promise((r) => setTimeout(r, (i * RAMP_MS) / VIEWERS));
-      await runViewer(ctx, plan);
+      const deadline = performance.now() + SECONDS * 1000;
+      await runViewer({ http, log, ledger, origin: app.baseUrl, deadline }, plan);
     });
-    // Viewers stop at the deadline; a request in flight then has REQUEST_TIMEOUT_MS to finish.
-    const bound = new Promise<"late">((r) => setTimeout(() => r("late"), SECONDS * 1000 + 3 * REQUEST_TIMEOUT_MS).unref());
+    // Viewers stop at their deadline; a request in flight then has REQUEST_TIMEOUT_MS to finish.
+    const bound = new Promise<"late">((r) =>
+      setTimeout(() => r("late"), RAMP_MS + SECONDS * 1000 + 3 * REQUEST_TIMEOUT_MS).unref(),
+    );
     stragglers = (await Promise.race([Promise.all(viewers), bound])) === "late";
   } finally {
     http.close();
