@@ -2,7 +2,6 @@ import fs from "node:fs";
 import path from "node:path";
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
-import Database from "better-sqlite3";
 import { PrismaClient as SqliteClient } from "./generated/sqlite/client";
 import { PrismaClient as PostgresClient } from "./generated/postgres/client";
 import { databaseProvider, sqlitePath } from "./env";
@@ -21,8 +20,7 @@ export function createDb(url: string): Db {
   }
   const file = sqlitePath(url);
   fs.mkdirSync(path.dirname(file), { recursive: true });
-  useWriteAheadLog(file);
-  return new SqliteClient({ adapter: new PrismaBetterSqlite3({ url: file, timeout: SQLITE_BUSY_TIMEOUT_MS }) });
+  return new SqliteClient({ adapter: new WalSqliteAdapterFactory({ url: file, timeout: SQLITE_BUSY_TIMEOUT_MS }) });
 }
 
 /**
@@ -37,15 +35,15 @@ const SQLITE_BUSY_TIMEOUT_MS = 5_000;
  * render or a playback check doesn't wait behind a progress write or a seed, and a commit is
  * one append to the log. A crash or SIGKILL mid-write leaves the log behind, and the next open
  * replays its committed transactions and drops the torn tail (lib/db-wal.integration.test.ts).
- * The mode is stored in the database file, so setting it once per process is enough; the
- * adapter opens its own connection and offers no hook for pragmas, hence this short-lived one.
+ * Set on the adapter's own connection when Prisma first connects (the adapter has no option for
+ * pragmas); the mode is then stored in the database file. `synchronous` stays FULL: every commit
+ * is on disk before it is acknowledged, also across a power loss.
  * A copy of the database must now include the -wal file, or be made with `sqlite3 .backup`.
  */
-function useWriteAheadLog(file: string): void {
-  const sqlite = new Database(file, { timeout: SQLITE_BUSY_TIMEOUT_MS });
-  try {
-    if (sqlite.pragma("journal_mode", { simple: true }) !== "wal") sqlite.pragma("journal_mode = WAL");
-  } finally {
-    sqlite.close();
+class WalSqliteAdapterFactory extends PrismaBetterSqlite3 {
+  override async connect() {
+    const adapter = await super.connect();
+    await adapter.executeScript("PRAGMA journal_mode = WAL;");
+    return adapter;
   }
 }
