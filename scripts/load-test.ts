@@ -61,6 +61,7 @@ async function runOnce(provider: TProvider, serverUrl?: string): Promise<TRun> {
   let progress: TProgressCheck;
   let stragglers = false;
   let serverErrors: string[] = [];
+  let serverEnded: string | null = null;
   try {
     const setupDb = createDb(database.url);
     const audience = await prepareAudience(setupDb, http, { baseUrl: app.baseUrl, secret, learners: LEARNERS }).finally(() =>
@@ -91,7 +92,10 @@ async function runOnce(provider: TProvider, serverUrl?: string): Promise<TRun> {
     stragglers = (await Promise.race([Promise.all(viewers), bound])) === "late";
   } finally {
     http.close();
+    serverEnded = app.exitedEarly();
     await app.stop();
+    fs.mkdirSync("test-results", { recursive: true });
+    fs.writeFileSync(`test-results/load-${provider}-server.log`, app.output());
     serverErrors = app
       .output()
       .split("\n")
@@ -126,7 +130,11 @@ async function runOnce(provider: TProvider, serverUrl?: string): Promise<TRun> {
         ok: progress.problems.length === 0 && progress.expectedRows > 0,
         detail: `${progress.problems.length} rows differ from what the server acknowledged`,
       },
-      { name: "server logged no errors", ok: serverErrors.length === 0, detail: serverErrors.slice(0, 5).join(" | ") },
+      {
+        name: "server kept running and logged no errors",
+        ok: serverErrors.length === 0 && serverEnded === null,
+        detail: [serverEnded && `the server ${serverEnded} during the run`, ...serverErrors.slice(0, 5)].filter(Boolean).join(" | "),
+      },
     ],
   };
 }

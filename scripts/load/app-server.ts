@@ -4,7 +4,13 @@ import { freePort } from "../../e2e/support/start-app";
 
 const root = path.resolve(__dirname, "../..");
 
-export type TApp = { baseUrl: string; output(): string; stop(): Promise<void> };
+export type TApp = {
+  baseUrl: string;
+  output(): string;
+  /** How the server ended if it ended before stop() (a crash under load), else null. */
+  exitedEarly(): string | null;
+  stop(): Promise<void>;
+};
 
 /** `next start` of the production build on 127.0.0.1 with `env`; resolves once /api/health answers. */
 export async function startApp(env: Record<string, string>): Promise<TApp> {
@@ -17,9 +23,15 @@ export async function startApp(env: Record<string, string>): Promise<TApp> {
     detached: true,
   });
   let output = "";
+  let early: string | null = null;
+  let stopping = false;
+  child.once("exit", (code, signal) => {
+    if (!stopping) early = signal ? `killed by ${signal}` : `exited with code ${code}`;
+  });
   child.stdout!.on("data", (d: Buffer) => (output += d.toString()));
   child.stderr!.on("data", (d: Buffer) => (output += d.toString()));
   const stop = async () => {
+    stopping = true;
     if (child.exitCode !== null || child.signalCode !== null) return;
     const exited = new Promise((resolve) => child.once("exit", resolve));
     process.kill(-child.pid!, "SIGTERM");
@@ -29,7 +41,7 @@ export async function startApp(env: Record<string, string>): Promise<TApp> {
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`next start exited (${child.exitCode}):\n${output}`);
     try {
-      if ((await fetch(`${baseUrl}/api/health`)).ok) return { baseUrl, output: () => output, stop };
+      if ((await fetch(`${baseUrl}/api/health`)).ok) return { baseUrl, output: () => output, exitedEarly: () => early, stop };
     } catch {
       // not listening yet
     }
