@@ -13,7 +13,6 @@ import { createDb } from "./db";
 // runs the same whichever provider TEST_DATABASE_URL names.
 
 const root = path.resolve(__dirname, "..");
-const tsx = path.join(root, "node_modules/.bin/tsx");
 const writer = path.join(__dirname, "testing/sqlite-kill-writer.ts");
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "lectern-wal-"));
 const file = path.join(dir, `kill-${crypto.randomUUID()}.db`);
@@ -30,7 +29,13 @@ afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 /** Starts the writer at `first`, SIGKILLs it once it has reported `commits` commits; returns the last one it reported. */
 function writeThenKill(first: number, commits: number): Promise<number> {
   return new Promise((resolve, reject) => {
-    const child = spawn(tsx, [writer, url, String(first), String(ROWS)], { cwd: root, stdio: ["ignore", "pipe", "pipe"] });
+    // The writer runs in this very process (node + tsx's loader), not under the `tsx` CLI, which
+    // forks a second node: SIGKILL would hit only the CLI and the writer would exit on its own,
+    // closing the database cleanly — the opposite of what is tested here.
+    const child = spawn(process.execPath, ["--import", "tsx", writer, url, String(first), String(ROWS)], {
+      cwd: root,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     let lastCommitted = -1;
     let seen = 0;
     let buffered = "";

@@ -1,4 +1,4 @@
-// `tsx lib/testing/sqlite-kill-writer.ts <file:url> <first batch> <rows per batch>`: the victim of lib/db-wal.integration.test.ts.
+// `node --import tsx lib/testing/sqlite-kill-writer.ts <file:url> <first batch> <rows per batch>`: the victim of lib/db-wal.integration.test.ts.
 // Opens the database the way the app does (createDb) and writes batches of rows in interactive
 // transactions forever, printing `committed <batch>` after each commit, until it is killed.
 // Each batch is many statements with padding, so a SIGKILL usually lands inside a transaction
