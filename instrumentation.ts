@@ -14,9 +14,11 @@ export async function register() {
     // Route handlers' Content-Length survives Next's response copying (docs/decisions/007).
     const { installContentLengthRelay } = await import("./lib/media/content-length-relay");
     installContentLengthRelay();
-    // TRACE gets a 405 instead of Next's 500 (docs/decisions/009).
-    const { installUntraceableMethodGuard } = await import("./lib/http/untraceable-methods");
-    installUntraceableMethodGuard();
+    // Before Next sees a request: the socket's peer address for the sign-in throttle, 405 for
+    // TRACE, 400 for a target that is not a path, and no buffering of bodies Next would copy
+    // before our limits apply (docs/decisions/009).
+    const { installNodeRequestGuard } = await import("./lib/http/node-request-guard");
+    installNodeRequestGuard();
     // Queued mail goes out from here every 20 s: retries with backoff, and mail a restart left
     // behind (docs/decisions/010). Not while `next build` prerenders: that is no server.
     if (process.env.NEXT_PHASE !== "phase-production-build") {

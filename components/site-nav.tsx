@@ -8,10 +8,13 @@ type TSiteNavProps = {
 export function SiteNav({ user, signOut }: TSiteNavProps) {
   return (
     <nav aria-label="Main" className="site-nav">
-      <Link href="/">Courses</Link>
+      {/* Phones: the logo is the way to the catalog, so the header fits 390 px with a name. */}
+      <Link href="/" className="site-nav__courses">
+        Courses
+      </Link>
       {user ? (
         <>
-          <Link href="/account" data-testid="account-link">
+          <Link href="/account" className="site-nav__account" data-testid="account-link" title={user.name || undefined}>
             {user.name || "Account"}
           </Link>
           <form action={signOut}>

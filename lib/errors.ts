@@ -6,6 +6,7 @@ export type TAppErrorCode =
   | "NOT_FOUND"
   | "METHOD_NOT_ALLOWED"
   | "CONFLICT"
+  | "LENGTH_REQUIRED"
   | "PAYLOAD_TOO_LARGE"
   | "RANGE_NOT_SATISFIABLE"
   | "UNAVAILABLE";

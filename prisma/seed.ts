@@ -59,7 +59,8 @@ async function main(): Promise<void> {
     const said = {
       created: "created",
       unchanged: "exists (password left as it is)",
-      promoted: "promoted from an existing verified account (password kept, sessions revoked)",
+      promoted:
+        "promoted from an existing account: its password was removed and its sessions ended — its owner sets a new one with \"Forgot your password?\" (the link goes to that address)",
     };
     console.log(`  admin account ${admin.email} ${said[outcome]}`);
     const coupons = await seedCoupons(db);

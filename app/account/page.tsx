@@ -63,13 +63,13 @@ export default async function AccountPage() {
               <tbody>
                 {orders.map((o) => (
                   <tr key={o.id}>
-                    <td className="mono">{o.number}</td>
-                    <td>{formatReceiptDate(o.paidAt ?? o.createdAt)}</td>
-                    <td>{o.course.title}</td>
-                    <td>
+                    <td className="mono" data-label="Order">{o.number}</td>
+                    <td data-label="Date">{formatReceiptDate(o.paidAt ?? o.createdAt)}</td>
+                    <td data-label="Course">{o.course.title}</td>
+                    <td data-label="Status">
                       <span className={`badge status status--${o.status}`}>{o.status}</span>
                     </td>
-                    <td className="num">{formatMoney(o.totalCents, o.currency)}</td>
+                    <td className="num" data-label="Total">{formatMoney(o.totalCents, o.currency)}</td>
                     <td>
                       {o.status === "paid" || o.status === "refunded" ? (
                         <Link href={`/account/orders/${o.id}/receipt`}>Receipt</Link>

@@ -8,6 +8,8 @@ export type TRawRequest = {
   body?: string | Buffer;
   /** Send the body chunked (no Content-Length), `repeat` times over. */
   chunked?: { repeat: number };
+  /** The loopback address to connect from (127.0.0.x): another client, as the server sees it. */
+  localAddress?: string;
 };
 
 export type TRawResponse = { status: number; headers: http.IncomingHttpHeaders; body: string };
@@ -18,7 +20,7 @@ export function rawRequest(baseURL: string, req: TRawRequest): Promise<TRawRespo
   return new Promise((resolve, reject) => {
     const headers: Record<string, string> = { ...req.headers };
     if (req.body !== undefined && !req.chunked) headers["content-length"] = String(Buffer.byteLength(req.body));
-    const r = http.request({ host: hostname, port, method: req.method, path: req.path, headers, agent: false }, (res) => {
+    const r = http.request({ host: hostname, port, method: req.method, path: req.path, headers, agent: false, localAddress: req.localAddress }, (res) => {
       const chunks: Buffer[] = [];
       let size = 0;
       res.on("data", (chunk: Buffer) => {

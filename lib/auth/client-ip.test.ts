@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { clientIp, normalizeIp, UNKNOWN_CLIENT } from "./client-ip";
+import { clientIp, normalizeIp, PEER_ADDRESS_HEADER, UNKNOWN_CLIENT } from "./client-ip";
 
 const xff = (value: string) => new Headers({ "x-forwarded-for": value });
 
@@ -8,6 +8,15 @@ describe("clientIp", () => {
     expect(clientIp(xff("203.0.113.5"), 0)).toBe(UNKNOWN_CLIENT);
     expect(clientIp(new Headers({ "x-real-ip": "203.0.113.5" }), 0)).toBe(UNKNOWN_CLIENT);
     expect(clientIp(new Headers(), 0)).toBe(UNKNOWN_CLIENT);
+  });
+
+  it("without a trusted proxy, is the socket's peer the server stamped (issue 8 review: not one shared bucket)", () => {
+    const peer = (value: string, extra: Record<string, string> = {}) => new Headers({ [PEER_ADDRESS_HEADER]: value, ...extra });
+    expect(clientIp(peer("198.51.100.7", { "x-forwarded-for": "203.0.113.5" }), 0)).toBe("198.51.100.7");
+    expect(clientIp(peer("::ffff:127.0.0.2"), 0)).toBe("127.0.0.2");
+    expect(clientIp(peer("not an address"), 0)).toBe(UNKNOWN_CLIENT);
+    // Behind a trusted proxy the peer is the proxy: X-Forwarded-For decides.
+    expect(clientIp(peer("127.0.0.1", { "x-forwarded-for": "203.0.113.5" }), 1)).toBe("203.0.113.5");
   });
 
   it("counts hops from the right: what the client put first is never believed", () => {

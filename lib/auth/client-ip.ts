@@ -7,18 +7,27 @@ import { isIP } from "node:net";
  * Every proxy appends the address it was connected from to X-Forwarded-For, so only the last
  * `hops` entries were written by proxies we trust; everything left of them is whatever the
  * client sent. The client is therefore the entry `hops` places from the right. With no trusted
- * proxy (0) nothing in a header can be believed: Next 16 (`next start`) puts the socket peer
- * into X-Forwarded-For only when the request carries none, so a client can always pre-empt it,
- * and route handlers get no socket address. Then every client is UNKNOWN_CLIENT — one shared
- * bucket, never a key the client chose.
+ * proxy (0) no header a client can write is believed (Next 16 puts the socket peer into
+ * X-Forwarded-For only when the request carries none, so a client can always pre-empt it):
+ * the client is the socket's peer, which our Node server stamps into PEER_ADDRESS_HEADER.
+ * Where neither exists, every client is UNKNOWN_CLIENT — one shared bucket, never a key the
+ * client chose.
  */
 export const UNKNOWN_CLIENT = "unknown";
 
 /** Set by `requestWithClientIp` (and removed from what the client sent); Better Auth reads it. */
 export const CLIENT_IP_HEADER = "x-lectern-client-ip";
 
+/**
+ * The socket's peer address, stamped by the Node server itself on every request (and removed
+ * from what the client sent): lib/http/node-request-guard.ts, installed from instrumentation.ts.
+ * With no trusted proxy it is the client; without the guard (a bare handler) it is absent.
+ */
+export const PEER_ADDRESS_HEADER = "x-lectern-peer-address";
+
 export function clientIp(headers: Headers | undefined, trustedProxyHops: number): string {
-  if (trustedProxyHops < 1 || !headers) return UNKNOWN_CLIENT;
+  if (!headers) return UNKNOWN_CLIENT;
+  if (trustedProxyHops < 1) return normalizeIp(headers.get(PEER_ADDRESS_HEADER) ?? "") || UNKNOWN_CLIENT;
   const chain = (headers.get("x-forwarded-for") ?? "").split(",").map((hop) => hop.trim());
   const hop = chain.length >= trustedProxyHops ? chain[chain.length - trustedProxyHops] : undefined;
   return (hop && normalizeIp(hop)) || UNKNOWN_CLIENT;

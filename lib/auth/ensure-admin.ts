@@ -1,6 +1,5 @@
 import { hashPassword } from "better-auth/crypto";
 import type { Db } from "../db";
-import { AppError } from "../errors";
 import { randomUUID } from "node:crypto";
 
 export type TAdminCredentials = { email: string; password: string; name: string };
@@ -20,10 +19,11 @@ export type TEnsureAdminOutcome = "created" | "unchanged" | "promoted";
  * - no account: create it, verified, with Better Auth's own password hashing (so it signs in
  *   through the ordinary form) and the given password;
  * - already an admin: leave it alone — its password is its owner's now, never the default;
- * - a learner whose address is verified: promote it, keeping its password, and revoke its
- *   sessions so every session of the now-admin account starts after the promotion;
- * - a learner whose address is not verified: refuse. Anyone can sign up with any address, so
- *   promoting it could hand the admin role to whoever registered it first.
+ * - a learner (verified or not): promote it, but remove its password and end its sessions.
+ *   Anyone can sign up with any address and choose its password, and a verification click
+ *   proves only that the mailbox's owner clicked — not who chose the password (issue 8 review:
+ *   an attacker's account, confirmed by the real owner, became admin with the attacker's
+ *   password). Now only the mailbox's owner can set a password ("Forgot your password?").
  */
 export async function ensureAdmin(
   db: Db,
@@ -32,16 +32,10 @@ export async function ensureAdmin(
   const email = credentials.email.trim().toLowerCase();
   const existing = await db.user.findUnique({ where: { email }, select: { id: true, role: true, emailVerified: true } });
   if (existing?.role === "admin") return { id: existing.id, outcome: "unchanged" };
-  if (existing && !existing.emailVerified) {
-    throw new AppError(
-      "CONFLICT",
-      `ADMIN_EMAIL ${email} belongs to an account whose address is not verified; refusing to make it an admin. ` +
-        "Have its owner confirm the address (the link in Lectern's sign-up mail), delete that account, or choose another ADMIN_EMAIL.",
-    );
-  }
   if (existing) {
     await db.$transaction([
       db.user.update({ where: { id: existing.id }, data: { role: "admin" }, select: { id: true } }),
+      db.account.deleteMany({ where: { userId: existing.id, providerId: "credential" } }),
       db.session.deleteMany({ where: { userId: existing.id } }),
     ]);
     return { id: existing.id, outcome: "promoted" };

@@ -4,6 +4,7 @@ import { redirect } from "next/navigation";
 import { requireUser } from "@/lib/access/get-viewer.server";
 import { commerceDeps } from "@/lib/commerce/commerce-deps.server";
 import { settleLocalPayment, ZLocalPaymentForm } from "@/lib/commerce/payments/settle-local-payment";
+import { AppError } from "@/lib/errors";
 import { actionError, type TActionState } from "@/lib/http/action-error";
 import { safeParseFormData } from "@/lib/http/parse-form-data";
 
@@ -25,6 +26,9 @@ export async function localPaymentAction(_previous: unknown, formData: unknown):
         ? `/account/orders/${result.orderId}/receipt?welcome=1`
         : `/checkout/local/${result.orderId}`; // the page now explains the decline and offers a retry
   } catch (error) {
+    // The order can no longer take this answer (void: already owned; expired; already paid):
+    // its page says why and offers the next step instead of the Pay buttons.
+    if (error instanceof AppError && error.code === "CONFLICT") redirect(`/checkout/local/${encodeURIComponent(parsed.data.orderId)}`);
     return actionError(error);
   }
   redirect(target);
