@@ -40,7 +40,7 @@ export function createAuth({ db, env }: TAuthDeps) {
   if (env.NODE_ENV === "production" && env.TRUSTED_PROXY_HOPS === 0 && !warnedNoTrustedProxy) {
     warnedNoTrustedProxy = true;
     console.warn(
-      "TRUSTED_PROXY_HOPS=0: no proxy is trusted to name the client, so sign-in and request limits put every client in one shared bucket. Behind nginx (deploy/nginx) set TRUSTED_PROXY_HOPS=1.",
+      "TRUSTED_PROXY_HOPS=0: sign-in and request limits key on the socket's peer address. Behind nginx (deploy/nginx) that is nginx itself: set TRUSTED_PROXY_HOPS=1.",
     );
   }
 
@@ -58,6 +58,7 @@ export function createAuth({ db, env }: TAuthDeps) {
       // Better Auth's own request limits key on the client that client-ip.ts decided (the
       // handler below sets this header, replacing any the client sent); without one they use
       // a single shared bucket. Its default, a one-value X-Forwarded-For, is client-chosen.
+      // (With no trusted proxy the client is the socket's peer: lib/auth/client-ip.ts.)
       ipAddress: { ipAddressHeaders: [CLIENT_IP_HEADER], ipv6Subnet: 64 },
     },
     user: {

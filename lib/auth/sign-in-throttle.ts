@@ -10,7 +10,8 @@ import { UNKNOWN_CLIENT } from "./client-ip";
  * - `account:<email>`: many clients guessing one account — a bar no single client can reach
  *   (it stops at the two above first), so only a distributed attack locks the account; a
  *   password reset lifts it.
- * `<client>` comes from client-ip.ts: a normalised address or UNKNOWN_CLIENT, one shared bucket.
+ * `<client>` comes from client-ip.ts: a normalised address (the socket's peer, or the trusted
+ * proxy's X-Forwarded-For entry) or, where neither exists, UNKNOWN_CLIENT, one shared bucket.
  * Keys exist for unknown addresses exactly as for real ones, so a lock says nothing about
  * whether an account exists.
  */
