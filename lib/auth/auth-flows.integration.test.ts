@@ -304,6 +304,10 @@ describe("user names are limited at the API", () => {
     const blank = await post("/sign-up/email", { email: "blank@example.com", password: "a-good-password", name: "   " });
     expect(blank.status).toBe(400);
 
+    const longEmail = await post("/sign-up/email", { email: `${"a".repeat(5000)}@example.com`, password: "a-good-password", name: "Long" });
+    expect(longEmail.status).toBe(400);
+    expect(await db.user.count({ where: { name: "Long" } })).toBe(0);
+
     expect((await post("/sign-up/email", { email: "trim@example.com", password: "a-good-password", name: "  Ada L.  " })).status).toBe(200);
     expect((await db.user.findUniqueOrThrow({ where: { email: "trim@example.com" }, select: { name: true } })).name).toBe("Ada L.");
   });

@@ -7,7 +7,7 @@ import { databaseProvider, type TEnv } from "../env";
 import { sendMail } from "../mail/send-mail";
 import { CLIENT_IP_HEADER, clientIp, requestWithClientIp } from "./client-ip";
 import { clearAccountThrottle, clearSignInFailures, recordSignInFailure, signInRetryAfter } from "./sign-in-throttle";
-import { ZUserName } from "./user-name";
+import { EMAIL_MAX, ZUserName } from "./user-name";
 
 export type TAuthDeps = {
   db: Db;
@@ -116,6 +116,10 @@ export function createAuth({ db, env }: TAuthDeps) {
     },
     hooks: {
       before: createAuthMiddleware(async (ctx) => {
+        // Addresses are stored and mailed: none longer than SMTP allows (Better Auth has no cap).
+        if (typeof ctx.body?.email === "string" && ctx.body.email.length > EMAIL_MAX) {
+          throw new APIError("BAD_REQUEST", { message: `An e-mail address has at most ${EMAIL_MAX} characters.`, code: "INVALID_EMAIL" });
+        }
         if (NAME_PATHS.has(ctx.path) && ctx.body && "name" in ctx.body) {
           const name = ZUserName.safeParse(ctx.body.name);
           if (!name.success) {

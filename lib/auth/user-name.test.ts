@@ -16,4 +16,9 @@ describe("ZUserName", () => {
     }
     expect(ZUserName.safeParse(42).success).toBe(false);
   });
+
+  it("refuses direction overrides that make a name read as something else (issue 8 review)", () => {
+    for (const bad of ["Eve‮nimda", "a‪b", "a⁦b⁩"]) expect(ZUserName.safeParse(bad).success, JSON.stringify(bad)).toBe(false);
+    expect(ZUserName.safeParse("عائشة").success).toBe(true);
+  });
 });
