@@ -50,10 +50,11 @@ async function main(): Promise<void> {
           `${hms(result.durationSeconds)}${removed ? ` (removed ${result.removed.parts} parts, ${result.removed.segments} segments)` : ""}`,
       );
     }
+    // The public default password only ever goes with the default local address.
     const admin = {
       ...DEFAULT_ADMIN,
       email: process.env.ADMIN_EMAIL ?? DEFAULT_ADMIN.email,
-      password: process.env.ADMIN_PASSWORD ?? DEFAULT_ADMIN.password,
+      password: process.env.ADMIN_PASSWORD ?? (process.env.ADMIN_EMAIL ? null : DEFAULT_ADMIN.password),
     };
     const { outcome } = await ensureAdmin(db, admin);
     const said = {

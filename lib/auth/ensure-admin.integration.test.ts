@@ -71,4 +71,11 @@ describe("ensureAdmin", () => {
     expect(await db.account.count({ where: { userId: id, providerId: "credential" } })).toBe(0);
     expect(await db.session.count({ where: { userId: id } })).toBe(0);
   });
+
+  it("will not create an admin without a password of its own (no public default for ADMIN_EMAIL)", async () => {
+    await expect(ensureAdmin(db, { email: "new-admin@example.com", password: null, name: "Admin" })).rejects.toThrow(/ADMIN_PASSWORD/);
+    expect(await db.user.count({ where: { email: "new-admin@example.com" } })).toBe(0);
+    // An existing admin needs none.
+    expect((await ensureAdmin(db, { email: "root@example.com", password: null, name: "Root" })).outcome).toBe("unchanged");
+  });
 });

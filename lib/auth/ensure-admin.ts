@@ -1,8 +1,10 @@
 import { hashPassword } from "better-auth/crypto";
 import type { Db } from "../db";
+import { AppError } from "../errors";
 import { randomUUID } from "node:crypto";
 
-export type TAdminCredentials = { email: string; password: string; name: string };
+/** `password: null`: none was given — enough to keep or promote an admin, not to create one. */
+export type TAdminCredentials = { email: string; password: string | null; name: string };
 
 /** Local-use defaults that README states; set ADMIN_EMAIL / ADMIN_PASSWORD for anything shared. */
 export const DEFAULT_ADMIN: TAdminCredentials = {
@@ -39,6 +41,12 @@ export async function ensureAdmin(
       db.session.deleteMany({ where: { userId: existing.id } }),
     ]);
     return { id: existing.id, outcome: "promoted" };
+  }
+  if (credentials.password === null) {
+    throw new AppError(
+      "BAD_REQUEST",
+      `ADMIN_EMAIL ${email} has no account yet: set ADMIN_PASSWORD too, so the new admin does not get the public default password.`,
+    );
   }
   const id = randomUUID().replaceAll("-", "");
   const password = await hashPassword(credentials.password);
