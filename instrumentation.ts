@@ -11,6 +11,12 @@ export async function register() {
       console.error(`Lectern cannot start. ${(error as Error).message}`);
       process.exit(1);
     }
+    // The built-in test payments in production are a demo, not a shop: say so where operators look.
+    if (env.NODE_ENV === "production" && !process.env.PAYMENT_PROVIDER) {
+      console.warn(
+        "PAYMENT_PROVIDER is not set: checkout uses the local test provider, and anyone can buy any course without paying. Set PAYMENT_PROVIDER=stripe (or PAYMENT_PROVIDER=local on purpose, for a demo).",
+      );
+    }
     // Route handlers' Content-Length survives Next's response copying (docs/decisions/007).
     const { installContentLengthRelay } = await import("./lib/media/content-length-relay");
     installContentLengthRelay();
