@@ -38,6 +38,17 @@ describe("checkPagePostBody", () => {
     expect(await checkPagePostBody(post(new Uint8Array([0x22, 0xff, 0x22]), headers))).toMatchObject({ code: "BAD_REQUEST" });
   });
 
+  it("refuses React references no Lectern action takes, non-array roots and deep nesting (Next threw: 500)", async () => {
+    const headers = { "next-action": "7f00", "content-type": "text/plain;charset=UTF-8" };
+    for (const body of ['["$Q1"]', '["$B1"]', '["$h1"]', '["$F1"]', '["$W1"]', '["$i1"]', '["$5"]', '[{"then":"$1:then"}]', '"aaaa"', "{}", "[".repeat(30_000) + "]".repeat(30_000)]) {
+      expect(await checkPagePostBody(post(body, headers)), body.slice(0, 20)).toMatchObject({ code: "BAD_REQUEST" });
+    }
+    // What React sends for Lectern's actions: previous state, FormData, escaped user "$".
+    for (const body of ['[{},"$K1"]', '["$K1"]', '[{"error":"$$5 off"},"$K2"]', '["$undefined","$K1"]']) {
+      expect(await checkPagePostBody(post(body, headers)), body).toBeNull();
+    }
+  });
+
   it("answers 413 for a body past Next's action limit, before decoding it", async () => {
     const big = new Uint8Array(PAGE_POST_MAX_BYTES + 1).fill(0x20);
     await expect(checkPagePostBody(post(big, { "next-action": "7f00", "content-type": "text/plain" }))).rejects.toMatchObject({

@@ -29,15 +29,46 @@ export async function checkPagePostBody(request: Request): Promise<AppError | nu
     // JSON makes React's decodeReply throw (500).
     if (!request.headers.has("next-action")) return null;
     for (const [name, value] of form) {
-      if (/^\d+$/.test(name) && typeof value === "string" && !isJson(value)) {
+      if (/^\d+$/.test(name) && typeof value === "string" && !isActionReply(value, name === "0")) {
         return new AppError("BAD_REQUEST", "A server action's arguments must be JSON or form data.");
       }
     }
     return null;
   }
   const text = utf8(bytes);
-  if (text !== null && isJson(text)) return null;
+  if (text !== null && isActionReply(text, true)) return null;
   return new AppError("BAD_REQUEST", "A server action's arguments must be JSON or form data.");
+}
+
+/**
+ * React's reply encoding marks references with a leading `$` ("$K1": the FormData part 1, "$Q2":
+ * a Map, "$h3": a server reference, "$5": another part). Every Lectern action takes
+ * `(previousState, FormData)` or `(FormData)` of plain values, so only the references those
+ * produce pass; the others made React's decodeReply throw inside Next (500, issue 8 review:
+ * `["$Q1"]`, `["$B1"]`, `[{"then":"$1:then"}]`, 30 000 nested arrays).
+ */
+const PLAIN_REFERENCE = /^\$(?:\$|K\d{1,6}$|undefined$|D|n-?\d{1,40}$|-0$|-?Infinity$|NaN$)/;
+const MAX_DEPTH = 32;
+const MAX_NODES = 10_000;
+
+function isActionReply(text: string, root: boolean): boolean {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return false;
+  }
+  // The arguments themselves are always encoded as an array.
+  if (root && !Array.isArray(value)) return false;
+  let nodes = 0;
+  const plain = (v: unknown, depth: number): boolean => {
+    if (++nodes > MAX_NODES || depth > MAX_DEPTH) return false;
+    if (typeof v === "string") return !v.startsWith("$") || PLAIN_REFERENCE.test(v);
+    if (Array.isArray(v)) return v.every((item) => plain(item, depth + 1));
+    if (v !== null && typeof v === "object") return Object.values(v).every((item) => plain(item, depth + 1));
+    return true;
+  };
+  return plain(value, 0);
 }
 
 function utf8(bytes: Uint8Array): string | null {
@@ -45,14 +76,5 @@ function utf8(bytes: Uint8Array): string | null {
     return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
   } catch {
     return null;
-  }
-}
-
-function isJson(text: string): boolean {
-  try {
-    JSON.parse(text);
-    return true;
-  } catch {
-    return false;
   }
 }
