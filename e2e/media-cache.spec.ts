@@ -4,7 +4,7 @@ import { COURSE, expect, test } from "./fixtures";
 // Cacheable media URLs (issue 12): within one token window a second view of a free segment gets
 // the same URLs, so the browser serves the video segments from its cache instead of the network.
 
-type TMediaLoad = { url: string; fromCache: boolean; finished: boolean };
+type TMediaLoad = { url: string; fromCache: boolean; finished: boolean; failed: boolean };
 
 async function recordMedia(page: Page): Promise<{ loads: TMediaLoad[]; cdp: CDPSession }> {
   const cdp = await page.context().newCDPSession(page);
@@ -13,13 +13,17 @@ async function recordMedia(page: Page): Promise<{ loads: TMediaLoad[]; cdp: CDPS
   const byId = new Map<string, TMediaLoad>();
   cdp.on("Network.requestWillBeSent", (e) => {
     if (!e.request.url.includes("/media/")) return;
-    const load = { url: e.request.url, fromCache: false, finished: false };
+    const load = { url: e.request.url, fromCache: false, finished: false, failed: false };
     byId.set(e.requestId, load);
     loads.push(load);
   });
   cdp.on("Network.loadingFinished", (e) => {
     const load = byId.get(e.requestId);
     if (load) load.finished = true;
+  });
+  cdp.on("Network.loadingFailed", (e) => {
+    const load = byId.get(e.requestId);
+    if (load) load.failed = true;
   });
   cdp.on("Network.requestServedFromCache", (e) => {
     const load = byId.get(e.requestId);
@@ -38,6 +42,30 @@ async function watchTwoSeconds(page: Page) {
   await expect.poll(() => page.evaluate(() => document.querySelector("video")!.currentTime)).toBeGreaterThan(2);
 }
 
+/**
+ * Pauses and waits until the player has no media request in flight for a moment. A segment
+ * whose response has just finished may still be being written to the HTTP cache; leaving the
+ * page in that instant makes the next view race the cache writer, which is not what a
+ * returning learner does.
+ */
+async function settle(page: Page, loads: TMediaLoad[]) {
+  await page.evaluate(() => document.querySelector("video")!.pause());
+  let quietSince = Date.now();
+  let seen = loads.length;
+  await expect
+    .poll(
+      () => {
+        if (loads.length !== seen || loads.some((l) => !l.finished && !l.failed)) {
+          seen = loads.length;
+          quietSince = Date.now();
+        }
+        return Date.now() - quietSince;
+      },
+      { timeout: 30_000, intervals: [100] },
+    )
+    .toBeGreaterThan(750);
+}
+
 const tokenOf = (url: string) => /\/media\/[a-z0-9-]+\/[a-z0-9-]+\/([^/]+)\//.exec(url)?.[1] ?? null;
 const isSegment = (url: string) => /\.ts(\?|$)/.test(url);
 
@@ -47,6 +75,7 @@ test("a second view of a free segment within the window takes its video segments
 
   await page.goto(segmentUrl);
   await watchTwoSeconds(page);
+  await settle(page, loads);
   const firstVisit = loads.splice(0);
   const firstSegments = firstVisit.filter((l) => isSegment(l.url));
   expect(firstSegments.length).toBeGreaterThan(0);
