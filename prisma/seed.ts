@@ -44,10 +44,10 @@ async function main(): Promise<void> {
       totals.parts += result.parts;
       totals.segments += result.segments;
       totals.seconds += result.durationSeconds;
-      const removed = result.removed.parts + result.removed.segments;
+      const changed = result.archived.segments + result.restored.segments + result.removed.parts;
       console.log(
         `  ${course.slug}: ${result.parts} parts, ${result.segments} segments, ${result.assets} media assets, ` +
-          `${hms(result.durationSeconds)}${removed ? ` (removed ${result.removed.parts} parts, ${result.removed.segments} segments)` : ""}`,
+          `${hms(result.durationSeconds)}${changed ? ` (archived ${result.archived.segments}, restored ${result.restored.segments} segments; removed ${result.removed.parts} parts)` : ""}`,
       );
     }
     // The public default password only ever goes with the default local address.

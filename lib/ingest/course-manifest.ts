@@ -79,6 +79,11 @@ export const ZCourseManifest = z
     freePreviewParts: z.number().int().min(0).default(3),
     resourcesUrl: z.url().optional(),
     catalogPosition: z.number().int().default(0),
+    /**
+     * false keeps the course hidden from learners (catalog, pages, media, search). Absent: a new
+     * course is published, a re-import leaves the flag as it is (an admin may have changed it).
+     */
+    published: z.boolean().optional(),
     parts: z.array(ZManifestPart).min(1, { message: "a course needs at least one part" }),
   })
   .superRefine((course, ctx) => {

@@ -9,7 +9,11 @@ export type TImportCourseResult = {
   segments: number;
   assets: number;
   durationSeconds: number;
-  removed: { parts: number; segments: number; assets: number; authors: number };
+  /** Segments that left the manifest in this import (now archived, with their progress). */
+  archived: { segments: number };
+  /** Archived segments that came back into the manifest. */
+  restored: { segments: number };
+  removed: { parts: number; assets: number; authors: number };
 };
 
 /** Media facts per segment slug: a Map from ensureCoursesMedia or a plain object. */
@@ -19,18 +23,43 @@ function factsFor(all: TSegmentMediaFacts, slug: string): TMediaFacts | undefine
   return all instanceof Map ? all.get(slug) : (all as Record<string, TMediaFacts>)[slug];
 }
 
+type TTx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
+
+/**
+ * Hands out positions below every position in use within one scope (a part's segments, a
+ * course's parts). (scope, position) is unique, so a row that moves, is archived or waits for
+ * its final place sits at a fresh negative position that cannot collide with any other row.
+ */
+function belowAll(rows: { scope: string; position: number }[]) {
+  const next = new Map<string, number>();
+  for (const r of rows) next.set(r.scope, Math.min(next.get(r.scope) ?? 0, r.position));
+  return (scope: string) => {
+    const p = (next.get(scope) ?? 0) - 1;
+    next.set(scope, p);
+    return p;
+  };
+}
+
 /**
  * Upserts a course from its manifest and its measured media, in one transaction, with ids
- * derived from slugs (stable-id.ts) so re-importing keeps every id. Parts, segments, authors
- * and assets that left the manifest are deleted; positions are moved out of the way first
- * (negated) because (courseId|partId, position) is unique and rows may swap places.
- * Durations come from media.json (ffprobe), never from the manifest.
+ * derived from slugs (stable-id.ts) so re-importing keeps every id — purchases and progress
+ * follow a segment through renames, reorders and moves between parts.
+ *
+ * Nothing a learner touched is deleted: a segment that left the manifest is ARCHIVED
+ * (`archivedAt` set, a negative position out of the visible order, its assets and its
+ * learners' progress kept) and is restored when it comes back. A part that left the manifest
+ * is deleted only when no segment (archived or not) remains in it; otherwise it stays with a
+ * negative position, which every learner-side query treats as "not in the course" (parts are
+ * listed with `position > 0`). Authors and assets that left are deleted (they carry no
+ * learner data). Durations come from media.json (ffprobe), never from the manifest.
  */
 export async function importCourse(
   db: Db,
   manifest: TCourseManifest,
   mediaFacts: TSegmentMediaFacts,
+  options: { now?: Date } = {},
 ): Promise<TImportCourseResult> {
+  const now = options.now ?? new Date();
   const cId = courseId(manifest.slug);
   const segments = manifest.parts.flatMap((part, p) =>
     part.segments.map((segment, s) => {
@@ -42,8 +71,8 @@ export async function importCourse(
       return { part, partPosition: p + 1, segment, position: s + 1, facts };
     }),
   );
-  const keepParts = manifest.parts.map((part) => partId(manifest.slug, part.slug));
-  const keepSegments = segments.map(({ segment }) => segmentId(manifest.slug, segment.slug));
+  const keepParts = new Set(manifest.parts.map((part) => partId(manifest.slug, part.slug)));
+  const keepSegments = new Set(segments.map(({ segment }) => segmentId(manifest.slug, segment.slug)));
   const keepAuthors = manifest.authors.map((name) => authorId(manifest.slug, name));
 
   return db.$transaction(
@@ -61,14 +90,15 @@ export async function importCourse(
         resourcesUrl: manifest.resourcesUrl ?? null,
         catalogPosition: manifest.catalogPosition,
       };
-      await tx.course.upsert({ where: { id: cId }, create: { id: cId, ...course }, update: course, select: { id: true } });
+      const published = manifest.published === undefined ? {} : { published: manifest.published };
+      await tx.course.upsert({
+        where: { id: cId },
+        create: { id: cId, ...course, published: manifest.published ?? true },
+        update: { ...course, ...published },
+        select: { id: true },
+      });
 
-      // Out of the way: every existing position becomes negative (and so unique) before
-      // the final positive positions are written.
       await tx.courseAuthor.updateMany({ where: { courseId: cId, position: { gt: 0 } }, data: { position: { multiply: -1 } } });
-      await tx.part.updateMany({ where: { courseId: cId, position: { gt: 0 } }, data: { position: { multiply: -1 } } });
-      await tx.segment.updateMany({ where: { courseId: cId, position: { gt: 0 } }, data: { position: { multiply: -1 } } });
-
       for (const [i, name] of manifest.authors.entries()) {
         const id = authorId(manifest.slug, name);
         await tx.courseAuthor.upsert({
@@ -78,6 +108,15 @@ export async function importCourse(
           select: { id: true },
         });
       }
+      const removedAuthors = await tx.courseAuthor.deleteMany({ where: { courseId: cId, id: { notIn: keepAuthors } } });
+
+      const existingParts = await tx.part.findMany({ where: { courseId: cId }, select: { id: true, position: true } });
+      const existingSegments = await tx.segment.findMany({
+        where: { courseId: cId },
+        select: { id: true, partId: true, position: true, archivedAt: true },
+      });
+      await moveOutOfTheWay(tx, existingParts, existingSegments);
+
       for (const [i, part] of manifest.parts.entries()) {
         const id = partId(manifest.slug, part.slug);
         const data = { position: i + 1, title: part.title, summary: part.summary };
@@ -95,6 +134,7 @@ export async function importCourse(
           title: segment.title,
           subtitle: segment.subtitle,
           durationSeconds: facts.durationSeconds,
+          archivedAt: null,
         };
         await tx.segment.upsert({ where: { id }, create: { id, courseId: cId, ...data }, update: data, select: { id: true } });
 
@@ -124,10 +164,16 @@ export async function importCourse(
         removedAssets += (await tx.mediaAsset.deleteMany({ where: { segmentId: id, id: { notIn: keepAssets } } })).count;
       }
 
-      // Segments first: a kept segment may have moved out of a part that is being removed.
-      const removedSegments = await tx.segment.deleteMany({ where: { courseId: cId, id: { notIn: keepSegments } } });
-      const removedParts = await tx.part.deleteMany({ where: { courseId: cId, id: { notIn: keepParts } } });
-      const removedAuthors = await tx.courseAuthor.deleteMany({ where: { courseId: cId, id: { notIn: keepAuthors } } });
+      // Left the manifest: archived (their negative positions were handed out above).
+      const archived = await tx.segment.updateMany({
+        where: { courseId: cId, id: { notIn: [...keepSegments] }, archivedAt: null },
+        data: { archivedAt: now },
+      });
+      const restored = existingSegments.filter((s) => s.archivedAt !== null && keepSegments.has(s.id)).length;
+      // A part that left keeps its row (at its negative position) while segments remain in it.
+      const removedParts = await tx.part.deleteMany({
+        where: { courseId: cId, id: { notIn: [...keepParts] }, segments: { none: {} } },
+      });
 
       return {
         courseId: cId,
@@ -135,14 +181,35 @@ export async function importCourse(
         segments: segments.length,
         assets,
         durationSeconds: segments.reduce((sum, s) => sum + s.facts.durationSeconds, 0),
-        removed: {
-          parts: removedParts.count,
-          segments: removedSegments.count,
-          assets: removedAssets,
-          authors: removedAuthors.count,
-        },
+        archived: { segments: archived.count },
+        restored: { segments: restored },
+        removed: { parts: removedParts.count, assets: removedAssets, authors: removedAuthors.count },
       };
     },
     { timeout: 60_000, maxWait: 10_000 },
   );
+}
+
+/**
+ * Every part and every visible segment goes to a fresh negative position before the final
+ * positive ones are written: rows may swap places, and archived rows already hold negative
+ * positions that a plain `position * -1` could hit.
+ */
+async function moveOutOfTheWay(
+  tx: TTx,
+  parts: { id: string; position: number }[],
+  segments: { id: string; partId: string; position: number }[],
+): Promise<void> {
+  const partSlot = belowAll(parts.map((p) => ({ scope: "course", position: p.position })));
+  for (const part of parts.filter((p) => p.position > 0)) {
+    await tx.part.update({ where: { id: part.id }, data: { position: partSlot("course") }, select: { id: true } });
+  }
+  const segmentSlot = belowAll(segments.map((s) => ({ scope: s.partId, position: s.position })));
+  for (const segment of segments.filter((s) => s.position > 0)) {
+    await tx.segment.update({
+      where: { id: segment.id },
+      data: { position: segmentSlot(segment.partId) },
+      select: { id: true },
+    });
+  }
 }
