@@ -55,7 +55,7 @@ async function runOnce(provider: TProvider, serverUrl?: string): Promise<TRun> {
   const database = await prepareDatabase(provider, serverUrl);
   const secret = crypto.randomBytes(32).toString("hex");
   const app = await startApp({ DATABASE_URL: database.url, LECTERN_SECRET: secret });
-  const http = createHttpClient(app.baseUrl, { maxSockets: 2 * VIEWERS, timeoutMs: REQUEST_TIMEOUT_MS });
+  const http = createHttpClient(app.baseURL, { maxSockets: 2 * VIEWERS, timeoutMs: REQUEST_TIMEOUT_MS });
   const log = new LatencyLog();
   const ledger: TLedger = new Map();
   let progress: TProgressCheck;
@@ -64,10 +64,10 @@ async function runOnce(provider: TProvider, serverUrl?: string): Promise<TRun> {
   let serverEnded: string | null = null;
   try {
     const setupDb = createDb(database.url);
-    const audience = await prepareAudience(setupDb, http, { baseUrl: app.baseUrl, secret, learners: LEARNERS }).finally(() =>
+    const audience = await prepareAudience(setupDb, http, { baseUrl: app.baseURL, secret, learners: LEARNERS }).finally(() =>
       setupDb.$disconnect(),
     );
-    await warmUp(http, audience, app.baseUrl);
+    await warmUp(http, audience, app.baseURL);
     console.log(
       `  ${provider}: ready in ${((Date.now() - started) / 1000).toFixed(1)} s — ${audience.free.length} free and ` +
         `${audience.paid.length} paid segments, ${audience.learners.length} learners; ${VIEWERS} viewers for ${SECONDS} s…`,
@@ -83,7 +83,7 @@ async function runOnce(provider: TProvider, serverUrl?: string): Promise<TRun> {
     const viewers = plans.map(async (plan, i) => {
       await new Promise((r) => setTimeout(r, (i * RAMP_MS) / VIEWERS));
       const deadline = performance.now() + SECONDS * 1000;
-      await runViewer({ http, log, ledger, origin: app.baseUrl, deadline }, plan);
+      await runViewer({ http, log, ledger, origin: app.baseURL, deadline }, plan);
     });
     // Viewers stop at their deadline; a request in flight then has REQUEST_TIMEOUT_MS to finish.
     const bound = new Promise<"late">((r) =>

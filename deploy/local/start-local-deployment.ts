@@ -3,11 +3,12 @@
 // loopback. `npm run deploy:local` runs it until Ctrl-C; e2e/two-instances.spec.ts drives the
 // learner's journey through it and kills an instance midway. Configured exactly as
 // deploy/nginx/README.md tells an operator, so the documented path is the tested one.
-import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+import { execFileSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { deriveMediaKey } from "../../lib/media/media-key";
 import { freePort, startNginx, type TRunningNginx } from "../nginx/run-nginx";
+import { startNext } from "./start-next";
 
 const root = path.resolve(__dirname, "../..");
 
@@ -37,38 +38,8 @@ function run(command: string, args: string[], env: Record<string, string>): stri
 }
 
 async function startInstance(name: string, env: Record<string, string>): Promise<TInstance> {
-  const port = await freePort();
-  const child = spawn(path.join(root, "node_modules/.bin/next"), ["start", "-H", "127.0.0.1", "-p", String(port)], {
-    cwd: root,
-    env: { ...process.env, ...env, PORT: String(port) },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let output = "";
-  child.stdout!.on("data", (d: Buffer) => (output += d.toString()));
-  child.stderr!.on("data", (d: Buffer) => (output += d.toString()));
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`${name} exited (${child.exitCode}):\n${output}`);
-    try {
-      if ((await fetch(`http://127.0.0.1:${port}/api/health`)).ok) break;
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline) throw new Error(`${name} did not answer /api/health within 60 s:\n${output}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  return {
-    name,
-    port,
-    process: child,
-    output: () => output,
-    async kill(signal: NodeJS.Signals = "SIGKILL") {
-      if (child.exitCode !== null || child.signalCode !== null) return;
-      const exited = new Promise((r) => child.once("exit", r));
-      child.kill(signal);
-      await exited;
-    },
-  };
+  const app = await startNext({ name, env });
+  return { name, port: app.port, process: app.process, output: app.output, kill: (signal = "SIGKILL") => app.stop(signal) };
 }
 
 /** Starts PostgreSQL (migrated and seeded), the instances and nginx; the build must exist (.next). */
