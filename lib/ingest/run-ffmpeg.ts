@@ -1,4 +1,20 @@
-import { spawn } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
+
+/** Every ffmpeg this process is running, so an interrupted import can stop them (scripts/lectern.ts). */
+const running = new Set<ChildProcess>();
+const observers = new Set<(run: { args: string[]; cwd?: string }) => void>();
+
+/** Sends `signal` to every running ffmpeg; returns how many were signalled. */
+export function stopRunningFfmpeg(signal: NodeJS.Signals = "SIGTERM"): number {
+  for (const child of running) child.kill(signal);
+  return running.size;
+}
+
+/** Called with the full argv of each ffmpeg run (the bench re-runs them bare). Returns an unsubscribe. */
+export function observeFfmpegRuns(listener: (run: { args: string[]; cwd?: string }) => void): () => void {
+  observers.add(listener);
+  return () => observers.delete(listener);
+}
 
 export type TRunFfmpegOptions = {
   cwd?: string;
@@ -14,7 +30,9 @@ export type TRunFfmpegOptions = {
 export function runFfmpeg(args: string[], options: TRunFfmpegOptions = {}): Promise<void> {
   const fullArgs = ["-hide_banner", "-nostdin", "-loglevel", "error", "-y", "-progress", "pipe:1", "-nostats", ...args];
   return new Promise((resolve, reject) => {
+    for (const observe of observers) observe({ args: fullArgs, cwd: options.cwd });
     const child = spawn("ffmpeg", fullArgs, { cwd: options.cwd, stdio: ["ignore", "pipe", "pipe"] });
+    running.add(child);
     let stderr = "";
     let pending = "";
     child.stderr.on("data", (chunk: Buffer) => {
@@ -32,14 +50,16 @@ export function runFfmpeg(args: string[], options: TRunFfmpegOptions = {}): Prom
         }
       }
     });
-    child.on("error", (error) =>
+    child.on("error", (error) => {
+      running.delete(child);
       reject(
         (error as NodeJS.ErrnoException).code === "ENOENT"
           ? new Error("ffmpeg not found on PATH (run `npm run media`, which installs it, or apt-get install -y ffmpeg)")
           : error,
-      ),
-    );
+      );
+    });
     child.on("close", (code, signal) => {
+      running.delete(child);
       if (code === 0) resolve();
       else reject(new Error(`ffmpeg exited with ${signal ?? code}:\n${stderr.trim()}\n  args: ${fullArgs.join(" ")}`));
     });
