@@ -7,6 +7,9 @@ const nextConfig = {
   serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3", "@prisma/adapter-pg", "pg"],
   outputFileTracingExcludes: { "*": ["./media/**", "./data/**"] },
   experimental: {
+    // unauthorized() / forbidden() for /admin: real 401/403 status pages, and real 401/403
+    // answers to server actions (lib/access/require-admin.server.ts, issue 9).
+    authInterrupts: true,
     // Next copies a request body into memory for proxy.ts, up to this size (10 MB by default).
     // The proxy only sees bodies of page POSTs (server actions, refused past 1 MiB); the
     // body-reading API routes are outside its matcher (docs/decisions/009-http-edge.md).
