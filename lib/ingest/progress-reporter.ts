@@ -1,23 +1,34 @@
+import { MultiBar, type SingleBar } from "cli-progress";
+
 export type TProgressReporter = {
   start(id: string): void;
   update(id: string, fraction: number): void;
   finish(id: string, status: "cached" | "generated" | "failed", detail?: string): void;
-  /** A line of output that must not be overwritten by the bar. */
+  /** A line of output that must not be overwritten by the bars. */
   log(line: string): void;
   close(): void;
 };
 
 type TStream = { write(chunk: string): unknown; isTTY?: boolean; columns?: number };
 
-function clock(ms: number): string {
-  const s = Math.floor(ms / 1000);
-  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, "0")}`;
+/** 65_000 → "1:05"; never negative. */
+export function clock(ms: number): string {
+  const s = Math.max(0, Math.round(ms / 1000));
+  const h = Math.floor(s / 3600);
+  const m = Math.floor((s % 3600) / 60);
+  return `${h ? `${h}:${String(m).padStart(2, "0")}` : m}:${String(s % 60).padStart(2, "0")}`;
+}
+
+/** Media seconds per wall second, e.g. "3.2×"; "–" until something was measured. */
+function speedText(mediaSeconds: number, wallMs: number): string {
+  return wallMs > 0 && mediaSeconds > 0 ? `${(mediaSeconds / (wallMs / 1000)).toFixed(1)}× realtime` : "–× realtime";
 }
 
 /**
- * Terminal progress for media generation. On a TTY: one redrawn line with a bar, segments
- * done/total, overall percent (weighted by each job's expected seconds), elapsed time and the
- * jobs in flight. Elsewhere (CI, pipes): plain lines only when a job finishes.
+ * Progress of an import's encodes, per file and overall: percent (weighted by each file's media
+ * seconds), speed as ×realtime and an ETA from the speed measured so far. On a terminal: a
+ * cli-progress multi-bar (an overall bar plus one bar per encode in flight); elsewhere (CI,
+ * pipes, CI=…): one plain line per event — an encode starting, each quarter of it, a file done.
  */
 export function createProgressReporter(options: {
   jobs: { id: string; weight: number }[];
@@ -29,63 +40,119 @@ export function createProgressReporter(options: {
   const tty = Boolean(stream.isTTY) && process.env.CI === undefined;
   const weights = new Map(options.jobs.map((j) => [j.id, Math.max(j.weight, 0.001)]));
   const totalWeight = [...weights.values()].reduce((a, b) => a + b, 0) || 1;
-  const active = new Map<string, number>();
+  type TJob = { fraction: number; startedAt: number; quarter: number; announced: boolean; bar?: SingleBar };
+  const active = new Map<string, TJob>();
   const started = now();
   let doneCount = 0;
   let doneWeight = 0;
-  let lastDraw = 0;
-  let barShown = false;
+  /** Media seconds actually encoded (cached files don't count towards the speed). */
+  let encodedDone = 0;
 
-  const percent = () => {
+  const counter = () => `[${String(doneCount).padStart(String(weights.size).length)}/${weights.size}]`;
+  const overall = () => {
     let weight = doneWeight;
-    for (const [id, fraction] of active) weight += (weights.get(id) ?? 0) * fraction;
-    return Math.min(100, Math.floor((weight / totalWeight) * 100));
+    let encoded = encodedDone;
+    for (const [id, job] of active) {
+      weight += (weights.get(id) ?? 0) * job.fraction;
+      encoded += (weights.get(id) ?? 0) * job.fraction;
+    }
+    const elapsed = now() - started;
+    const rate = elapsed > 0 ? encoded / (elapsed / 1000) : 0;
+    const remaining = Math.max(0, totalWeight - weight);
+    return {
+      percent: Math.min(100, Math.floor((weight / totalWeight) * 100)),
+      speed: speedText(encoded, elapsed),
+      eta: remaining === 0 ? "0:00" : rate > 0 ? clock((remaining / rate) * 1000) : "–",
+      elapsed: clock(elapsed),
+    };
   };
-  const clear = () => {
-    if (tty && barShown) stream.write("\r\x1b[2K");
-    barShown = false;
+  const fileSpeed = (id: string) => {
+    const job = active.get(id);
+    return job ? speedText((weights.get(id) ?? 0) * job.fraction, now() - job.startedAt) : "";
   };
-  const draw = (force = false) => {
-    if (!tty) return;
-    const t = now();
-    if (!force && t - lastDraw < 100) return;
-    lastDraw = t;
-    const pct = percent();
-    const width = 24;
-    const filled = Math.round((pct / 100) * width);
-    const inFlight = [...active].map(([id, f]) => `${id} ${Math.floor(f * 100)}%`).join(" · ");
-    let line = `[${"#".repeat(filled)}${".".repeat(width - filled)}] ${doneCount}/${weights.size} segments ${String(pct).padStart(3)}%  ${clock(t - started)}  ${inFlight}`;
-    const columns = stream.columns ?? 120;
-    if (line.length > columns - 1) line = `${line.slice(0, columns - 2)}…`;
-    stream.write(`\r\x1b[2K${line}`);
-    barShown = true;
+
+  const multi = tty
+    ? new MultiBar({
+        stream: stream as NodeJS.WritableStream,
+        format: "{label} [{bar}] {percentage}% | {speed} | ETA {eta_text}",
+        barCompleteChar: "#",
+        barIncompleteChar: ".",
+        barsize: 24,
+        hideCursor: true,
+        clearOnComplete: true,
+        autopadding: true,
+        gracefulExit: false,
+        etaBuffer: 50,
+      })
+    : undefined;
+  let overallBar: SingleBar | undefined;
+  const drawOverall = () => {
+    if (!multi) return;
+    const o = overall();
+    const payload = { label: `overall ${String(doneCount).padStart(String(weights.size).length)}/${weights.size} files`, speed: o.speed, eta_text: o.eta };
+    if (!overallBar) overallBar = multi.create(100, o.percent, payload);
+    else overallBar.update(o.percent, payload);
+  };
+  const line = (text: string) => {
+    if (multi) multi.log(`${text}\n`);
+    else stream.write(`${text}\n`);
   };
 
   return {
     start(id) {
-      active.set(id, 0);
-      draw(true);
+      const job: TJob = { fraction: 0, startedAt: now(), quarter: 0, announced: false };
+      active.set(id, job);
+      if (multi) {
+        drawOverall();
+        job.bar = multi.create(100, 0, { label: id, speed: "–× realtime", eta_text: "–" });
+      }
     },
     update(id, fraction) {
-      if (active.has(id)) active.set(id, fraction);
-      draw();
+      const job = active.get(id);
+      if (!job) return;
+      job.fraction = Math.max(0, Math.min(1, fraction));
+      if (multi) {
+        const elapsed = now() - job.startedAt;
+        const eta = job.fraction > 0 ? clock((elapsed / job.fraction) * (1 - job.fraction)) : "–";
+        job.bar?.update(Math.floor(job.fraction * 100), { speed: fileSpeed(id), eta_text: eta });
+        drawOverall();
+        return;
+      }
+      // Announced at its first progress, so media found current (no encode) costs one line, not two.
+      if (!job.announced) {
+        job.announced = true;
+        stream.write(`${counter()} encoding  ${id}  ${(weights.get(id) ?? 0).toFixed(1)} s of media\n`);
+      }
+      const quarter = Math.floor(job.fraction * 4);
+      if (quarter > job.quarter && quarter < 4) {
+        job.quarter = quarter;
+        const o = overall();
+        stream.write(
+          `${counter()} progress  ${id}  ${quarter * 25}%  ${fileSpeed(id)}  overall ${o.percent}%  ${o.speed}  ETA ${o.eta}\n`,
+        );
+      }
     },
     finish(id, status, detail) {
+      const job = active.get(id);
+      const speed = status === "generated" && job ? `  ${speedText(weights.get(id) ?? 0, now() - job.startedAt)}` : "";
+      if (job?.bar && multi) multi.remove(job.bar);
       active.delete(id);
       doneCount++;
       doneWeight += weights.get(id) ?? 0;
-      clear();
-      const counter = `[${String(doneCount).padStart(String(weights.size).length)}/${weights.size}]`;
-      stream.write(`${counter} ${status.padEnd(9)} ${id}${detail ? `  ${detail}` : ""}  (${clock(now() - started)} elapsed)\n`);
-      draw(true);
+      if (status === "generated") encodedDone += weights.get(id) ?? 0;
+      const o = overall();
+      line(
+        `${counter()} ${status.padEnd(9)} ${id}${detail ? `  ${detail}` : ""}${speed}  overall ${o.percent}%  ETA ${o.eta}  (${o.elapsed} elapsed)`,
+      );
+      drawOverall();
     },
-    log(line) {
-      clear();
-      stream.write(`${line}\n`);
-      draw(true);
+    log(text) {
+      line(text);
     },
     close() {
-      clear();
+      // Lines logged since the last redraw are flushed by a redraw; then the bars are cleared.
+      multi?.update();
+      multi?.stop();
     },
   };
 }
