@@ -14,6 +14,10 @@ export const ZEnv = z.object({
     }),
   MEDIA_ROOT: z.string().default("./media"),
   CONTENT_ROOT: z.string().default("./content"),
+  /** Where browser uploads (tus) land before the worker transcodes them (docs/decisions/012). */
+  UPLOAD_ROOT: z.string().default("./data/uploads"),
+  /** The largest source video an admin may upload, in bytes (default 8 GiB). */
+  UPLOAD_MAX_BYTES: z.coerce.number().int().min(1024 * 1024).max(1024 ** 4).default(8 * 1024 ** 3),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   /** Public origin of the site: auth callbacks, e-mail links, payment redirects. */
@@ -83,6 +87,7 @@ export function loadEnv(source: Record<string, string | undefined>): TEnv {
     MEDIA_SIGNING_KEY: deriveMediaKey(secret),
     MEDIA_ROOT: path.resolve(data.MEDIA_ROOT),
     CONTENT_ROOT: path.resolve(data.CONTENT_ROOT),
+    UPLOAD_ROOT: path.resolve(data.UPLOAD_ROOT),
   };
 }
 
