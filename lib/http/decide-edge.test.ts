@@ -53,4 +53,11 @@ describe("decideEdge", () => {
       error: { code: "PAYLOAD_TOO_LARGE" },
     });
   });
+
+  it("lets the tus upload endpoint's methods through to its handler and refuses the rest with its Allow", () => {
+    for (const method of ["HEAD", "PATCH", "DELETE", "OPTIONS"]) expect(req(method, "/api/admin/uploads/0f3a")).toEqual({ kind: "pass", page: false });
+    expect(req("POST", "/api/admin/uploads")).toEqual({ kind: "pass", page: false });
+    expect(req("GET", "/api/admin/uploads/0f3a")).toMatchObject({ kind: "refuse", allow: "DELETE, HEAD, OPTIONS, PATCH" });
+    expect(req("PUT", "/api/admin/uploads")).toMatchObject({ kind: "refuse", allow: "OPTIONS, POST" });
+  });
 });

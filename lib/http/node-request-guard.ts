@@ -1,6 +1,7 @@
 import http from "node:http";
 import { AppError } from "../errors";
 import { PEER_ADDRESS_HEADER } from "../auth/client-ip";
+import { UPLOAD_PATCH_MAX_BYTES } from "../uploads/upload-rules";
 import { PAGE_POST_MAX_BYTES } from "./decide-edge";
 import { errorResponse } from "./error-response";
 import { routeKindOf } from "./route-methods";
@@ -23,6 +24,13 @@ const UNTRACEABLE = new Set(["TRACE"]);
 const SELF_LIMITING_ROUTES = new Set(["/api/progress", "/api/preferences", "/api/webhooks/stripe"]);
 const selfLimiting = (pathname: string) =>
   SELF_LIMITING_ROUTES.has(pathname) || (pathname.startsWith("/api/auth/") && !pathname.includes("%"));
+
+/**
+ * The tus upload endpoint (lib/uploads/tus-handler.ts) streams its bodies to disk itself, so it is
+ * outside the page limit — with a limit of its own: every chunk declares its length, at most
+ * UPLOAD_PATCH_MAX_BYTES. Only this route; the rest of /api/admin is held to the page rules.
+ */
+const UPLOAD_ROUTE = /^\/api\/admin\/uploads(?:\/[A-Za-z0-9_-]+)?\/?$/;
 
 export type TNodeRequestDecision =
   | { kind: "pass" }
@@ -48,6 +56,13 @@ export function decideNodeRequest(input: { method: string; url: string; headers:
   }
   const declared = headers["content-length"];
   const chunked = headers["transfer-encoding"] !== undefined;
+  if (UPLOAD_ROUTE.test(pathname) && (chunked || declared !== undefined)) {
+    if (chunked) return { kind: "refuse", error: new AppError("LENGTH_REQUIRED", "An upload chunk must declare its Content-Length.") };
+    if (Number(declared) > UPLOAD_PATCH_MAX_BYTES) {
+      return { kind: "refuse", error: new AppError("PAYLOAD_TOO_LARGE", `An upload chunk must not exceed ${UPLOAD_PATCH_MAX_BYTES} bytes.`) };
+    }
+    return { kind: "pass" };
+  }
   if ((chunked || declared !== undefined) && !selfLimiting(pathname)) {
     if (chunked && declared === undefined) {
       return { kind: "refuse", error: new AppError("LENGTH_REQUIRED", "A request body here must declare its Content-Length.") };

@@ -8,10 +8,10 @@ import { segmentMediaUrls } from "../media/segment-media-urls";
 import { serveMediaRequest } from "../media/serve-media-request";
 import { enqueueTranscode } from "./enqueue-transcode";
 import { claimNextJob, failJob, JOB_LEASE_MS, MAX_JOB_ATTEMPTS, recordJobProgress, renewJobLease } from "./job-lease";
-import { killMediaChildren } from "./kill-child-processes";
 import { retryJob } from "./retry-job";
 import { runTranscodeJob } from "./run-transcode-job";
 import { startWorker } from "./run-worker";
+import { mediaChildren } from "./testing/media-children";
 import { createSegmentWithoutMedia, makeTestVideo, truncateTo } from "./testing/job-fixtures";
 
 let t: TestDatabase;
@@ -197,7 +197,7 @@ describe("the worker", () => {
     await expect.poll(async () => (await jobRow(long.id)).progress, { timeout: 60_000, interval: 100 }).toBeGreaterThan(0);
     await worker.stop();
     expect(await jobRow(long.id)).toMatchObject({ status: "queued", attempts: 0, leaseToken: null, progress: 0 });
-    expect(killMediaChildren("SIGKILL")).toBe(0);
+    expect(mediaChildren()).toEqual([]);
     expect(outcomes).toEqual([`${quick.id}:succeeded`, `${long.id}:released`]);
 
     // A new worker (the restarted process) takes it up and finishes it.

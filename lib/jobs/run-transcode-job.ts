@@ -2,10 +2,10 @@ import fs from "node:fs";
 import path from "node:path";
 import type { Db } from "../db";
 import { ensureSegmentMedia } from "../ingest/ensure-segment-media";
+import { stopRunningFfmpeg } from "../ingest/run-ffmpeg";
 import { resolveInside } from "../media/resolve-inside";
 import { describeJobFailure } from "./describe-job-failure";
 import { failJob, LEASE_RENEW_MS, recordJobProgress, releaseJob, renewJobLease, type TClaimedJob } from "./job-lease";
-import { killMediaChildren } from "./kill-child-processes";
 import { shouldWriteProgress } from "./progress-throttle";
 import { loadJobManifest } from "./segment-manifest";
 import { LeaseLostError, deleteReplacedMedia, swapSegmentMedia } from "./swap-segment-media";
@@ -47,13 +47,13 @@ export async function runTranscodeJob(job: TClaimedJob, deps: TRunJobDeps): Prom
         if (!ours && !lost) {
           lost = true;
           log(`job ${job.id}: lease lost, stopping the encode`);
-          killMediaChildren();
+          stopRunningFfmpeg();
         }
       },
       (error) => log(`job ${job.id}: lease renewal failed (${(error as Error).message}); trying again`),
     );
   }, deps.leaseRenewMs ?? LEASE_RENEW_MS);
-  const onAbort = () => killMediaChildren();
+  const onAbort = () => stopRunningFfmpeg();
   deps.signal?.addEventListener("abort", onAbort);
 
   let lastWrite: { at: number; progress: number } | undefined;

@@ -2,6 +2,7 @@ import path from "node:path";
 import { FileStore } from "@tus/file-store";
 import { Server } from "@tus/server";
 import type { Db } from "../db";
+import type { Prisma } from "../generated/sqlite/client";
 import { AppError } from "../errors";
 import { errorResponse } from "../http/error-response";
 import { isForeignOrigin } from "../http/same-origin";
@@ -21,8 +22,14 @@ export type TTusHandlerDeps = {
   maxVideoBytes: number;
   /** The admin check (401 anonymous, 403 learner) as an AppError; runs first on every request. */
   authorize: (request: Request) => Promise<TUploader>;
-  /** Written in the transaction that queues a job, or after captions are attached (the audit log). */
-  onUploaded?: (event: { uploader: TUploader; kind: "video" | "captions"; segmentId: string; filename: string; jobId?: string }) => Promise<void>;
+  /**
+   * The audit log: for a video, written in the transaction that queues its job; for captions,
+   * once they are attached.
+   */
+  onUploaded?: (
+    tx: Prisma.TransactionClient,
+    event: { uploader: TUploader; kind: "video" | "captions"; segmentId: string; filename: string; jobId?: string },
+  ) => Promise<void>;
 };
 
 /** A refusal tus sends to the client as it is (status and a text body; tus-js-client shows it). */
@@ -61,8 +68,11 @@ export function createTusHandler(deps: TTusHandlerDeps): (request: Request) => P
       const { segmentId, kind, filename, language } = decision.metadata;
       const uploader = uploaders.get(req as unknown as Request) ?? { id: "", email: "" };
       if (kind === "video") {
-        const job = await enqueueTranscode(deps.db, { segmentId, sourcePath: upload.id, sourceName: filename, createdById: uploader.id || null });
-        await deps.onUploaded?.({ uploader, kind, segmentId, filename, jobId: job.id });
+        const job = await enqueueTranscode(
+          deps.db,
+          { segmentId, sourcePath: upload.id, sourceName: filename, createdById: uploader.id || null },
+          (tx, jobId) => deps.onUploaded?.(tx, { uploader, kind, segmentId, filename, jobId }) ?? Promise.resolve(),
+        );
         return { headers: { "Lectern-Job": job.id } };
       }
       try {
@@ -78,7 +88,8 @@ export function createTusHandler(deps: TTusHandlerDeps): (request: Request) => P
         if (error instanceof CaptionsRejected) throw refusal(422, error.message);
         throw error;
       }
-      await deps.onUploaded?.({ uploader, kind, segmentId, filename });
+      const onUploaded = deps.onUploaded;
+      if (onUploaded) await deps.db.$transaction((tx) => onUploaded(tx, { uploader, kind, segmentId, filename }));
       return { headers: { "Lectern-Captions": language ?? "en" } };
     },
   });

@@ -36,7 +36,7 @@ beforeAll(async () => {
       if (who === "learner") throw new AppError("FORBIDDEN", "Only admins may do this.");
       return { id: "usr_admin", email: "admin@example.com" };
     },
-    async onUploaded(event) {
+    async onUploaded(_tx, event) {
       uploaded.push(event);
     },
   });

@@ -1,19 +1,17 @@
 import fs from "node:fs";
 
 /**
- * Sends `signal` to this process's own ffmpeg/ffprobe children (Linux /proc). The pipeline
- * spawns them without handing out the child (lib/ingest/run-ffmpeg.ts); a worker told to stop
- * must not leave an encode running that nobody waits for. Only direct children with those
- * names: nothing else is touched. Returns how many were signalled.
+ * This process's own ffmpeg/ffprobe children as the kernel sees them (Linux /proc): a check,
+ * independent of the pipeline's own registry, that a stopped worker left no encode running.
  */
-export function killMediaChildren(signal: NodeJS.Signals = "SIGTERM"): number {
+export function mediaChildren(): number[] {
   let entries: string[];
   try {
     entries = fs.readdirSync("/proc");
   } catch {
-    return 0; // not Linux: the children end with their input when the worker exits
+    throw new Error("mediaChildren() needs Linux /proc");
   }
-  let killed = 0;
+  const pids: number[] = [];
   for (const entry of entries) {
     if (!/^\d+$/.test(entry)) continue;
     let stat: string;
@@ -27,12 +25,7 @@ export function killMediaChildren(signal: NodeJS.Signals = "SIGTERM"): number {
     const comm = stat.slice(stat.indexOf("(") + 1, close);
     const ppid = Number(stat.slice(close + 2).split(" ")[1]);
     if (ppid !== process.pid || (comm !== "ffmpeg" && comm !== "ffprobe")) continue;
-    try {
-      process.kill(Number(entry), signal);
-      killed++;
-    } catch {
-      // ended meanwhile
-    }
+    if (!stat.slice(close + 2).startsWith("Z")) pids.push(Number(entry)); // a zombie has already ended
   }
-  return killed;
+  return pids;
 }
