@@ -3,7 +3,8 @@ import { listCourses } from "@/lib/catalog/list-courses";
 import { freePosterUrl } from "@/lib/media/free-poster-url";
 import { playbackDeps } from "@/lib/media/playback-deps.server";
 import { CourseCard } from "@/components/catalog/course-card";
-import { getCurrentUser } from "@/lib/access/get-viewer.server";
+import { getViewer } from "@/lib/access/get-viewer.server";
+import { loadCourseEntitlements } from "@/lib/access/load-course-entitlement";
 import { getCatalogProgress } from "@/lib/progress/course-progress";
 import { ProgressSync } from "@/components/progress/progress-sync";
 import "./player.css";
@@ -12,8 +13,13 @@ export const dynamic = "force-dynamic";
 
 export default async function CatalogPage() {
   const courses = await listCourses(db);
-  const user = await getCurrentUser();
-  const watched = user ? await getCatalogProgress(db, user.id) : null;
+  const viewer = await getViewer();
+  const userId = viewer.kind === "user" ? viewer.userId : null;
+  // The one access decision, for every listed course at once: owners see "Owned".
+  const [watched, entitlements] = await Promise.all([
+    userId ? getCatalogProgress(db, userId) : null,
+    loadCourseEntitlements(db, viewer, courses),
+  ]);
   const signing = { secret: playbackDeps.secret, ttlSeconds: playbackDeps.ttlSeconds, nowSeconds: playbackDeps.nowSeconds() };
   return (
     <div className="page">
@@ -31,11 +37,12 @@ export default async function CatalogPage() {
               course={c}
               poster={c.coverSegmentSlug ? freePosterUrl(signing, c.slug, c.coverSegmentSlug) : null}
               completedSegments={watched ? (watched[c.slug] ?? 0) : null}
+              owned={entitlements.get(c.id)?.reason === "purchase"}
             />
           ))}
         </div>
       )}
-      <ProgressSync signedIn={user !== null} />
+      <ProgressSync signedIn={userId !== null} />
     </div>
   );
 }

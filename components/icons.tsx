@@ -38,3 +38,11 @@ export function PlayIcon(props: TIconProps) {
     </Svg>
   );
 }
+
+export function CheckIcon(props: TIconProps) {
+  return (
+    <Svg {...props}>
+      <path d="M5 12.5l4.5 4.5L19 7.5" />
+    </Svg>
+  );
+}

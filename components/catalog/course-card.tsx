@@ -7,9 +7,11 @@ type TCourseCardProps = {
   poster: string | null;
   /** Signed-in viewers: segments completed (null = anonymous, no progress shown). */
   completedSegments?: number | null;
+  /** The viewer bought it (lib/access's course entitlement): "Owned" instead of a price. */
+  owned?: boolean;
 };
 
-export function CourseCard({ course, poster, completedSegments = null }: TCourseCardProps) {
+export function CourseCard({ course, poster, completedSegments = null, owned = false }: TCourseCardProps) {
   return (
     <article className="course-card" data-testid="course-card">
       <Link href={`/courses/${course.slug}`} className="course-card__link">
@@ -26,13 +28,21 @@ export function CourseCard({ course, poster, completedSegments = null }: TCourse
           <p className="course-card__meta">
             {course.partCount} parts · {course.segmentCount} segments · {formatTotal(course.totalSeconds)}
           </p>
-          <p className="course-card__price">
-            <strong>{formatPrice(course.priceCents, course.currency)}</strong>
-            {course.priceCents > 0 && course.freeSegmentCount > 0 ? (
-              <span className="badge badge--free">{course.freeSegmentCount} free previews</span>
-            ) : null}
-          </p>
-          {completedSegments !== null && completedSegments > 0 ? (
+          {owned ? (
+            <p className="course-card__price">
+              <span className="badge badge--owned" data-testid="course-card-owned">
+                Owned
+              </span>
+            </p>
+          ) : (
+            <p className="course-card__price">
+              <strong>{formatPrice(course.priceCents, course.currency)}</strong>
+              {course.priceCents > 0 && course.freeSegmentCount > 0 ? (
+                <span className="badge badge--free">{course.freeSegmentCount} free previews</span>
+              ) : null}
+            </p>
+          )}
+          {completedSegments !== null && (completedSegments > 0 || owned) ? (
             <p className="course-card__progress" data-testid="course-card-progress">
               <progress max={course.segmentCount} value={completedSegments} aria-hidden="true" />
               <span>

@@ -3,14 +3,23 @@ import type { TCourseProgress } from "@/lib/progress/course-progress";
 import { formatClock } from "@/lib/player/format-clock";
 
 /** Course page: "Continue: <segment> at 12:34" and how much of the course is watched. */
-export function CourseProgressPanel({ courseSlug, progress }: { courseSlug: string; progress: TCourseProgress }) {
+export function CourseProgressPanel({
+  courseSlug,
+  progress,
+  showContinue = true,
+}: {
+  courseSlug: string;
+  progress: TCourseProgress;
+  /** False when the buy-box already offers Continue (owners). */
+  showContinue?: boolean;
+}) {
   const { resume, completedCount, segmentCount, fraction } = progress;
   const percent = Math.round(fraction * 100);
   if (!resume && completedCount === 0) return null;
   const at = resume && resume.positionSeconds >= 1 ? Math.floor(resume.positionSeconds) : 0;
   return (
     <section className="course-progress" aria-label="Your progress" data-testid="course-progress">
-      {resume ? (
+      {resume && showContinue ? (
         <Link
           className="button button--primary course-progress__continue"
           href={`/courses/${courseSlug}/${resume.segment.slug}${at > 0 ? `?t=${at}` : ""}`}

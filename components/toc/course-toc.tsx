@@ -13,10 +13,15 @@ type TCourseTocProps = {
   compact?: boolean;
   /** Check marks for watched segments (signed-in viewers). */
   progress?: TTocProgress;
+  /**
+   * The viewer may watch the whole course (lib/access's course entitlement): no locks, no
+   * "free preview" badges — every segment is theirs.
+   */
+  entitled?: boolean;
 };
 
 /** The chaptered table of contents: parts in order, segments with durations, free/locked marks. */
-export function CourseToc({ toc, currentSlug, compact = false, progress }: TCourseTocProps) {
+export function CourseToc({ toc, currentSlug, compact = false, progress, entitled = false }: TCourseTocProps) {
   const { course, parts } = toc;
   return (
     <nav className={`toc${compact ? " toc--compact" : ""}`} aria-label="Table of contents">
@@ -28,7 +33,7 @@ export function CourseToc({ toc, currentSlug, compact = false, progress }: TCour
                 <span className="toc__part-number">Part {part.position}</span> {part.title}
               </h3>
               <div className="toc__part-meta">
-                {part.free && course.priceCents > 0 ? (
+                {part.free && course.priceCents > 0 && !entitled ? (
                   <span className="badge badge--free" data-testid="free-badge">
                     Free preview
                   </span>
@@ -43,15 +48,26 @@ export function CourseToc({ toc, currentSlug, compact = false, progress }: TCour
               {part.segments.map((s) => {
                 const current = s.slug === currentSlug;
                 const done = progress?.[s.id]?.completed === true;
-                const started = !done && (progress?.[s.id]?.watchedSeconds ?? 0) > 0;
+                const watched = progress?.[s.id]?.watchedSeconds ?? 0;
+                const started = !done && watched > 0;
+                const open = entitled || s.free;
+                // Partial progress: the share of the segment honestly watched (watched ranges).
+                const percent = started && s.durationSeconds > 0 ? Math.min(99, Math.round((watched / s.durationSeconds) * 100)) : 0;
                 return (
-                  <li key={s.id} data-testid="toc-segment" data-slug={s.slug} data-free={s.free} data-completed={done || undefined}>
+                  <li
+                    key={s.id}
+                    data-testid="toc-segment"
+                    data-slug={s.slug}
+                    data-free={s.free}
+                    data-locked={!open}
+                    data-completed={done || undefined}
+                  >
                     <Link
                       href={`/courses/${course.slug}/${s.slug}`}
                       // Beside the player, prefetching ~30 pages would compete with the video's
                       // first segments for the server (measured: bench/player.ts).
                       prefetch={compact ? false : undefined}
-                      className={`toc__segment${current ? " toc__segment--current" : ""}${s.free ? "" : " toc__segment--locked"}`}
+                      className={`toc__segment${current ? " toc__segment--current" : ""}${open ? "" : " toc__segment--locked"}`}
                       aria-current={current ? "page" : undefined}
                     >
                       <span className="toc__segment-number">{s.number}</span>
@@ -61,17 +77,22 @@ export function CourseToc({ toc, currentSlug, compact = false, progress }: TCour
                       </span>
                       <span className="toc__segment-status">
                         {done ? (
-                          <CheckIcon />
-                        ) : s.free ? (
+                          <WatchedIcon />
+                        ) : open ? (
                           <PlayIcon className="icon icon--play" />
                         ) : (
                           <LockIcon label="Locked" className="icon icon--lock" />
                         )}
-                        {started ? <span className="visually-hidden">Started</span> : null}
+                        {started ? <span className="visually-hidden">Started, {percent} % watched</span> : null}
                       </span>
                       <span className="toc__segment-duration">
                         <time dateTime={`PT${Math.round(s.durationSeconds)}S`}>{formatDuration(s.durationSeconds)}</time>
                       </span>
+                      {started ? (
+                        <span className="toc__segment-partial" aria-hidden="true" data-testid="toc-partial">
+                          <span style={{ width: `${Math.max(percent, 3)}%` }} />
+                        </span>
+                      ) : null}
                     </Link>
                   </li>
                 );
@@ -84,7 +105,7 @@ export function CourseToc({ toc, currentSlug, compact = false, progress }: TCour
   );
 }
 
-function CheckIcon() {
+function WatchedIcon() {
   return (
     <svg className="icon icon--done" viewBox="0 0 24 24" width="16" height="16" role="img" aria-label="Watched" data-testid="toc-check">
       <circle cx="12" cy="12" r="10" fill="currentColor" />

@@ -1,5 +1,6 @@
 import type { Db } from "../db";
-import { hasActivePurchase } from "./has-active-purchase";
+import type { TCourseEntitlement } from "./decide-course-entitlement";
+import { loadCourseEntitlement } from "./load-course-entitlement";
 import type { TViewer } from "./viewer";
 
 export type TDownloadCourse = { id: string; priceCents: number };
@@ -11,27 +12,19 @@ export type TCourseDownloadAccess =
 /**
  * May this viewer download the course (per-segment MP4s and the whole-course ZIP)? Downloads
  * are bound to an account, so a free course still needs a signed-in viewer; free-preview
- * parts of a paid course are for streaming only. The downloads page and every download route
- * ask this (through canDownloadCourse / canUserDownloadCourse); nothing else decides.
+ * parts of a paid course are for streaming only. Otherwise it is the course entitlement
+ * (decide-course-entitlement.ts). The downloads page and every download route ask this
+ * (through canDownloadCourse / canUserDownloadCourse); nothing else decides.
  */
-export function decideCourseDownload(
-  viewer: TViewer,
-  subject: { course: { priceCents: number }; purchased: boolean },
-): TCourseDownloadAccess {
+export function decideCourseDownload(viewer: TViewer, entitlement: TCourseEntitlement): TCourseDownloadAccess {
   if (viewer.kind === "anonymous") return { allowed: false, reason: "sign-in-required" };
-  if (viewer.role === "admin") return { allowed: true, reason: "admin" };
-  if (subject.course.priceCents === 0) return { allowed: true, reason: "free-course" };
-  if (subject.purchased) return { allowed: true, reason: "purchased" };
-  return { allowed: false, reason: "purchase-required" };
+  if (!entitlement.entitled) return { allowed: false, reason: entitlement.reason };
+  return { allowed: true, reason: entitlement.reason === "purchase" ? "purchased" : entitlement.reason };
 }
 
-/** For pages: the decision for the current viewer (the purchase is looked up only when it matters). */
+/** For pages: the decision for the current viewer. */
 export async function canDownloadCourse(db: Db, viewer: TViewer, course: TDownloadCourse): Promise<TCourseDownloadAccess> {
-  const purchased =
-    viewer.kind === "user" && viewer.role !== "admin" && course.priceCents > 0
-      ? await hasActivePurchase(db, viewer.userId, course.id)
-      : false;
-  return decideCourseDownload(viewer, { course, purchased });
+  return decideCourseDownload(viewer, await loadCourseEntitlement(db, viewer, course));
 }
 
 /**

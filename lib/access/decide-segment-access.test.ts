@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { decideCourseEntitlement } from "./decide-course-entitlement";
 import { decideSegmentAccess } from "./decide-segment-access";
 import { isFreePreviewPart } from "./free-preview";
 import { ANONYMOUS, type TViewer } from "./viewer";
@@ -26,36 +27,42 @@ describe("isFreePreviewPart", () => {
   });
 });
 
+/** The segment decision as every caller reaches it: through the viewer's course entitlement. */
+function access(viewer: TViewer, subject: { course: typeof paidCourse; partPosition: number; purchased: boolean }) {
+  const entitlement = decideCourseEntitlement(viewer, subject.course, { purchased: subject.purchased });
+  return decideSegmentAccess({ course: subject.course, partPosition: subject.partPosition, entitlement });
+}
+
 describe("decideSegmentAccess", () => {
   it("lets anyone watch a free-preview segment", () => {
-    expect(decideSegmentAccess(ANONYMOUS, { course: paidCourse, partPosition: 2, purchased: false })).toEqual({
+    expect(access(ANONYMOUS, { course: paidCourse, partPosition: 2, purchased: false })).toEqual({
       allowed: true,
       reason: "free-preview",
     });
-    expect(decideSegmentAccess(learner, { course: paidCourse, partPosition: 3, purchased: false }).allowed).toBe(true);
+    expect(access(learner, { course: paidCourse, partPosition: 3, purchased: false }).allowed).toBe(true);
   });
   it("asks anonymous viewers of a paid segment to sign in", () => {
-    expect(decideSegmentAccess(ANONYMOUS, { course: paidCourse, partPosition: 4, purchased: false })).toEqual({
+    expect(access(ANONYMOUS, { course: paidCourse, partPosition: 4, purchased: false })).toEqual({
       allowed: false,
       reason: "sign-in-required",
     });
   });
   it("tells signed-in viewers without a purchase that one is required", () => {
-    expect(decideSegmentAccess(learner, { course: paidCourse, partPosition: 5, purchased: false })).toEqual({
+    expect(access(learner, { course: paidCourse, partPosition: 5, purchased: false })).toEqual({
       allowed: false,
       reason: "purchase-required",
     });
   });
   it("lets a purchaser watch a paid segment", () => {
-    expect(decideSegmentAccess(learner, { course: paidCourse, partPosition: 5, purchased: true })).toEqual({
+    expect(access(learner, { course: paidCourse, partPosition: 5, purchased: true })).toEqual({
       allowed: true,
       reason: "purchased",
     });
   });
   it("lets an admin watch everything without a purchase", () => {
-    expect(decideSegmentAccess(admin, { course: paidCourse, partPosition: 4, purchased: false }).allowed).toBe(true);
+    expect(access(admin, { course: paidCourse, partPosition: 4, purchased: false }).allowed).toBe(true);
   });
   it("never lets a purchase flag open a paid segment to an anonymous viewer", () => {
-    expect(decideSegmentAccess(ANONYMOUS, { course: paidCourse, partPosition: 4, purchased: true }).allowed).toBe(false);
+    expect(access(ANONYMOUS, { course: paidCourse, partPosition: 4, purchased: true }).allowed).toBe(false);
   });
 });

@@ -1,11 +1,11 @@
+import type { TCourseEntitlement } from "./decide-course-entitlement";
 import { isFreePreviewPart, type TFreePreviewCourse } from "./free-preview";
-import type { TViewer } from "./viewer";
 
 export type TSegmentAccessSubject = {
   course: TFreePreviewCourse;
   partPosition: number;
-  /** Whether the viewer holds an active purchase of the course (false for anonymous). */
-  purchased: boolean;
+  /** The viewer's entitlement to the course (lib/access/load-course-entitlement.ts). */
+  entitlement: TCourseEntitlement;
 };
 
 export type TSegmentAccess =
@@ -13,13 +13,14 @@ export type TSegmentAccess =
   | { allowed: false; reason: "sign-in-required" | "purchase-required" };
 
 /**
- * May this viewer stream this segment? Every page, API route and media route asks this
- * function (through lib/access/require-segment-access.ts); nothing else decides.
+ * May this viewer stream this segment? A free-preview part is open to everyone; the rest of
+ * the course follows the viewer's course entitlement. Every page, API route and media route
+ * asks this (through lib/access/require-segment-access.ts); nothing else decides.
  */
-export function decideSegmentAccess(viewer: TViewer, subject: TSegmentAccessSubject): TSegmentAccess {
+export function decideSegmentAccess(subject: TSegmentAccessSubject): TSegmentAccess {
   if (isFreePreviewPart(subject.course, subject.partPosition)) return { allowed: true, reason: "free-preview" };
-  if (viewer.kind === "anonymous") return { allowed: false, reason: "sign-in-required" };
-  if (viewer.role === "admin") return { allowed: true, reason: "admin" };
-  if (subject.purchased) return { allowed: true, reason: "purchased" };
-  return { allowed: false, reason: "purchase-required" };
+  const { entitlement } = subject;
+  if (!entitlement.entitled) return { allowed: false, reason: entitlement.reason };
+  // A free course is free-preview throughout (above); what is left is a grant.
+  return { allowed: true, reason: entitlement.reason === "admin" ? "admin" : "purchased" };
 }

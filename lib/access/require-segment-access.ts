@@ -2,11 +2,18 @@ import type { Db } from "../db";
 import { AppError, notFound } from "../errors";
 import { findSegment, type TFoundSegment } from "../catalog/find-segment";
 import { decideSegmentAccess, type TSegmentAccess } from "./decide-segment-access";
+import type { TCourseEntitlement } from "./decide-course-entitlement";
 import { isFreePreviewPart } from "./free-preview";
-import { hasActivePurchase } from "./has-active-purchase";
+import { loadCourseEntitlement } from "./load-course-entitlement";
 import type { TViewer } from "./viewer";
 
-export type TSegmentWithAccess = { segment: TFoundSegment; access: TSegmentAccess; free: boolean };
+export type TSegmentWithAccess = {
+  segment: TFoundSegment;
+  access: TSegmentAccess;
+  free: boolean;
+  /** The viewer's entitlement to the whole course (the buy-box, next segment, TOC use it). */
+  entitlement: TCourseEntitlement;
+};
 
 /** Looks a segment up and decides access, without throwing on a denial (pages show a lock). */
 export async function loadSegmentAccess(
@@ -18,13 +25,9 @@ export async function loadSegmentAccess(
   const segment = await findSegment(db, courseSlug, segmentSlug);
   if (!segment) return null;
   const free = isFreePreviewPart(segment.course, segment.part.position);
-  // Only look the purchase up when it can matter.
-  const purchased =
-    !free && viewer.kind === "user" && viewer.role !== "admin"
-      ? await hasActivePurchase(db, viewer.userId, segment.course.id)
-      : false;
-  const access = decideSegmentAccess(viewer, { course: segment.course, partPosition: segment.part.position, purchased });
-  return { segment, access, free };
+  const entitlement = await loadCourseEntitlement(db, viewer, segment.course);
+  const access = decideSegmentAccess({ course: segment.course, partPosition: segment.part.position, entitlement });
+  return { segment, access, free, entitlement };
 }
 
 /** For API routes: the segment if the viewer may stream it, else a typed 401/403/404. */

@@ -2,6 +2,7 @@ import type { Db } from "../db";
 import { isFreePreviewPart } from "../access/free-preview";
 
 export type TCatalogEntry = {
+  id: string;
   slug: string;
   title: string;
   subtitle: string;
@@ -20,6 +21,7 @@ export async function listCourses(db: Db): Promise<TCatalogEntry[]> {
   const courses = await db.course.findMany({
     orderBy: [{ catalogPosition: "asc" }, { title: "asc" }],
     select: {
+      id: true,
       slug: true,
       title: true,
       subtitle: true,
@@ -39,6 +41,7 @@ export async function listCourses(db: Db): Promise<TCatalogEntry[]> {
   return courses.map((c) => {
     const segments = c.parts.flatMap((p) => p.segments.map((s) => ({ ...s, free: isFreePreviewPart(c, p.position) })));
     return {
+      id: c.id,
       slug: c.slug,
       title: c.title,
       subtitle: c.subtitle,

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { Db } from "../db";
 import { decideSegmentAccess } from "../access/decide-segment-access";
-import { hasActivePurchase } from "../access/has-active-purchase";
+import { loadCourseEntitlement } from "../access/load-course-entitlement";
 import type { TViewer } from "../access/viewer";
 import { getCourseToc } from "../catalog/get-course-toc";
 import { notFound } from "../errors";
@@ -56,10 +56,7 @@ export async function searchCourse(
 ): Promise<TCourseSearchResult> {
   const toc = await getCourseToc(db, courseSlug);
   if (!toc) throw notFound("Course");
-  const purchased =
-    viewer.kind === "user" && viewer.role !== "admin" && toc.course.priceCents > 0
-      ? await hasActivePurchase(db, viewer.userId, toc.course.id)
-      : false;
+  const entitlement = await loadCourseEntitlement(db, viewer, toc.course);
   const captions = await db.mediaAsset.findMany({
     where: { kind: "captions", segment: { courseId: toc.course.id } },
     select: { segmentId: true, path: true, language: true },
@@ -72,7 +69,7 @@ export async function searchCourse(
   let totalHits = 0;
   for (const part of toc.parts) {
     for (const s of part.segments) {
-      const access = decideSegmentAccess(viewer, { course: toc.course, partPosition: part.position, purchased });
+      const access = decideSegmentAccess({ course: toc.course, partPosition: part.position, entitlement });
       const href = `/courses/${toc.course.slug}/${s.slug}`;
       const titleMatch = matches(`${s.title} ${s.subtitle}`);
       const hits: TTranscriptHit[] = [];

@@ -7,9 +7,11 @@ import { getCourseToc } from "@/lib/catalog/get-course-toc";
 import { ZCourseParams } from "@/lib/catalog/route-params";
 import { formatPrice, formatTotal } from "@/lib/catalog/format-duration";
 import { CourseToc } from "@/components/toc/course-toc";
-import { getCurrentUser } from "@/lib/access/get-viewer.server";
-import { canDownloadCourse } from "@/lib/access/can-download-course";
-import { ANONYMOUS } from "@/lib/access/viewer";
+import { CheckIcon } from "@/components/icons";
+import { getViewer } from "@/lib/access/get-viewer.server";
+import { decideCourseDownload } from "@/lib/access/can-download-course";
+import { getCourseEntitlement } from "@/lib/access/course-entitlement.server";
+import { formatClock } from "@/lib/player/format-clock";
 import "../../commerce.css";
 import { getCourseProgress } from "@/lib/progress/course-progress";
 import { CourseProgressPanel } from "@/components/progress/course-progress-panel";
@@ -40,18 +42,35 @@ export async function generateMetadata({ params }: TProps): Promise<Metadata> {
 export default async function CoursePage({ params, searchParams }: TProps) {
   const toc = await loadToc(params);
   const { course, parts } = toc;
-  const user = await getCurrentUser();
-  // What the buy-box offers mirrors lib/access's download decision (purchase, admin, free course).
-  const access = await canDownloadCourse(db, user ? { kind: "user", userId: user.id, role: user.role } : ANONYMOUS, course);
-  const owned = access.allowed && access.reason !== "free-course";
-  // Progress (continue banner, bar, TOC checks) for signed-in viewers: lib/progress.
-  const viewerId = user?.id ?? null;
+  const viewer = await getViewer();
+  // One decision (lib/access): what the viewer may watch decides the buy-box, the downloads
+  // link and the locks in the table of contents.
+  const entitlement = await getCourseEntitlement(viewer, course);
+  const download = decideCourseDownload(viewer, entitlement);
+  const paid = course.priceCents > 0;
+  const owner = entitlement.entitled && entitlement.reason === "purchase";
+  // Progress (continue, bar, TOC checks) for signed-in viewers: lib/progress.
+  const viewerId = viewer.kind === "user" ? viewer.userId : null;
   const progress = viewerId ? await getCourseProgress(db, viewerId, toc) : null;
   // Keep a ?coupon= from a campaign link on the way to checkout (validated there).
   const coupon = [(await searchParams)?.coupon].flat()[0]?.trim().slice(0, 40);
   const checkoutHref = `/courses/${course.slug}/checkout${coupon ? `?coupon=${encodeURIComponent(coupon)}` : ""}`;
   const firstSegment = parts[0]?.segments[0];
   const published = course.publishedOn ? new Date(`${course.publishedOn}T00:00:00Z`).getUTCFullYear() : null;
+  const resume = progress?.resume ?? null;
+  const resumeAt = resume && resume.positionSeconds >= 1 ? Math.floor(resume.positionSeconds) : 0;
+  const watchHref = resume
+    ? `/courses/${course.slug}/${resume.segment.slug}${resumeAt > 0 ? `?t=${resumeAt}` : ""}`
+    : firstSegment
+      ? `/courses/${course.slug}/${firstSegment.slug}`
+      : null;
+  const watchLabel = resume
+    ? `Continue: ${resume.segment.number} ${resume.segment.title}${resumeAt > 0 ? ` at ${formatClock(resumeAt)}` : ""}`
+    : paid && !entitlement.entitled
+      ? "Start the free preview"
+      : "Start watching";
+  // Whoever may watch everything gets Continue in the buy-box; the panel then shows the meter only.
+  const continueInBuyBox = entitlement.entitled;
 
   return (
     <div className="page course-page">
@@ -64,6 +83,9 @@ export default async function CoursePage({ params, searchParams }: TProps) {
           <p className="course-head__stats" data-testid="course-stats">
             {course.partCount} parts · {course.segmentCount} segments · {formatTotal(course.totalSeconds)}
           </p>
+          {progress ? (
+            <CourseProgressPanel courseSlug={course.slug} progress={progress} showContinue={!continueInBuyBox} />
+          ) : null}
           {course.description ? (
             <section className="course-description" aria-label="About this course">
               {course.description.split(/\n{2,}/).map((para, i) => (
@@ -72,36 +94,47 @@ export default async function CoursePage({ params, searchParams }: TProps) {
             </section>
           ) : null}
         </div>
-        <aside className="buy-box" aria-label="Price">
-          <p className="buy-box__price">{formatPrice(course.priceCents, course.currency)}</p>
-          {course.priceCents > 0 ? (
-            owned ? (
-              <p className="buy-box__owned" data-testid="owned">
-                {access.reason === "admin" ? "Admins can watch every segment" : "You own this course"}
-              </p>
-            ) : (
-              <Link className="button button--primary" href={checkoutHref} data-testid="buy-button">
-                Buy
-              </Link>
-            )
+        <aside className="buy-box" aria-label={owner ? "Your course" : "Price"} data-testid="buy-box">
+          {owner ? (
+            <p className="buy-box__owned" data-testid="owned">
+              <CheckIcon /> You own this course
+            </p>
+          ) : (
+            <p className="buy-box__price">{paid ? formatPrice(course.priceCents, course.currency) : "Free"}</p>
+          )}
+          {entitlement.entitled && entitlement.reason === "admin" ? (
+            <p className="buy-box__owned" data-testid="owned">
+              Admins can watch every segment
+            </p>
           ) : null}
-          {course.priceCents > 0 ? (
+          {paid && !entitlement.entitled ? (
+            <Link className="button button--primary" href={checkoutHref} data-testid="buy-button">
+              Buy the course
+            </Link>
+          ) : null}
+          {watchHref ? (
+            <Link
+              className={`button${entitlement.entitled ? " button--primary" : ""}`}
+              href={watchHref}
+              data-testid={resume ? "buy-box-continue" : "start-watching"}
+            >
+              {watchLabel}
+            </Link>
+          ) : null}
+          {paid && !entitlement.entitled ? (
             <p className="buy-box__note">
               The first {course.freePreviewParts} parts ({course.freeSegmentCount} segments) are free to watch, no
               account needed.
             </p>
-          ) : (
-            <p className="buy-box__note">Free for everyone.</p>
-          )}
-          {firstSegment ? (
-            <Link
-              className={`button${owned || course.priceCents === 0 ? " button--primary" : ""}`}
-              href={`/courses/${course.slug}/${firstSegment.slug}`}
-            >
-              {course.priceCents > 0 && !owned ? "Start the free preview" : "Start watching"}
-            </Link>
           ) : null}
-          {access.allowed ? (
+          {!paid ? <p className="buy-box__note">Free for everyone.</p> : null}
+          {viewer.kind === "anonymous" && paid ? (
+            <p className="buy-box__note" data-testid="sign-in-to-watch">
+              Already bought it?{" "}
+              <Link href={`/sign-in?next=${encodeURIComponent(`/courses/${course.slug}`)}`}>Sign in</Link>
+            </p>
+          ) : null}
+          {download.allowed ? (
             <Link className="button" href={`/courses/${course.slug}/download`} data-testid="downloads-link">
               Downloads (MP4, ZIP)
             </Link>
@@ -113,12 +146,11 @@ export default async function CoursePage({ params, searchParams }: TProps) {
           ) : null}
         </aside>
       </header>
-      {progress ? <CourseProgressPanel courseSlug={course.slug} progress={progress} /> : null}
       <ProgressSync signedIn={viewerId !== null} />
       <CourseSearch courseSlug={course.slug} />
       <section aria-labelledby="toc-heading">
         <h2 id="toc-heading">Table of contents</h2>
-        <CourseToc toc={toc} progress={progress?.bySegment} />
+        <CourseToc toc={toc} progress={progress?.bySegment} entitled={entitlement.entitled} />
       </section>
     </div>
   );

@@ -20,6 +20,7 @@ import { readPreferences } from "@/lib/progress/preferences";
 import { readSegmentProgress } from "@/lib/progress/read-progress";
 import { CourseToc } from "@/components/toc/course-toc";
 import { LockedSegment } from "@/components/player/locked-segment";
+import { LockIcon } from "@/components/icons";
 import { WatchExperience } from "@/components/player/watch-experience";
 import { ProgressSync } from "@/components/progress/progress-sync";
 import "../../../player.css";
@@ -58,23 +59,29 @@ export async function generateMetadata({ params }: TProps): Promise<Metadata> {
 }
 
 export default async function SegmentPage({ params, searchParams }: TProps) {
-  const { segment, access, toc, playback, viewer } = await load(params);
+  const { segment, access, toc, playback, viewer, entitlement } = await load(params);
   if (playback) {
     // Fetch the playlists while the player's JavaScript loads: VHS finds them in the cache
     // instead of waiting for master → variant round trips after hydration.
     for (const href of hlsPreloads(playback)) preload(href, { as: "fetch", crossOrigin: "anonymous" });
   }
   const query = await searchParams;
-  const { previous, next } = neighbours(toc, segment.slug);
   const courseHref = `/courses/${toc.course.slug}`;
+  // A campaign link's coupon stays on the way to checkout (validated there).
+  const coupon = [query.coupon].flat()[0]?.trim().slice(0, 40);
+  const checkoutHref = `${courseHref}/checkout${coupon ? `?coupon=${encodeURIComponent(coupon)}` : ""}`;
+  const firstFree = toc.parts.flatMap((p) => p.segments).find((s) => s.free && s.slug !== segment.slug) ?? null;
+  const { previous, next } = neighbours(toc, segment.slug);
   const number = toc.parts.flatMap((p) => p.segments).find((s) => s.slug === segment.slug)?.number;
   const userId = viewer.kind === "user" ? viewer.userId : null;
-  const [preferences, saved, courseProgress, nextAccess] = await Promise.all([
+  const [preferences, saved, courseProgress] = await Promise.all([
     userId ? readPreferences(db, userId) : null,
     userId && playback ? readSegmentProgress(db, userId, segment.id) : null,
     userId ? getCourseProgress(db, userId, toc) : null,
-    next ? loadSegmentAccess(db, viewer, toc.course.slug, next.slug) : null,
   ]);
+  // The next segment is open when it is free or the viewer may watch the whole course: the
+  // same decision, no second lookup.
+  const nextLocked = next ? !next.free && !entitlement.entitled : false;
   const price = formatPrice(toc.course.priceCents, toc.course.currency);
 
   return (
@@ -100,16 +107,23 @@ export default async function SegmentPage({ params, searchParams }: TProps) {
                     href: `${courseHref}/${next.slug}`,
                     title: next.title,
                     number: next.number,
-                    locked: !(nextAccess?.access.allowed ?? false),
+                    locked: nextLocked,
                   }
                 : null
             }
-            buyHref={`${courseHref}/checkout`}
+            buyHref={checkoutHref}
             price={price}
             autoplay={query.autoplay === "1"}
           />
         ) : access.allowed ? null : (
-          <LockedSegment courseSlug={toc.course.slug} reason={access.reason} price={price} />
+          <LockedSegment
+            reason={access.reason}
+            price={price}
+            buyHref={checkoutHref}
+            signInHref={`/sign-in?next=${encodeURIComponent(`${courseHref}/${segment.slug}`)}`}
+            freeHref={firstFree ? `${courseHref}/${firstFree.slug}` : null}
+            freeSegmentCount={toc.course.freeSegmentCount}
+          />
         )}
         <div className="watch__info">
           <h1 className="watch__title">
@@ -126,7 +140,12 @@ export default async function SegmentPage({ params, searchParams }: TProps) {
           ) : (
             <span />
           )}
-          {next ? (
+          {next && nextLocked ? (
+            // Never the primary way forward into the paywall: the offer is the primary action.
+            <Link className="button button--locked" rel="next" href={`${courseHref}/${next.slug}`} data-testid="next-locked">
+              <LockIcon label="Locked" className="icon icon--lock" /> {next.title} →
+            </Link>
+          ) : next ? (
             <Link className="button button--primary" rel="next" href={`${courseHref}/${next.slug}`}>
               {next.title} →
             </Link>
@@ -138,7 +157,13 @@ export default async function SegmentPage({ params, searchParams }: TProps) {
         <h2 id="watch-toc-heading" className="visually-hidden">
           Course contents
         </h2>
-        <CourseToc toc={toc} currentSlug={segment.slug} compact progress={courseProgress?.bySegment} />
+        <CourseToc
+          toc={toc}
+          currentSlug={segment.slug}
+          compact
+          progress={courseProgress?.bySegment}
+          entitled={entitlement.entitled}
+        />
       </aside>
       <ProgressSync signedIn={userId !== null} refresh={false} />
     </div>

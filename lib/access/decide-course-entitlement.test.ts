@@ -1,0 +1,33 @@
+import { describe, expect, it } from "vitest";
+import { decideCourseEntitlement, grantsMatter } from "./decide-course-entitlement";
+import { ANONYMOUS, type TViewer } from "./viewer";
+
+const paid = { priceCents: 5999 };
+const free = { priceCents: 0 };
+const learner: TViewer = { kind: "user", userId: "u1", role: "learner" };
+const admin: TViewer = { kind: "user", userId: "a1", role: "admin" };
+
+describe("decideCourseEntitlement", () => {
+  it.each([
+    // viewer, course, purchased → entitled, reason
+    ["anonymous", ANONYMOUS, paid, false, false, "sign-in-required"],
+    ["anonymous with a forged purchase flag", ANONYMOUS, paid, true, false, "sign-in-required"],
+    ["anonymous, free course", ANONYMOUS, free, false, true, "free-course"],
+    ["learner", learner, paid, false, false, "purchase-required"],
+    ["purchaser", learner, paid, true, true, "purchase"],
+    ["learner, free course", learner, free, false, true, "free-course"],
+    ["admin", admin, paid, false, true, "admin"],
+    ["admin, free course", admin, free, false, true, "admin"],
+  ] as const)("%s", (_name, viewer, course, purchased, entitled, reason) => {
+    expect(decideCourseEntitlement(viewer, course, { purchased })).toEqual({ entitled, reason });
+  });
+});
+
+describe("grantsMatter", () => {
+  it("reads grants only for a signed-in non-admin and a paid course", () => {
+    expect(grantsMatter(learner, paid)).toBe(true);
+    expect(grantsMatter(learner, free)).toBe(false);
+    expect(grantsMatter(admin, paid)).toBe(false);
+    expect(grantsMatter(ANONYMOUS, paid)).toBe(false);
+  });
+});
