@@ -12,8 +12,8 @@ import "./player.css";
 export const dynamic = "force-dynamic";
 
 export default async function CatalogPage() {
-  const courses = await listCourses(db);
   const viewer = await getViewer();
+  const courses = await listCourses(db, viewer);
   const userId = viewer.kind === "user" ? viewer.userId : null;
   // The one access decision, for every listed course at once: owners see "Owned".
   const [watched, entitlements] = await Promise.all([

@@ -2,12 +2,14 @@ import type { Db } from "../db";
 import type { TCourseEntitlement } from "./decide-course-entitlement";
 import { loadCourseEntitlement } from "./load-course-entitlement";
 import type { TViewer } from "./viewer";
+import { seesHidden } from "../catalog/visibility";
 
-export type TDownloadCourse = { id: string; priceCents: number };
+/** `published: false` (lib/catalog/visibility.ts): nobody but an admin downloads it. */
+export type TDownloadCourse = { id: string; priceCents: number; published?: boolean };
 
 export type TCourseDownloadAccess =
   | { allowed: true; reason: "purchased" | "admin" | "free-course" }
-  | { allowed: false; reason: "sign-in-required" | "purchase-required" };
+  | { allowed: false; reason: "sign-in-required" | "purchase-required" | "unpublished" };
 
 /**
  * May this viewer download the course (per-segment MP4s and the whole-course ZIP)? Downloads
@@ -16,7 +18,12 @@ export type TCourseDownloadAccess =
  * (decide-course-entitlement.ts). The downloads page and every download route ask this
  * (through canDownloadCourse / canUserDownloadCourse); nothing else decides.
  */
-export function decideCourseDownload(viewer: TViewer, entitlement: TCourseEntitlement): TCourseDownloadAccess {
+export function decideCourseDownload(
+  viewer: TViewer,
+  entitlement: TCourseEntitlement,
+  course: { published?: boolean } = {},
+): TCourseDownloadAccess {
+  if (course.published === false && !seesHidden(viewer)) return { allowed: false, reason: "unpublished" };
   if (viewer.kind === "anonymous") return { allowed: false, reason: "sign-in-required" };
   if (!entitlement.entitled) return { allowed: false, reason: entitlement.reason };
   return { allowed: true, reason: entitlement.reason === "purchase" ? "purchased" : entitlement.reason };
@@ -24,7 +31,7 @@ export function decideCourseDownload(viewer: TViewer, entitlement: TCourseEntitl
 
 /** For pages: the decision for the current viewer. */
 export async function canDownloadCourse(db: Db, viewer: TViewer, course: TDownloadCourse): Promise<TCourseDownloadAccess> {
-  return decideCourseDownload(viewer, await loadCourseEntitlement(db, viewer, course));
+  return decideCourseDownload(viewer, await loadCourseEntitlement(db, viewer, course), course);
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { Db } from "../db";
 import { AppError, notFound } from "../errors";
 import { findSegment, type TFoundSegment } from "../catalog/find-segment";
+import { decideSegmentVisible } from "../catalog/visibility";
 import { decideSegmentAccess, type TSegmentAccess } from "./decide-segment-access";
 import type { TCourseEntitlement } from "./decide-course-entitlement";
 import { isFreePreviewPart } from "./free-preview";
@@ -15,7 +16,11 @@ export type TSegmentWithAccess = {
   entitlement: TCourseEntitlement;
 };
 
-/** Looks a segment up and decides access, without throwing on a denial (pages show a lock). */
+/**
+ * Looks a segment up and decides access, without throwing on a denial (pages show a lock).
+ * null — a 404 for every caller — when it does not exist or is hidden from this viewer
+ * (unpublished course, archived, no media yet: lib/catalog/visibility.ts).
+ */
 export async function loadSegmentAccess(
   db: Db,
   viewer: TViewer,
@@ -24,6 +29,12 @@ export async function loadSegmentAccess(
 ): Promise<TSegmentWithAccess | null> {
   const segment = await findSegment(db, courseSlug, segmentSlug);
   if (!segment) return null;
+  const visible = decideSegmentVisible(viewer, {
+    coursePublished: segment.course.published,
+    archived: segment.archivedAt !== null,
+    hasMedia: segment.assets.some((a) => a.kind === "hls-master"),
+  });
+  if (!visible) return null;
   const free = isFreePreviewPart(segment.course, segment.part.position);
   const entitlement = await loadCourseEntitlement(db, viewer, segment.course);
   const access = decideSegmentAccess({ course: segment.course, partPosition: segment.part.position, entitlement });

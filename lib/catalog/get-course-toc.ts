@@ -1,6 +1,8 @@
 import type { Db } from "../db";
 import { COURSE_FACTS_SELECT } from "./course-facts-select";
 import { isFreePreviewPart } from "../access/free-preview";
+import type { TViewer } from "../access/viewer";
+import { LISTED_PART_WHERE, listedSegmentWhere, visibleCourseWhere } from "./visibility";
 
 export type TTocSegment = {
   id: string;
@@ -46,14 +48,19 @@ export type TTocCourse = {
 
 export type TToc = { course: TTocCourse; parts: TTocPart[] };
 
-/** The chaptered table of contents of a course, in order, with free-preview marks. */
-export async function getCourseToc(db: Db, courseSlug: string): Promise<TToc | null> {
-  const course = await db.course.findUnique({
-    where: { slug: courseSlug },
+/**
+ * The chaptered table of contents of a course as `viewer` may see it (lib/catalog/visibility.ts:
+ * null for an unpublished course unless an admin asks; archived and media-less segments left
+ * out, and parts left without segments), in order, numbered as shown, with free-preview marks.
+ */
+export async function getCourseToc(db: Db, courseSlug: string, viewer: TViewer): Promise<TToc | null> {
+  const course = await db.course.findFirst({
+    where: { slug: courseSlug, ...visibleCourseWhere(viewer) },
     select: {
       ...COURSE_FACTS_SELECT,
       freePreviewParts: true,
       parts: {
+        where: LISTED_PART_WHERE,
         orderBy: { position: "asc" },
         select: {
           id: true,
@@ -61,6 +68,7 @@ export async function getCourseToc(db: Db, courseSlug: string): Promise<TToc | n
           title: true,
           summary: true,
           segments: {
+            where: listedSegmentWhere(viewer),
             orderBy: { position: "asc" },
             select: { id: true, slug: true, position: true, title: true, subtitle: true, durationSeconds: true },
           },
@@ -70,11 +78,12 @@ export async function getCourseToc(db: Db, courseSlug: string): Promise<TToc | n
   });
   if (!course) return null;
 
-  const parts: TTocPart[] = course.parts.map((part) => {
+  const parts: TTocPart[] = course.parts.filter((part) => part.segments.length > 0).map((part) => {
     const free = isFreePreviewPart(course, part.position);
-    const segments = part.segments.map((s) => ({
+    // Numbered by what is shown: a hidden segment leaves no gap.
+    const segments = part.segments.map((s, i) => ({
       ...s,
-      number: `${part.position}.${s.position}`,
+      number: `${part.position}.${i + 1}`,
       free,
     }));
     return {

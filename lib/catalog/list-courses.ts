@@ -1,5 +1,7 @@
 import type { Db } from "../db";
 import { isFreePreviewPart } from "../access/free-preview";
+import type { TViewer } from "../access/viewer";
+import { LISTED_PART_WHERE, listedSegmentWhere, visibleCourseWhere } from "./visibility";
 
 export type TCatalogEntry = {
   id: string;
@@ -17,8 +19,10 @@ export type TCatalogEntry = {
   coverSegmentSlug: string | null;
 };
 
-export async function listCourses(db: Db): Promise<TCatalogEntry[]> {
+/** The catalog as `viewer` may see it (lib/catalog/visibility.ts), counts of listed segments only. */
+export async function listCourses(db: Db, viewer: TViewer): Promise<TCatalogEntry[]> {
   const courses = await db.course.findMany({
+    where: visibleCourseWhere(viewer),
     orderBy: [{ catalogPosition: "asc" }, { title: "asc" }],
     select: {
       id: true,
@@ -30,10 +34,11 @@ export async function listCourses(db: Db): Promise<TCatalogEntry[]> {
       freePreviewParts: true,
       authors: { select: { name: true }, orderBy: { position: "asc" } },
       parts: {
+        where: LISTED_PART_WHERE,
         orderBy: { position: "asc" },
         select: {
           position: true,
-          segments: { orderBy: { position: "asc" }, select: { slug: true, durationSeconds: true } },
+          segments: { where: listedSegmentWhere(viewer), orderBy: { position: "asc" }, select: { slug: true, durationSeconds: true } },
         },
       },
     },
@@ -48,7 +53,7 @@ export async function listCourses(db: Db): Promise<TCatalogEntry[]> {
       authors: c.authors.map((a) => a.name),
       priceCents: c.priceCents,
       currency: c.currency,
-      partCount: c.parts.length,
+      partCount: c.parts.filter((p) => p.segments.length > 0).length,
       segmentCount: segments.length,
       freeSegmentCount: segments.filter((s) => s.free).length,
       totalSeconds: segments.reduce((sum, s) => sum + s.durationSeconds, 0),

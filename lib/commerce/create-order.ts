@@ -42,8 +42,9 @@ export async function createOrder(
   const now = deps.now?.() ?? new Date();
   const user = await db.user.findUnique({ where: { id: input.userId }, select: { id: true, name: true, email: true } });
   if (!user) throw notFound("User");
+  // An unpublished course is not for sale (hidden from everyone but admins: lib/catalog/visibility.ts).
   const course = await db.course.findUnique({
-    where: { slug: input.courseSlug },
+    where: { slug: input.courseSlug, published: true },
     select: { id: true, slug: true, title: true, priceCents: true },
   });
   if (!course) throw notFound("Course");

@@ -24,8 +24,9 @@ export async function quotePrice(
   input: { courseSlug?: string; courseId?: string; couponCode?: string | null; now: Date },
 ): Promise<TPriceQuote> {
   const where = input.courseId ? { id: input.courseId } : { slug: input.courseSlug ?? "" };
+  // An unpublished course is not for sale (hidden from everyone but admins: lib/catalog/visibility.ts).
   const course = await db.course.findUnique({
-    where,
+    where: { ...where, published: true },
     select: { id: true, slug: true, title: true, priceCents: true, currency: true },
   });
   if (!course) throw notFound("Course");

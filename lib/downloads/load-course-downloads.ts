@@ -2,6 +2,7 @@ import fs from "node:fs";
 import type { Db } from "../db";
 import { COURSE_FACTS_SELECT } from "../catalog/course-facts-select";
 import { resolveInside } from "../media/resolve-inside";
+import { HAS_MEDIA_WHERE, LISTED_PART_WHERE } from "../catalog/visibility";
 import { partFolderName, segmentBaseName } from "./download-names";
 
 export type TDownloadFile = {
@@ -46,6 +47,8 @@ export type TCourseDownloads = {
     priceCents: number;
     currency: string;
     resourcesUrl: string | null;
+    /** Unpublished: only admins may download (lib/access/can-download-course.ts). */
+    published: boolean;
   };
   parts: { position: number; title: string; summary: string; folder: string; segments: TSegmentDownload[] }[];
 };
@@ -76,13 +79,18 @@ export async function loadCourseDownloads(db: Db, mediaRoot: string, courseSlug:
     where: { slug: courseSlug },
     select: {
       ...COURSE_FACTS_SELECT,
+      published: true,
+      // What learners see of the course (lib/catalog/visibility.ts): no archived segment, no
+      // segment without media, no part that left the course.
       parts: {
+        where: LISTED_PART_WHERE,
         orderBy: { position: "asc" },
         select: {
           position: true,
           title: true,
           summary: true,
           segments: {
+            where: { archivedAt: null, ...HAS_MEDIA_WHERE },
             orderBy: { position: "asc" },
             select: {
               slug: true,
@@ -104,7 +112,7 @@ export async function loadCourseDownloads(db: Db, mediaRoot: string, courseSlug:
   const { authors, parts, ...rest } = course;
   return {
     course: { ...rest, authors: authors.map((a) => a.name) },
-    parts: parts.map((part) => ({
+    parts: parts.filter((part) => part.segments.length > 0).map((part) => ({
       position: part.position,
       title: part.title,
       summary: part.summary,

@@ -60,6 +60,7 @@ export async function serveDownloadRequest(deps: TDownloadRequestDeps, request: 
     const downloads = await loadCourseDownloads(deps.db, deps.mediaRoot, courseSlug);
     if (!downloads) throw notFound("Course");
     const access = await canUserDownloadCourse(deps.db, check.claims.userId, downloads.course);
+    if (!access.allowed && access.reason === "unpublished") throw notFound("Course");
     if (!access.allowed) {
       throw new AppError("FORBIDDEN", "Downloads of this course are no longer available to this account.", { reason: access.reason });
     }

@@ -1,4 +1,5 @@
 import type { Db } from "../db";
+import { AppError } from "../errors";
 import { requireSegmentAccess, tokenUserOf } from "../access/require-segment-access";
 import type { TViewer } from "../access/viewer";
 import { segmentMediaUrls, type TPlayback } from "./segment-media-urls";
@@ -13,6 +14,8 @@ export async function issuePlayback(
   segmentSlug: string,
 ): Promise<TPlayback> {
   const found = await requireSegmentAccess(deps.db, viewer, courseSlug, segmentSlug);
+  // Only an admin gets here for a segment whose upload is not transcoded yet (lib/catalog/visibility.ts).
+  if (!found.segment.assets.some((a) => a.kind === "hls-master")) throw new AppError("NOT_FOUND", "This segment has no media yet");
   return segmentMediaUrls(found.segment, tokenUserOf(viewer, found), {
     secret: deps.secret,
     ttlSeconds: deps.ttlSeconds,

@@ -1,5 +1,6 @@
 import type { Db } from "../db";
 import type { TToc, TTocSegment } from "../catalog/get-course-toc";
+import { HAS_MEDIA_WHERE, LISTED_PART_WHERE } from "../catalog/visibility";
 
 export type TSegmentMark = { watchedSeconds: number; positionSeconds: number; completed: boolean };
 export type TCourseProgress = {
@@ -61,12 +62,13 @@ export async function getCourseProgress(db: Db, userId: string, toc: TToc): Prom
 export async function getCatalogProgress(db: Db, userId: string): Promise<Record<string, number>> {
   const groups = await db.segmentProgress.groupBy({
     by: ["courseId"],
-    where: { userId, completedAt: { not: null } },
+    // Only segments still in the course with media count (lib/catalog/visibility.ts), like the totals they go with.
+    where: { userId, completedAt: { not: null }, segment: { archivedAt: null, ...HAS_MEDIA_WHERE, part: LISTED_PART_WHERE } },
     _count: { _all: true },
   });
   if (groups.length === 0) return {};
   const courses = await db.course.findMany({
-    where: { id: { in: groups.map((g) => g.courseId) } },
+    where: { id: { in: groups.map((g) => g.courseId) }, published: true },
     select: { id: true, slug: true },
   });
   const slugOf = new Map(courses.map((c) => [c.id, c.slug]));

@@ -54,7 +54,7 @@ export async function searchCourse(
   courseSlug: string,
   query: TCourseSearchQuery,
 ): Promise<TCourseSearchResult> {
-  const toc = await getCourseToc(db, courseSlug);
+  const toc = await getCourseToc(db, courseSlug, viewer);
   if (!toc) throw notFound("Course");
   const entitlement = await loadCourseEntitlement(db, viewer, toc.course);
   const captions = await db.mediaAsset.findMany({

@@ -24,7 +24,7 @@ export const dynamic = "force-dynamic";
 type TProps = { params: Promise<{ course: string }>; searchParams?: Promise<{ coupon?: string | string[] }> };
 
 // Metadata and page share one query per request (React's request-scoped cache).
-const tocOf = cache((slug: string) => getCourseToc(db, slug));
+const tocOf = cache(async (slug: string) => getCourseToc(db, slug, await getViewer()));
 
 async function loadToc(params: TProps["params"]) {
   const parsed = ZCourseParams.safeParse(await params);

@@ -26,7 +26,11 @@ export async function createPreviewCourse(db: Db) {
     await db.part.create({ data: { id: partId, courseId, position: i + 1, title: `Part ${i + 1}` }, select: { id: true } });
     const id = `seg_${slug}_${seg.slug}`;
     await db.segment.create({
-      data: { id, courseId, partId, position: 1, slug: seg.slug, title: seg.title, durationSeconds: 60 },
+      data: {
+        id, courseId, partId, position: 1, slug: seg.slug, title: seg.title, durationSeconds: 60,
+        // Learners only see segments with media (lib/catalog/visibility.ts).
+        assets: { create: { id: `ast_${id}_master`, kind: "hls-master", path: `${slug}/${seg.slug}/master.m3u8`, mimeType: "application/vnd.apple.mpegurl" } },
+      },
       select: { id: true },
     });
     segments.push({ id, ...seg });

@@ -41,16 +41,18 @@ async function load(params: TProps["params"]) {
 // Metadata and page share one load per request (React's request-scoped cache).
 const loadSegmentPage = cache(async (course: string, segment: string) => {
   const viewer = await getViewer();
-  const [found, toc] = await Promise.all([loadSegmentAccess(db, viewer, course, segment), getCourseToc(db, course)]);
+  const [found, toc] = await Promise.all([loadSegmentAccess(db, viewer, course, segment), getCourseToc(db, course, viewer)]);
   if (!found || !toc) notFound();
-  const playback = found.access.allowed
+  // Only admins reach a segment without media (lib/catalog/visibility.ts): nothing to play yet.
+  const hasMedia = found.segment.assets.some((a) => a.kind === "hls-master");
+  const playback = found.access.allowed && hasMedia
     ? segmentMediaUrls(found.segment, tokenUserOf(viewer, found), {
         secret: playbackDeps.secret,
         ttlSeconds: playbackDeps.ttlSeconds,
         nowSeconds: playbackDeps.nowSeconds(),
       })
     : null;
-  return { ...found, viewer, toc, playback };
+  return { ...found, viewer, toc, playback, hasMedia };
 });
 
 export async function generateMetadata({ params }: TProps): Promise<Metadata> {
@@ -59,7 +61,7 @@ export async function generateMetadata({ params }: TProps): Promise<Metadata> {
 }
 
 export default async function SegmentPage({ params, searchParams }: TProps) {
-  const { segment, access, toc, playback, viewer, entitlement } = await load(params);
+  const { segment, access, toc, playback, viewer, entitlement, hasMedia } = await load(params);
   if (playback) {
     // Fetch the playlists while the player's JavaScript loads: VHS finds them in the cache
     // instead of waiting for master → variant round trips after hydration.
@@ -115,6 +117,10 @@ export default async function SegmentPage({ params, searchParams }: TProps) {
             price={price}
             autoplay={query.autoplay === "1"}
           />
+        ) : !hasMedia ? (
+          <p className="watch__pending" data-testid="no-media-yet">
+            No media yet: this segment is hidden from learners until its upload has been transcoded.
+          </p>
         ) : access.allowed ? null : (
           <LockedSegment
             reason={access.reason}

@@ -26,6 +26,8 @@ export default async function DownloadPage({ params }: TProps) {
   const { course, parts } = downloads;
   const viewer = await getViewer();
   const access = await canDownloadCourse(db, viewer, course);
+  // Hidden from everyone but admins (lib/catalog/visibility.ts): as if it did not exist.
+  if (!access.allowed && access.reason === "unpublished") notFound();
   const here = `/courses/${course.slug}/download`;
 
   if (!access.allowed || viewer.kind !== "user") {
