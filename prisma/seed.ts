@@ -32,6 +32,10 @@ async function main(): Promise<void> {
   console.log(`Media (${courses.length} course${courses.length === 1 ? "" : "s"}) → ${env.MEDIA_ROOT}`);
   const media = await ensureCoursesMedia(courses, { mediaRoot: env.MEDIA_ROOT });
   console.log(`Media ready: ${media.generated} generated, ${media.cached} cached (${(media.elapsedMs / 1000).toFixed(1)} s).`);
+  if (media.failures.length) {
+    // A course with an unusable source is not imported half; the message names each file.
+    throw new Error(`Unusable sources:\n${media.failures.map((f) => `  ${f.id}: ${f.message}`).join("\n")}`);
+  }
 
   const db = createDb(env.DATABASE_URL);
   const totals = { parts: 0, segments: 0, seconds: 0 };

@@ -54,6 +54,8 @@ async function main(): Promise<void> {
     force: values.force,
     concurrency,
   });
+  for (const f of result.failures) console.error(`  ${f.id}: ${f.message}`);
+  if (result.failures.length) process.exitCode = 1;
   const summary = summarizeMedia(result.facts);
   console.log(
     `Done in ${(result.elapsedMs / 1000).toFixed(1)} s: ${result.generated} generated, ${result.cached} cached; ` +

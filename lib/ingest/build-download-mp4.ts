@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
+import { captionLanguageLabel, iso639_2 } from "./caption-language";
 import type { TChapter } from "./course-manifest";
 import { runFfmpeg } from "./run-ffmpeg";
 
@@ -17,6 +18,11 @@ export type TDownloadMp4Meta = {
   year?: number;
   chapters: TChapter[];
   durationSeconds: number;
+  /**
+   * WebVTT files in `dir`, one subtitle track each, in this order. Absent: `captions.en.vtt`
+   * when it exists (what callers before multi-language captions relied on).
+   */
+  captions?: { language: string; path: string }[];
 };
 
 /** FFMETADATA1 values escape '=', ';', '#', '\' and newlines with a backslash. */
@@ -39,24 +45,26 @@ export function renderFfmetadataChapters(chapters: TChapter[], durationSeconds: 
 
 /**
  * The DRM-free download of a segment: video.mp4 remuxed (no re-encode, `-c copy`) with
- * title/course metadata, the English captions as a mov_text subtitle track, chapter markers
+ * title/course metadata, every captions language as a mov_text subtitle track (ISO 639-2
+ * language tag, the language's name as the track's handler name), chapter markers
  * (when the segment has chapters) and the moov atom first (+faststart), so players such as
  * VLC and QuickTime show title, subtitles and chapters. Writes `dir/download.mp4`.
  */
 export async function buildDownloadMp4(dir: string, meta: TDownloadMp4Meta): Promise<void> {
   const inputs = ["-i", "video.mp4"];
   const maps = ["-map", "0:v:0", "-map", "0:a:0"];
-  const captions = fs.existsSync(path.join(dir, "captions.en.vtt"));
-  if (captions) {
-    inputs.push("-i", "captions.en.vtt");
-    maps.push("-map", "1:0");
-  }
+  const captions =
+    meta.captions ?? (fs.existsSync(path.join(dir, "captions.en.vtt")) ? [{ language: "en", path: "captions.en.vtt" }] : []);
+  captions.forEach((c, i) => {
+    inputs.push("-i", c.path);
+    maps.push("-map", `${i + 1}:0`);
+  });
   const chapters = meta.chapters.filter((c) => c.at < meta.durationSeconds);
   const ffmeta = path.join(dir, ".download-chapters.ffmeta");
   if (chapters.length) {
     fs.writeFileSync(ffmeta, renderFfmetadataChapters(chapters, meta.durationSeconds));
     inputs.push("-f", "ffmetadata", "-i", path.basename(ffmeta));
-    maps.push("-map_chapters", String(captions ? 2 : 1));
+    maps.push("-map_chapters", String(captions.length + 1));
   } else {
     maps.push("-map_chapters", "-1");
   }
@@ -71,9 +79,14 @@ export async function buildDownloadMp4(dir: string, meta: TDownloadMp4Meta): Pro
   ];
   if (meta.year) tags.push(["date", String(meta.year)]);
   const metadata = tags.filter(([, v]) => v).flatMap(([k, v]) => ["-metadata", `${k}=${v}`]);
-  const subtitleArgs = captions
-    ? ["-c:s", "mov_text", "-metadata:s:s:0", "language=eng", "-metadata:s:s:0", "handler_name=English", "-disposition:s:0", "0"]
-    : [];
+  const subtitleArgs = captions.length ? ["-c:s", "mov_text"] : [];
+  captions.forEach((c, i) => {
+    subtitleArgs.push(
+      `-metadata:s:s:${i}`, `language=${iso639_2(c.language)}`,
+      `-metadata:s:s:${i}`, `handler_name=${captionLanguageLabel(c.language)}`,
+      `-disposition:s:${i}`, "0",
+    );
+  });
   try {
     await runFfmpeg(
       [

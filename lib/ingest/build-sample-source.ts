@@ -2,11 +2,14 @@ import fs from "node:fs";
 import path from "node:path";
 import type { TChapter } from "./course-manifest";
 import type { TMediaInput } from "./media-input";
+import { planLadder, type TEncodeSpeed } from "./plan-ladder";
 import {
   AUDIO_SAMPLE_RATE,
   FONT_FILE,
   FONT_FILE_BOLD,
   FRAME_RATE,
+  SAMPLE_HEIGHT,
+  SAMPLE_WIDTH,
   TITLE_CARD_SECONDS,
   TONE_HZ,
 } from "./media-settings";
@@ -31,7 +34,7 @@ type TText = { text: string; font: string; size: number; color: string; x: strin
  * drawtext reads every string from a file in `workDir` (ffmpeg runs with cwd = workDir) so
  * titles with quotes, colons or percent signs need no filtergraph escaping.
  */
-export function buildSampleSource(spec: TSampleSpec, workDir: string): TMediaInput {
+export function buildSampleSource(spec: TSampleSpec, workDir: string, speed: TEncodeSpeed = "fast"): TMediaInput {
   const textDir = path.join(workDir, "text");
   fs.mkdirSync(textDir, { recursive: true });
   const seconds = spec.seconds;
@@ -93,11 +96,12 @@ export function buildSampleSource(spec: TSampleSpec, workDir: string): TMediaInp
   ].join(",");
   return {
     inputArgs: [
-      "-f", "lavfi", "-i", `testsrc2=size=1280x720:rate=${FRAME_RATE}:duration=${seconds}`,
+      "-f", "lavfi", "-i", `testsrc2=size=${SAMPLE_WIDTH}x${SAMPLE_HEIGHT}:rate=${FRAME_RATE}:duration=${seconds}`,
       "-f", "lavfi", "-i", `sine=frequency=${TONE_HZ}:sample_rate=${AUDIO_SAMPLE_RATE}:duration=${seconds}`,
     ],
     filter: `${video}[src_v];[1:a]volume=0.5[src_a]`,
     durationSeconds: seconds,
     posterSeconds: Math.min(TITLE_CARD_SECONDS / 2, seconds / 2),
+    plan: planLadder({ width: SAMPLE_WIDTH, height: SAMPLE_HEIGHT, frameRate: FRAME_RATE }, { speed }),
   };
 }

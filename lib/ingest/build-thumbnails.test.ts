@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { renderThumbnailsVtt, thumbnailInterval } from "./build-thumbnails";
+import { renderThumbnailsVtt, thumbnailInterval, thumbnailSize } from "./build-thumbnails";
 
 describe("thumbnails.vtt", () => {
   it("maps each second of a short video to its tile, row by row", () => {
@@ -14,5 +14,16 @@ describe("thumbnails.vtt", () => {
     expect(thumbnailInterval(30)).toBe(1);
     expect(thumbnailInterval(3600)).toBe(36);
     expect(renderThumbnailsVtt(3600, 36).match(/#xywh=/g)).toHaveLength(100);
+  });
+});
+
+describe("thumbnailSize", () => {
+  it("keeps the video's aspect with the long side 160", () => {
+    expect(thumbnailSize({ width: 1920, height: 1080 })).toEqual({ width: 160, height: 90 });
+    expect(thumbnailSize({ width: 1080, height: 1920 })).toEqual({ width: 90, height: 160 });
+    expect(thumbnailSize({ width: 640, height: 480 })).toEqual({ width: 160, height: 120 });
+  });
+  it("tiles a portrait sprite with its own tile size", () => {
+    expect(renderThumbnailsVtt(3, 1, "thumbnails.jpg", { width: 90, height: 160 })).toContain("thumbnails.jpg#xywh=180,0,90,160");
   });
 });

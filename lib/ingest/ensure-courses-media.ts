@@ -1,7 +1,9 @@
 import type { TCourseManifest, TManifestSegment } from "./course-manifest";
 import { requireMediaTools } from "./require-media-tools";
 import { ensureSegmentMedia } from "./ensure-segment-media";
+import { CaptionsError, SourceError } from "./inspect-source";
 import type { TMediaFacts } from "./media-facts";
+import type { TEncodeSpeed } from "./plan-ladder";
 import { DEFAULT_CONCURRENCY } from "./media-settings";
 import { createProgressReporter } from "./progress-reporter";
 
@@ -13,12 +15,18 @@ export type TEnsureCoursesMediaSummary = {
   generated: number;
   cached: number;
   elapsedMs: number;
+  /**
+   * Segments whose source or captions cannot be used (SourceError/CaptionsError), one line per
+   * problem: the others were still rendered; these have no entry in `facts`.
+   */
+  failures: { id: string; message: string }[];
 };
 
 /**
  * Ensures media for every segment of every course, `concurrency` ffmpeg jobs at a time,
  * with terminal progress. Longest samples start first so the two workers finish together.
- * Stops scheduling on the first failure and throws once running jobs have settled.
+ * A bad source (or its captions) fails only its own segment and is listed in `failures`; any
+ * other error stops scheduling and is thrown once running jobs have settled.
  */
 export async function ensureCoursesMedia(
   courses: TCourseManifest[],
@@ -26,6 +34,8 @@ export async function ensureCoursesMedia(
     mediaRoot: string;
     force?: boolean;
     concurrency?: number;
+    /** Overrides the default (quality for sources, fast for samples), e.g. "fast" in tests. */
+    speed?: TEncodeSpeed;
     stream?: NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
   },
 ): Promise<TEnsureCoursesMediaSummary> {
@@ -44,6 +54,7 @@ export async function ensureCoursesMedia(
   let generated = 0;
   let cached = 0;
   let failure: Error | undefined;
+  const failures: { id: string; message: string }[] = [];
   let ffmpegCheck: { error?: unknown } | undefined;
   const beforeGenerate = () => {
     if (!ffmpegCheck) {
@@ -67,6 +78,7 @@ export async function ensureCoursesMedia(
           segment: job.segment,
           mediaRoot: options.mediaRoot,
           force: options.force,
+          speed: options.speed,
           beforeGenerate,
           onProgress: (f) => reporter.update(job!.id, f),
         });
@@ -77,8 +89,13 @@ export async function ensureCoursesMedia(
           (result.status === "generated" ? `, ${((Date.now() - jobStarted) / 1000).toFixed(1)} s to render` : "");
         reporter.finish(job.id, result.status, detail);
       } catch (error) {
-        failure ??= error as Error;
-        reporter.finish(job.id, "failed");
+        if (error instanceof SourceError || error instanceof CaptionsError) {
+          failures.push({ id: job.id, message: error.message });
+          reporter.finish(job.id, "failed", error.message.split("\n")[0]);
+        } else {
+          failure ??= error as Error;
+          reporter.finish(job.id, "failed");
+        }
       }
     }
   };
@@ -89,5 +106,5 @@ export async function ensureCoursesMedia(
     reporter.close();
   }
   if (failure) throw failure;
-  return { facts, generated, cached, elapsedMs: Date.now() - started };
+  return { facts, generated, cached, elapsedMs: Date.now() - started, failures };
 }

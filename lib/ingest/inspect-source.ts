@@ -198,3 +198,11 @@ export async function requireSource(file: string): Promise<TSourceFacts> {
   if (!result.ok) throw new SourceError(file, result.reason);
   return result.facts;
 }
+
+/** Captions beside a source with malformed cues: one line per problem, `<file>:<line>: <message>`. */
+export class CaptionsError extends Error {
+  constructor(readonly problems: string[]) {
+    super(problems.join("\n"));
+    this.name = "CaptionsError";
+  }
+}

@@ -4,34 +4,15 @@
  * changing code that changes output without changing these values.
  * Why these numbers: docs/decisions/002-sample-media-pipeline.md.
  */
-export const GENERATOR_VERSION = "lectern-sample-media/2"; // 2: download.mp4 (build-download-mp4.ts)
+export const GENERATOR_VERSION = "lectern-sample-media/3"; // 2: download.mp4; 3: ladder from the source (plan-ladder.ts), loudnorm, captions per language
 
+/** Generated samples are 1280×720 at this rate (so their ladder is 720p/480p/360p). */
 export const FRAME_RATE = 30;
-/** A keyframe every 2 s, fixed (no scene-cut keyframes), so every 6 s HLS segment starts on one. */
-export const KEYFRAME_SECONDS = 2;
-export const HLS_SEGMENT_SECONDS = 6;
-/** x264 speed/size trade-off: all 35 samples must render in well under 3 minutes on 2 cores. */
-export const X264_PRESET = "ultrafast";
+export const SAMPLE_WIDTH = 1280;
+export const SAMPLE_HEIGHT = 720;
+/** The sine tone and silence are generated at this rate; every rung's audio is 48 kHz (plan-ladder.ts). */
 export const AUDIO_SAMPLE_RATE = 48_000;
-
-export type TRendition = {
-  label: "360p" | "720p";
-  width: number;
-  height: number;
-  profile: "main" | "high";
-  crf: number;
-  /** Caps for VBV so a variant's peak bitrate stays near what the master playlist says. */
-  maxrateKbps: number;
-  bufsizeKbps: number;
-  audioKbps: number;
-};
-
-export const RENDITIONS: readonly TRendition[] = [
-  { label: "360p", width: 640, height: 360, profile: "main", crf: 23, maxrateKbps: 700, bufsizeKbps: 1400, audioKbps: 96 },
-  { label: "720p", width: 1280, height: 720, profile: "high", crf: 23, maxrateKbps: 1800, bufsizeKbps: 3600, audioKbps: 128 },
-];
-/** video.mp4 (the download/fallback file) is the 720p encode; its HLS variant is a remux of it. */
-export const MP4_RENDITION = "720p";
+// The ladder, bit rates, GOP, segment length, x264 presets and loudness live in plan-ladder.ts.
 
 /** Generated samples: a title card for this long, then the moving test pattern. */
 export const TITLE_CARD_SECONDS = 4;

@@ -16,6 +16,23 @@ export function observeFfmpegRuns(listener: (run: { args: string[]; cwd?: string
   return () => observers.delete(listener);
 }
 
+/** ffmpeg exited with an error; `reason` is the last line of its stderr (one line, for people). */
+export class FfmpegError extends Error {
+  constructor(
+    message: string,
+    readonly stderr: string,
+    readonly reason: string,
+  ) {
+    super(message);
+    this.name = "FfmpegError";
+  }
+}
+
+function lastLine(stderr: string): string {
+  const lines = stderr.split("\n").map((l) => l.replace(/^\[[^\]]*@ 0x[0-9a-f]+\]\s*/i, "").trim()).filter(Boolean);
+  return lines.at(-1) ?? "no error message";
+}
+
 export type TRunFfmpegOptions = {
   cwd?: string;
   /** Media seconds this run will write; with it, onProgress gets a 0–1 fraction. */
@@ -61,7 +78,15 @@ export function runFfmpeg(args: string[], options: TRunFfmpegOptions = {}): Prom
     child.on("close", (code, signal) => {
       running.delete(child);
       if (code === 0) resolve();
-      else reject(new Error(`ffmpeg exited with ${signal ?? code}:\n${stderr.trim()}\n  args: ${fullArgs.join(" ")}`));
+      else {
+        reject(
+          new FfmpegError(
+            `ffmpeg exited with ${signal ?? code}:\n${stderr.trim()}\n  args: ${fullArgs.join(" ")}`,
+            stderr,
+            signal ? `ffmpeg was stopped by ${signal}` : lastLine(stderr),
+          ),
+        );
+      }
     });
   });
 }
