@@ -62,6 +62,8 @@ export function WatchExperience(props: TWatchExperienceProps) {
   const dialogRef = useRef<HTMLDialogElement>(null);
   const [time, setTime] = useState(props.startAt ?? 0);
   const [cues, setCues] = useState<TVttCue[] | null>(null);
+  /** The transcript's language: the first captions track until the viewer picks one (here or in the captions menu). */
+  const [transcriptLanguage, setTranscriptLanguage] = useState(playback.captions[0]?.language ?? "en");
   const [upNext, setUpNext] = useState<"countdown" | "paywall" | null>(null);
   const [announcement, setAnnouncement] = useState("");
   /** Why the playback API stopped renewing this page's media URLs (refund, revoked access). */
@@ -94,11 +96,13 @@ export function WatchExperience(props: TWatchExperienceProps) {
   useEffect(() => {
     if (!extrasDue) return;
     let live = true;
-    void fetchCues(playback.captions[0]?.src).then((c) => live && setCues(c));
+    const track = playback.captions.find((c) => c.language === transcriptLanguage) ?? playback.captions[0];
+    setCues(null);
+    void fetchCues(track?.src).then((c) => live && setCues(c));
     return () => {
       live = false;
     };
-  }, [playback.captions, extrasDue]);
+  }, [playback.captions, extrasDue, transcriptLanguage]);
 
   const seek = useCallback((seconds: number, play = false) => {
     const player = playerRef.current;
@@ -160,6 +164,8 @@ export function WatchExperience(props: TWatchExperienceProps) {
     const onTracks = () => {
       const showing = captionTracks().find((t) => t.mode === "showing");
       update({ captions: showing ? showing.language || "en" : null });
+      // The transcript follows the captions menu to another language.
+      if (showing?.language) setTranscriptLanguage(showing.language);
     };
     tracks.addEventListener("change", onTracks);
 
@@ -295,7 +301,14 @@ export function WatchExperience(props: TWatchExperienceProps) {
             {announcement}
           </div>
         </div>
-        <TranscriptPanel cues={cues} currentTime={time} onSeek={(t) => seek(t, true)} />
+        <TranscriptPanel
+          cues={cues}
+          currentTime={time}
+          onSeek={(t) => seek(t, true)}
+          languages={playback.captions.map((c) => ({ language: c.language, label: c.label }))}
+          language={transcriptLanguage}
+          onLanguageChange={setTranscriptLanguage}
+        />
       </div>
       {accessEnded ? (
         <p className="player-notice" role="alert" data-testid="access-ended">

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useId, useRef, useState } from "react";
 import type { TCourseSearchResult } from "@/lib/search/search-course";
 import { formatClock } from "@/lib/player/format-clock";
+import { captionLanguageLabel } from "@/lib/ingest/caption-language";
 
 /**
  * One box that searches every segment's transcript (GET /api/courses/<c>/search). Results
@@ -73,9 +74,11 @@ export function CourseSearch({ courseSlug }: { courseSlug: string }) {
               {s.hits.length > 0 ? (
                 <ul className="course-search__hits">
                   {s.hits.map((h) => (
-                    <li key={h.start}>
+                    <li key={`${h.language}-${h.start}`}>
                       <Link href={h.href}>
-                        <span className="course-search__time">{formatClock(h.start)}</span> {h.text}
+                        <span className="course-search__time">{formatClock(h.start)}</span>{" "}
+                        {h.language !== "en" ? <span className="badge">{captionLanguageLabel(h.language)}</span> : null}{" "}
+                        <span lang={h.language}>{h.text}</span>
                       </Link>
                     </li>
                   ))}

@@ -8,6 +8,10 @@ type TTranscriptPanelProps = {
   cues: TVttCue[] | null;
   currentTime: number;
   onSeek: (seconds: number) => void;
+  /** Every captions language of the segment; a picker appears when there is more than one. */
+  languages?: { language: string; label: string }[];
+  language?: string;
+  onLanguageChange?: (language: string) => void;
 };
 
 function prefersReducedMotion(): boolean {
@@ -20,7 +24,7 @@ function prefersReducedMotion(): boolean {
  * each cue is a button that seeks there; the search box filters cues and Enter jumps to the
  * first match.
  */
-export function TranscriptPanel({ cues, currentTime, onSeek }: TTranscriptPanelProps) {
+export function TranscriptPanel({ cues, currentTime, onSeek, languages = [], language, onLanguageChange }: TTranscriptPanelProps) {
   const [query, setQuery] = useState("");
   const listRef = useRef<HTMLOListElement>(null);
   const searchId = useId();
@@ -54,6 +58,25 @@ export function TranscriptPanel({ cues, currentTime, onSeek }: TTranscriptPanelP
         <h2 className="transcript__title" id={`${searchId}-title`}>
           Transcript
         </h2>
+        {languages.length > 1 ? (
+          <div className="transcript__language">
+            <label htmlFor={`${searchId}-language`} className="visually-hidden">
+              Transcript language
+            </label>
+            <select
+              id={`${searchId}-language`}
+              value={language}
+              onChange={(e) => onLanguageChange?.(e.target.value)}
+              data-testid="transcript-language"
+            >
+              {languages.map((l) => (
+                <option key={l.language} value={l.language}>
+                  {l.label}
+                </option>
+              ))}
+            </select>
+          </div>
+        ) : null}
         <form
           role="search"
           className="transcript__search"
@@ -86,7 +109,7 @@ export function TranscriptPanel({ cues, currentTime, onSeek }: TTranscriptPanelP
               ? `${shown.length} ${shown.length === 1 ? "match" : "matches"}${shown.length ? " — press Enter to jump to the first" : ""}`
               : ""}
       </p>
-      <ol className="transcript__cues" ref={listRef} tabIndex={-1} aria-label="Transcript cues">
+      <ol className="transcript__cues" ref={listRef} tabIndex={-1} aria-label="Transcript cues" lang={language}>
         {shown.map(({ cue, index }) => (
           <li key={index} data-cue-index={index}>
             <button

@@ -13,7 +13,8 @@ export type TCourseZip = { entries: TZipLayoutEntry[]; layout: TZipLayout; repre
 const seconds = (ms: number) => new Date(Math.floor(ms / 1000) * 1000);
 
 /**
- * README.txt, then per part a folder with each segment's MP4 and its captions (.vtt).
+ * README.txt, then per part a folder with each segment's MP4 and its captions, one
+ * `<segment>.<language>.vtt` per language.
  * `crc` says what to do with a file's CRC-32: the real plan needs every one; a length alone
  * does not depend on them.
  */
@@ -24,7 +25,7 @@ function courseZipEntries(d: TCourseDownloads, crc: (f: TDownloadFile, name: str
   for (const part of d.parts) {
     for (const s of part.segments) {
       if (s.mp4) add(`${part.folder}/${s.baseName}.mp4`, s.mp4);
-      if (s.captions) add(`${part.folder}/${s.baseName}.en.vtt`, s.captions);
+      for (const c of s.captions) add(`${part.folder}/${s.baseName}.${c.language}.vtt`, c);
     }
   }
   const newest = files.reduce((max, f) => Math.max(max, f.lastModified.getTime()), 0);

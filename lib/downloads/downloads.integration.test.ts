@@ -82,6 +82,16 @@ beforeAll(async () => {
         },
         select: { id: true },
       });
+      if (seg.slug === "overview") {
+        // A second captions language travels in the ZIP as its own file.
+        const de = Buffer.from("WEBVTT\n\n1\n00:00:00.000 --> 00:00:02.000\nÜberblick\n");
+        fs.writeFileSync(path.join(dir, "captions.de.vtt"), de);
+        sources.set("overview.de.vtt", de);
+        await t.db.mediaAsset.create({
+          data: { id: "a-overview-c-de", segmentId: `s-${seg.slug}`, kind: "captions", label: "de", path: `${COURSE}/overview/captions.de.vtt`, mimeType: "text/vtt", bytes: de.length, language: "de" },
+          select: { id: true },
+        });
+      }
     }
   }
   for (const [key, id] of Object.entries(users)) {
@@ -189,13 +199,14 @@ describe("the course ZIP", () => {
       const expected: [string, string][] = [
         ["01 Introductions and definitions/01-01 Overview.mp4", "overview"],
         ["01 Introductions and definitions/01-01 Overview.en.vtt", "overview.vtt"],
+        ["01 Introductions and definitions/01-01 Overview.de.vtt", "overview.de.vtt"],
         ["01 Introductions and definitions/01-02 Café- naïve-“quoted” guide-.mp4", "guide"],
         ["02 Deep dive/02-03 Three.mp4", "three"],
         ["02 Deep dive/02-03 Three.en.vtt", "three.vtt"],
       ];
       for (const [name, key] of expected) expect(sha(fs.readFileSync(path.join(out, name))), name).toBe(sha(sources.get(key)!));
       const listed = execFileSync("unzip", ["-Z1", "course.zip"], { cwd: dir, encoding: "utf8" }).trim().split("\n");
-      expect(listed).toHaveLength(1 + 2 * 5);
+      expect(listed).toHaveLength(1 + 2 * 5 + 1);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
@@ -312,7 +323,7 @@ describe("the course ZIP seeks instead of regenerating", () => {
     expect(counter.bytes).toBe(2 * media);
     // "Three"'s captions have CRC 0xcf574a17: above 2^31, so this also proves the signed int4 round trip.
     const assets = await t.db.mediaAsset.findMany({ where: { segment: { courseId: "c-zip" }, kind: { in: ["download", "captions"] } }, select: { path: true, crc32: true, crc32Stamp: true } });
-    expect(assets).toHaveLength(10);
+    expect(assets).toHaveLength(11);
     for (const a of assets) {
       const file = path.join(root, a.path);
       const bytes = fs.readFileSync(file);

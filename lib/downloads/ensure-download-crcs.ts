@@ -51,7 +51,11 @@ export async function ensureDownloadCrcs(db: Db, d: TCourseDownloads, read: TRea
   // One file at a time: the first request after an import reads the course once, sequentially.
   for (const part of d.parts) {
     const segments = [];
-    for (const s of part.segments) segments.push({ ...s, mp4: await fill(s.mp4), captions: await fill(s.captions) });
+    for (const s of part.segments) {
+      const captions = [];
+      for (const c of s.captions) captions.push({ ...(await fill(c))!, language: c.language });
+      segments.push({ ...s, mp4: await fill(s.mp4), captions });
+    }
     parts.push({ ...part, segments });
   }
   return { ...d, parts };

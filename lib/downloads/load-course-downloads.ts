@@ -18,7 +18,7 @@ export type TDownloadFile = {
   crc32: number | null;
 };
 
-type TAssetRow = { id: string; kind: string; path: string; crc32: number | null; crc32Stamp: string | null };
+type TAssetRow = { id: string; kind: string; path: string; language: string | null; crc32: number | null; crc32Stamp: string | null };
 
 export type TSegmentDownload = {
   slug: string;
@@ -31,7 +31,8 @@ export type TSegmentDownload = {
   baseName: string;
   /** null when the media has no download.mp4 (generated before downloads existed). */
   mp4: TDownloadFile | null;
-  captions: TDownloadFile | null;
+  /** One WebVTT file per captions language, English first. */
+  captions: (TDownloadFile & { language: string })[];
 };
 
 export type TCourseDownloads = {
@@ -70,7 +71,7 @@ export function fileStamp(stat: { size: number; mtimeMs: number }): string {
 
 /**
  * Everything the downloads page, segment downloads and the course ZIP need, in course order:
- * the course, its parts and segments, and each segment's download.mp4 and English captions
+ * the course, its parts and segments, and each segment's download.mp4 and captions (every language)
  * as they are on disk now (sizes and mtimes from stat, so lengths and ETags are exact) with
  * their stored CRC-32 where it still matches the file.
  */
@@ -99,8 +100,8 @@ export async function loadCourseDownloads(db: Db, mediaRoot: string, courseSlug:
               subtitle: true,
               durationSeconds: true,
               assets: {
-                where: { OR: [{ kind: "download" }, { kind: "captions", label: "en" }] },
-                select: { id: true, kind: true, path: true, crc32: true, crc32Stamp: true },
+                where: { kind: { in: ["download", "captions"] } },
+                select: { id: true, kind: true, path: true, language: true, crc32: true, crc32Stamp: true },
               },
             },
           },
@@ -126,7 +127,12 @@ export async function loadCourseDownloads(db: Db, mediaRoot: string, courseSlug:
         durationSeconds: s.durationSeconds,
         baseName: segmentBaseName(part.position, s.position, s.title),
         mp4: statFile(mediaRoot, s.assets.find((a) => a.kind === "download")),
-        captions: statFile(mediaRoot, s.assets.find((a) => a.kind === "captions")),
+        captions: s.assets
+          .filter((a) => a.kind === "captions")
+          .map((a) => ({ language: a.language ?? "en", file: statFile(mediaRoot, a) }))
+          .filter((c): c is { language: string; file: TDownloadFile } => c.file !== null)
+          .sort((a, b) => (a.language === "en" ? -1 : b.language === "en" ? 1 : a.language.localeCompare(b.language)))
+          .map((c) => ({ ...c.file, language: c.language })),
       })),
     })),
   };

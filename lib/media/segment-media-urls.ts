@@ -1,4 +1,5 @@
 import type { TFoundSegment } from "../catalog/find-segment";
+import { captionLanguageLabel } from "../ingest/caption-language";
 import { signMediaToken } from "./media-token";
 import { windowedExpiry } from "./token-expiry";
 
@@ -15,8 +16,6 @@ export type TPlayback = {
 };
 
 export type TSigning = { secret: string; ttlSeconds: number; nowSeconds: number };
-
-const LANGUAGE_LABELS: Record<string, string> = { en: "English" };
 
 /**
  * Signed media URLs of a segment the viewer may watch (call only after the access decision).
@@ -51,7 +50,7 @@ export function segmentMediaUrls(segment: TFoundSegment, userId: string | null, 
     captions: byKind("captions").map((c) => ({
       src: url(c.path),
       language: c.language ?? c.label,
-      label: LANGUAGE_LABELS[c.language ?? ""] ?? c.label,
+      label: captionLanguageLabel(c.language ?? c.label),
     })),
     renditions: byKind("hls-variant")
       .map((v) => ({ label: v.label, width: v.width, height: v.height }))

@@ -31,6 +31,13 @@ beforeAll(async () => {
       select: { id: true },
     });
   }
+  // A second language for the free segment.
+  const de = `${course.slug}/${course.free.slug}/captions.de.vtt`;
+  fs.writeFileSync(path.join(mediaRoot, de), vtt([[5, 9, "Rohrleitungen sind Warteschlangen"]]));
+  await t.db.mediaAsset.create({
+    data: { id: `ast_${course.free.id}_de`, segmentId: course.free.id, kind: "captions", label: "de", path: de, mimeType: "text/vtt", language: "de" },
+    select: { id: true },
+  });
 });
 afterAll(async () => {
   await t?.cleanup();
@@ -46,9 +53,16 @@ describe("searchCourse", () => {
     expect(result.query).toBe("pipelines");
     const intro = result.segments.find((s) => s.slug === "intro")!;
     expect(intro.hits).toEqual([
-      { start: 30, text: "Pipelines are queues", href: `/courses/${course.slug}/intro?t=30` },
+      { start: 30, text: "Pipelines are queues", href: `/courses/${course.slug}/intro?t=30`, language: "en" },
     ]);
     expect(intro.titleMatch).toBe(true); // "Introduction to pipelines"
+  });
+
+  it("searches every captions language and says which one matched", async () => {
+    const result = await search(ANONYMOUS, "warteschlangen");
+    expect(result.segments.find((s) => s.slug === "intro")?.hits).toEqual([
+      { start: 5, text: "Rohrleitungen sind Warteschlangen", href: `/courses/${course.slug}/intro?t=5`, language: "de" },
+    ]);
   });
 
   it("matches every word, case-insensitively", async () => {

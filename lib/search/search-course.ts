@@ -17,7 +17,8 @@ export const ZCourseSearchQuery = z.object({
 });
 export type TCourseSearchQuery = z.infer<typeof ZCourseSearchQuery>;
 
-export type TTranscriptHit = { start: number; text: string; href: string };
+/** `language`: the captions track the words were found in ("en", "de", …). */
+export type TTranscriptHit = { start: number; text: string; href: string; language: string };
 export type TSegmentHit = {
   slug: string;
   number: string;
@@ -42,8 +43,8 @@ function matcher(query: string): (text: string) => boolean {
 }
 
 /**
- * Course search: words in every segment's transcript, linked to the moment they are said
- * (`?t=`), and words in segment titles. Transcripts are read only for segments the viewer
+ * Course search: words in every segment's transcript — in every captions language it has,
+ * English first — linked to the moment they are said (`?t=`), and words in segment titles. Transcripts are read only for segments the viewer
  * may watch — the access decision comes from lib/access, per segment — so the paid part of a
  * course is matched by title only for anyone without access: no transcript text leaks.
  */
@@ -61,8 +62,15 @@ export async function searchCourse(
     where: { kind: "captions", segment: { courseId: toc.course.id } },
     select: { segmentId: true, path: true, language: true },
   });
-  const captionPath = new Map<string, string>();
-  for (const c of captions) if (!captionPath.has(c.segmentId) || c.language === "en") captionPath.set(c.segmentId, c.path);
+  const captionFiles = new Map<string, { path: string; language: string }[]>();
+  for (const c of captions) {
+    const list = captionFiles.get(c.segmentId) ?? [];
+    list.push({ path: c.path, language: c.language ?? "en" });
+    captionFiles.set(c.segmentId, list);
+  }
+  for (const list of captionFiles.values()) {
+    list.sort((a, b) => (a.language === "en" ? -1 : b.language === "en" ? 1 : a.language.localeCompare(b.language)));
+  }
 
   const matches = matcher(query.q);
   const segments: TSegmentHit[] = [];
@@ -73,14 +81,15 @@ export async function searchCourse(
       const href = `/courses/${toc.course.slug}/${s.slug}`;
       const titleMatch = matches(`${s.title} ${s.subtitle}`);
       const hits: TTranscriptHit[] = [];
-      const file = captionPath.get(s.id);
-      if (access.allowed && file) {
-        for (const cue of readTranscript(deps.mediaRoot, file)) {
-          if (!matches(cue.text)) continue;
-          totalHits++;
-          if (hits.length < MAX_HITS_PER_SEGMENT) {
-            const at = Math.floor(cue.start);
-            hits.push({ start: cue.start, text: cue.text, href: `${href}?t=${at}` });
+      if (access.allowed) {
+        for (const file of captionFiles.get(s.id) ?? []) {
+          for (const cue of readTranscript(deps.mediaRoot, file.path)) {
+            if (!matches(cue.text)) continue;
+            totalHits++;
+            if (hits.length < MAX_HITS_PER_SEGMENT) {
+              const at = Math.floor(cue.start);
+              hits.push({ start: cue.start, text: cue.text, href: `${href}?t=${at}`, language: file.language });
+            }
           }
         }
       }
