@@ -1,6 +1,7 @@
 // `npm run bench`: figures, not pass/fail. Needs a production build and the seeded
 // default database (`npm run quickstart` leaves both). Prints tables to compare side by side.
 import { formatLoadTable, measureLoad, type TLoadResult } from "./http-load";
+import { benchIngest } from "./ingest";
 import { benchMediaDelivery } from "./media-delivery";
 import { measurePageJs } from "./page-weight";
 import { benchPlayer } from "./player";
@@ -11,7 +12,18 @@ const COURSE = "enterprise-software-with-python";
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const CONCURRENCY = [1, 16, 64];
 
+/** `npm run bench -- --only ingest` runs only the ingest rows (no build or server needed). */
+function only(): string | undefined {
+  const args = process.argv.slice(2);
+  const i = args.indexOf("--only");
+  return i >= 0 ? args[i + 1] : args.find((a) => a.startsWith("--only="))?.slice("--only=".length);
+}
+
 async function main() {
+  const selected = only();
+  if (selected !== undefined && selected !== "ingest") throw new Error(`--only takes "ingest", got "${selected}"`);
+  const ingest = () => benchIngest({ seconds: Number(process.env.BENCH_INGEST_SECONDS ?? 120) });
+  if (selected === "ingest") return ingest();
   const token = measureTokenVerification();
   console.log(
     `Media token verification: ${token.microsPerCall.toFixed(2)} µs per request (${Math.round(token.perSecond).toLocaleString("en-US")}/s on one core)`,
@@ -54,6 +66,7 @@ async function main() {
     databaseUrl: process.env.DATABASE_URL ?? "file:./data/lectern.db",
     seconds: Number(process.env.BENCH_MEDIA_SECONDS ?? 3),
   });
+  await ingest();
 }
 
 main().catch((error) => {

@@ -135,6 +135,6 @@ describe("lectern import, interrupted", () => {
     const again = await lectern(["import", folder]).done;
     expect(again.code, again.output).toBe(0);
     // Content-addressed: the unchanged media of the earlier run is reused, not encoded again.
-    expect(again.output).toContain("0 encoded, 2 unchanged.");
+    expect(again.output).toContain("0 encoded, 2 unchanged; the database was already up to date.");
   });
 });

@@ -75,7 +75,7 @@ async function main(): Promise<void> {
       ].filter(Boolean);
       process.stdout.write(
         `Imported ${result.course}: ${r.parts} parts, ${r.segments} segments${changes.length ? ` (${changes.join(", ")})` : ""}; ` +
-          `${result.encoded} encoded, ${result.cached} unchanged.\n` +
+          `${result.encoded} encoded, ${result.cached} unchanged${r.unchanged ? "; the database was already up to date" : ""}.\n` +
           `Took ${(t.totalMs / 1000).toFixed(2)} s (validate ${(t.validateMs / 1000).toFixed(2)} s, media ${(t.mediaMs / 1000).toFixed(2)} s, database ${(t.databaseMs / 1000).toFixed(2)} s).\n`,
       );
     }

@@ -132,7 +132,12 @@ describe("importCourse", () => {
     const first = await importCourse(t.db, m, facts(["d", "c"]));
     expect(first.archived).toEqual({ segments: 1 }); // "a" (its part "Two" left too)
     expect(first.removed.parts).toBe(0);
+    expect(first.unchanged).toBe(false);
+    const stamp = await t.db.course.findUniqueOrThrow({ where: { id: courseId("tiny-course") }, select: { updatedAt: true } });
     const again = await importCourse(t.db, m, facts(["d", "c"]));
+    // Nothing differs: nothing is written (not even updatedAt).
+    expect(again.unchanged).toBe(true);
+    expect(await t.db.course.findUniqueOrThrow({ where: { id: courseId("tiny-course") }, select: { updatedAt: true } })).toEqual(stamp);
     expect(again.archived).toEqual({ segments: 0 });
     expect(again.removed).toEqual({ parts: 0, assets: 0, authors: 0 });
     const parts = await snapshot();
@@ -218,7 +223,9 @@ describe("re-importing keeps what learners have", () => {
     expect(course.published).toBe(false);
 
     // Without `published` in the manifest, a re-import leaves the flag as it is.
-    await importCourse(t.db, { ...back, published: undefined }, facts(["e", "d", "c"]));
+    expect((await importCourse(t.db, { ...back, published: undefined }, facts(["e", "d", "c"]))).unchanged).toBe(true);
+    // A changed duration is a change.
+    expect((await importCourse(t.db, back, facts(["e", "d", "c"], 13))).unchanged).toBe(false);
     expect((await t.db.course.findUniqueOrThrow({ where: { id: courseId(slug) }, select: { published: true } })).published).toBe(false);
   });
 });

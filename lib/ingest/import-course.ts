@@ -1,6 +1,7 @@
 import type { Db } from "../db";
 import type { TCourseManifest } from "./course-manifest";
 import type { TMediaFacts } from "./media-facts";
+import { courseRowsCurrent, readCourseRows, type TCourseRows } from "./course-rows";
 import { assetId, authorId, courseId, partId, segmentId } from "./stable-id";
 
 export type TImportCourseResult = {
@@ -14,6 +15,8 @@ export type TImportCourseResult = {
   /** Archived segments that came back into the manifest. */
   restored: { segments: number };
   removed: { parts: number; assets: number; authors: number };
+  /** Nothing differed from the database: nothing was written (course-rows.ts). */
+  unchanged: boolean;
 };
 
 /** Media facts per segment slug: a Map from ensureCoursesMedia or a plain object. */
@@ -71,40 +74,39 @@ export async function importCourse(
       return { part, partPosition: p + 1, segment, position: s + 1, facts };
     }),
   );
-  const keepParts = new Set(manifest.parts.map((part) => partId(manifest.slug, part.slug)));
-  const keepSegments = new Set(segments.map(({ segment }) => segmentId(manifest.slug, segment.slug)));
-  const keepAuthors = manifest.authors.map((name) => authorId(manifest.slug, name));
+  const rows = courseRows(manifest, segments);
+  const keepParts = new Set(rows.parts.map((p) => p.id));
+  const keepSegments = new Set(rows.segments.map((s) => s.id));
+  const keepAuthors = rows.authors.map((a) => a.id);
+  const summary = {
+    courseId: cId,
+    parts: manifest.parts.length,
+    segments: segments.length,
+    assets: rows.assets.length,
+    durationSeconds: segments.reduce((sum, s) => sum + s.facts.durationSeconds, 0),
+  };
+
+  const current = await readCourseRows(db, cId);
+  if (current && courseRowsCurrent(rows, current)) {
+    return { ...summary, archived: { segments: 0 }, restored: { segments: 0 }, removed: { parts: 0, assets: 0, authors: 0 }, unchanged: true };
+  }
 
   return db.$transaction(
     async (tx) => {
-      const course = {
-        slug: manifest.slug,
-        title: manifest.title,
-        subtitle: manifest.subtitle,
-        description: manifest.description,
-        publisher: manifest.publisher,
-        publishedOn: manifest.publishedOn ?? null,
-        priceCents: manifest.price,
-        currency: manifest.currency,
-        freePreviewParts: manifest.freePreviewParts,
-        resourcesUrl: manifest.resourcesUrl ?? null,
-        catalogPosition: manifest.catalogPosition,
-      };
-      const published = manifest.published === undefined ? {} : { published: manifest.published };
+      const { published, ...course } = rows.course;
       await tx.course.upsert({
         where: { id: cId },
-        create: { id: cId, ...course, published: manifest.published ?? true },
-        update: { ...course, ...published },
+        create: { id: cId, ...course, published: published ?? true },
+        update: { ...course, ...(published === undefined ? {} : { published }) },
         select: { id: true },
       });
 
       await tx.courseAuthor.updateMany({ where: { courseId: cId, position: { gt: 0 } }, data: { position: { multiply: -1 } } });
-      for (const [i, name] of manifest.authors.entries()) {
-        const id = authorId(manifest.slug, name);
+      for (const { id, position, name } of rows.authors) {
         await tx.courseAuthor.upsert({
           where: { id },
-          create: { id, courseId: cId, position: i + 1, name },
-          update: { position: i + 1, name },
+          create: { id, courseId: cId, position, name },
+          update: { position, name },
           select: { id: true },
         });
       }
@@ -117,50 +119,23 @@ export async function importCourse(
       });
       await moveOutOfTheWay(tx, existingParts, existingSegments);
 
-      for (const [i, part] of manifest.parts.entries()) {
-        const id = partId(manifest.slug, part.slug);
-        const data = { position: i + 1, title: part.title, summary: part.summary };
+      for (const { id, ...data } of rows.parts) {
         await tx.part.upsert({ where: { id }, create: { id, courseId: cId, ...data }, update: data, select: { id: true } });
       }
 
-      let assets = 0;
       let removedAssets = 0;
-      for (const { part, segment, position, facts } of segments) {
-        const id = segmentId(manifest.slug, segment.slug);
-        const data = {
-          partId: partId(manifest.slug, part.slug),
-          position,
-          slug: segment.slug,
-          title: segment.title,
-          subtitle: segment.subtitle,
-          durationSeconds: facts.durationSeconds,
-          archivedAt: null,
-        };
+      for (const { id, ...data } of rows.segments) {
         await tx.segment.upsert({ where: { id }, create: { id, courseId: cId, ...data }, update: data, select: { id: true } });
-
-        const keepAssets: string[] = [];
-        for (const asset of facts.assets) {
-          const aId = assetId(manifest.slug, segment.slug, asset.kind, asset.label);
-          keepAssets.push(aId);
-          const assetData = {
-            kind: asset.kind,
-            label: asset.label,
-            path: `${manifest.slug}/${segment.slug}/${asset.path}`,
-            mimeType: asset.mimeType,
-            bytes: asset.bytes,
-            width: asset.width ?? null,
-            height: asset.height ?? null,
-            bandwidth: asset.bandwidth ?? null,
-            language: asset.language ?? null,
-          };
+        const assets = rows.assets.filter((a) => a.segmentId === id);
+        for (const { id: aId, ...assetData } of assets) {
           await tx.mediaAsset.upsert({
             where: { id: aId },
-            create: { id: aId, segmentId: id, ...assetData },
+            create: { id: aId, ...assetData },
             update: assetData,
             select: { id: true },
           });
-          assets++;
         }
+        const keepAssets = assets.map((a) => a.id);
         removedAssets += (await tx.mediaAsset.deleteMany({ where: { segmentId: id, id: { notIn: keepAssets } } })).count;
       }
 
@@ -176,14 +151,11 @@ export async function importCourse(
       });
 
       return {
-        courseId: cId,
-        parts: manifest.parts.length,
-        segments: segments.length,
-        assets,
-        durationSeconds: segments.reduce((sum, s) => sum + s.facts.durationSeconds, 0),
+        ...summary,
         archived: { segments: archived.count },
         restored: { segments: restored },
         removed: { parts: removedParts.count, assets: removedAssets, authors: removedAuthors.count },
+        unchanged: false,
       };
     },
     { timeout: 60_000, maxWait: 10_000 },
@@ -212,4 +184,54 @@ async function moveOutOfTheWay(
       select: { id: true },
     });
   }
+}
+
+/** The rows `manifest` and its media facts stand for, ids derived from slugs. */
+function courseRows(
+  manifest: TCourseManifest,
+  segments: { part: TCourseManifest["parts"][number]; segment: TCourseManifest["parts"][number]["segments"][number]; position: number; facts: TMediaFacts }[],
+): TCourseRows {
+  return {
+    course: {
+      slug: manifest.slug,
+      title: manifest.title,
+      subtitle: manifest.subtitle,
+      description: manifest.description,
+      publisher: manifest.publisher,
+      publishedOn: manifest.publishedOn ?? null,
+      priceCents: manifest.price,
+      currency: manifest.currency,
+      freePreviewParts: manifest.freePreviewParts,
+      resourcesUrl: manifest.resourcesUrl ?? null,
+      catalogPosition: manifest.catalogPosition,
+      published: manifest.published,
+    },
+    authors: manifest.authors.map((name, i) => ({ id: authorId(manifest.slug, name), position: i + 1, name })),
+    parts: manifest.parts.map((part, i) => ({ id: partId(manifest.slug, part.slug), position: i + 1, title: part.title, summary: part.summary })),
+    segments: segments.map(({ part, segment, position, facts }) => ({
+      id: segmentId(manifest.slug, segment.slug),
+      partId: partId(manifest.slug, part.slug),
+      position,
+      slug: segment.slug,
+      title: segment.title,
+      subtitle: segment.subtitle,
+      durationSeconds: facts.durationSeconds,
+      archivedAt: null,
+    })),
+    assets: segments.flatMap(({ segment, facts }) =>
+      facts.assets.map((asset) => ({
+        id: assetId(manifest.slug, segment.slug, asset.kind, asset.label),
+        segmentId: segmentId(manifest.slug, segment.slug),
+        kind: asset.kind,
+        label: asset.label,
+        path: `${manifest.slug}/${segment.slug}/${asset.path}`,
+        mimeType: asset.mimeType,
+        bytes: asset.bytes,
+        width: asset.width ?? null,
+        height: asset.height ?? null,
+        bandwidth: asset.bandwidth ?? null,
+        language: asset.language ?? null,
+      })),
+    ),
+  };
 }
