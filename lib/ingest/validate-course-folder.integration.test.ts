@@ -15,6 +15,8 @@ beforeAll(() => {
   makeAudioOnly(path.join(media, "voice.m4a"));
   truncateCopy(path.join(media, "good.mp4"), path.join(media, "cut.mp4"), 0.5);
   fs.writeFileSync(path.join(media, "notes.webm"), "these are my notes, not a video\n");
+  makeSourceVideo(path.join(media, "talk.mp4"), { width: 320, height: 180, seconds: 2 });
+  fs.writeFileSync(path.join(media, "talk.de.srt"), "1\n00:00:00,000 --> 00:00:01,000\nHallo\n\n2\n00:00:01,000 -> 00:00:02,000\nKaputt\n");
 });
 afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
 
@@ -78,6 +80,7 @@ parts:
       - { slug: c, title: C, source: media/voice.m4a }
       - { slug: d, title: D, source: media/cut.mp4 }
       - { slug: e, title: E, source: media/notes.webm }
+      - { slug: f, title: F, source: media/talk.mp4 }
       - { slug: a, title: A again }
   - title: Two
     segments: []
@@ -103,6 +106,9 @@ parts:
     expect(got[9]).toMatch(
       new RegExp(`^${media("notes.webm")}: parts\\[0\\]\\.segments\\[4\\]\\.source: ffmpeg cannot read it: .+ — fix: re-export it as MP4 \\(H\\.264 \\+ AAC\\) or another format ffmpeg reads$`),
     );
-    expect(got).toHaveLength(10);
+    expect(got[10]).toBe(
+      `${media("talk.de.srt")}:6: captions of parts[0].segments[5].source: expected a cue timing line (00:00:01,000 --> 00:00:02,500), found "00:00:01,000 -> 00:00:02,000" — fix: correct the cue (a timing line like 00:00:01.000 --> 00:00:04.000, then its text) or remove the file`,
+    );
+    expect(got).toHaveLength(11);
   });
 });

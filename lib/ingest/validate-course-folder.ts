@@ -3,6 +3,7 @@ import path from "node:path";
 import { parseDocument } from "yaml";
 import type { z } from "zod";
 import { ZCourseManifest, type TCourseManifest } from "./course-manifest";
+import { loadSourceCaptions } from "./find-source-captions";
 import { inspectSource, type TSourceFacts } from "./inspect-source";
 import { formatIssuePath } from "./load-course-manifest";
 
@@ -123,7 +124,22 @@ export async function validateCourseFolder(folder: string, options: { concurrenc
     result: await inspectSource(path.resolve(directory, source)),
   }));
   for (const { field, source, result } of inspected) {
-    if (result.ok) sourceFacts.set(source, result.facts);
+    if (result.ok) {
+      sourceFacts.set(source, result.facts);
+      // Captions beside the source (<name>.srt, <name>.<lang>.vtt, …): every malformed cue, by line.
+      const captions = loadSourceCaptions(path.resolve(directory, source));
+      if (!captions.ok) {
+        for (const problem of captions.problems) {
+          const at = /^(.*?:\d+): (.*)$/.exec(problem) ?? /^(.*?): (.*)$/.exec(problem);
+          problems.push({
+            file: displayPath(at?.[1] ?? problem),
+            field: `captions of ${field}`,
+            message: at?.[2] ?? problem,
+            fix: "correct the cue (a timing line like 00:00:01.000 --> 00:00:04.000, then its text) or remove the file",
+          });
+        }
+      }
+    }
     else problems.push({ file: displayPath(path.resolve(directory, source)), field, message: result.reason, fix: fixForSource(result.reason) });
   }
   if (problems.length || !parsed.success) return { ok: false, problems };
