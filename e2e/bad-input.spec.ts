@@ -23,6 +23,8 @@ const GOOD: Record<string, string> = {
   "...all": "get-session",
   id: "ord_missing",
   orderId: "ord_missing",
+  courseId: "crs_missing",
+  couponId: "cpn_missing",
 };
 
 const MALFORMED = ["%ff", "%", "%c0%af", "%E0%A4%A", "%ed%a0%80", "a%zz"];

@@ -1,13 +1,17 @@
 import type { Db } from "../db";
+import type { Prisma } from "../generated/sqlite/client";
 
 /**
  * A refunded payment: paid → refunded and the purchase → refunded, in one transaction.
  * Access checks read Purchase.status (lib/access/has-active-purchase.ts), so no new media
  * token is issued from this moment. The coupon redemption stays used. Idempotent.
+ * `alsoInTransaction` runs inside the same transaction only when this call did the refund
+ * (the admin's audit row, issue 9), so the record and the change commit or fail together.
  */
 export async function refundOrder(
   deps: { db: Db; now?: () => Date },
   input: { orderId: string },
+  alsoInTransaction?: (tx: Prisma.TransactionClient, now: Date) => Promise<void>,
 ): Promise<{ refunded: boolean }> {
   const now = deps.now?.() ?? new Date();
   const refunded = await deps.db.$transaction(async (tx) => {
@@ -20,6 +24,7 @@ export async function refundOrder(
       where: { orderId: input.orderId, status: "active" },
       data: { status: "refunded", refundedAt: now },
     });
+    await alsoInTransaction?.(tx, now);
     return true;
   });
   return { refunded };
