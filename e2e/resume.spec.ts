@@ -59,6 +59,8 @@ test("a signed-in viewer resumes within 2 s of where they paused", async ({ page
   await page.reload();
   await playerReady(page);
   await expect.poll(async () => Math.abs((await video(page)).time - pausedAt)).toBeLessThan(2);
+  // The player says so (a ?t= link does not), and offers to start over.
+  await expect(page.getByTestId("resumed")).toContainText(`Resuming at 0:${String(Math.floor(pausedAt)).padStart(2, "0")}`);
 
   await page.goto(`/courses/${COURSE}`);
   const minute = `0:${String(Math.floor(pausedAt)).padStart(2, "0")}`;
@@ -66,6 +68,13 @@ test("a signed-in viewer resumes within 2 s of where they paused", async ({ page
   await page.getByTestId("continue-link").click();
   await playerReady(page);
   await expect.poll(async () => Math.abs((await video(page)).time - pausedAt)).toBeLessThan(2);
+  await expect(page.getByTestId("resumed")).toHaveCount(0);
+
+  await page.goto(`/courses/${COURSE}/what-is-enterprise-software`);
+  await playerReady(page);
+  await page.getByTestId("start-over").click();
+  await expect.poll(async () => (await video(page)).time).toBeLessThan(1);
+  await expect(page.getByTestId("resumed")).toHaveCount(0);
 });
 
 test("seeking to the end does not complete a segment; watching it does", async ({ page, context, baseURL }) => {

@@ -103,3 +103,22 @@ test("a returning buyer's buy-box continues where they were", async ({ page, con
   // The segment started shows its partial progress in the table of contents.
   await expect(page.locator(`[data-testid=toc-segment][data-slug=${PAID}] [data-testid=toc-partial]`)).toHaveCount(1);
 });
+
+test("the account lists the learner's courses with progress and a Continue link", async ({ page, context, baseURL }) => {
+  const buyer = await signUpLearner(context, baseURL!);
+  grantPurchase(buyer.id, COURSE);
+  const saved = await context.request.post(`${baseURL}/api/progress`, {
+    data: { course: COURSE, segment: PAID, positionSeconds: 7, ranges: [[0, 7]] },
+    headers: { origin: baseURL! },
+  });
+  expect(saved.status(), await saved.text()).toBe(200);
+
+  await page.goto("/account");
+  const owned = page.getByTestId("account-course").filter({ hasText: "Enterprise Software with Python" });
+  await expect(owned).toContainText("Owned");
+  await expect(owned.getByTestId("account-course-progress")).toContainText("0 of 28 segments watched");
+  await expect(owned.getByTestId("account-continue")).toHaveAttribute("href", `/courses/${COURSE}/${PAID}?t=7`);
+  await owned.getByTestId("account-continue").click();
+  await expect(page).toHaveURL(new RegExp(`/courses/${COURSE}/${PAID}\\?t=7$`));
+  await expect(page.getByTestId("player")).toBeVisible();
+});

@@ -3,16 +3,21 @@ import Link from "next/link";
 import { requireUser } from "@/lib/access/get-viewer.server";
 import { formatMoney, formatReceiptDate } from "@/lib/commerce/format-money";
 import { listAccount } from "@/lib/commerce/list-account";
+import { listLearning } from "@/lib/progress/list-learning";
+import { formatClock } from "@/lib/player/format-clock";
 import { db } from "@/lib/db.server";
 import "../commerce.css";
+import "../player.css";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Your account" };
 
 export default async function AccountPage() {
   const user = await requireUser("/account");
-  const { purchases, orders } = await listAccount(db, user.id);
-  const active = purchases.filter((p) => p.status === "active");
+  const [{ orders }, learning] = await Promise.all([
+    listAccount(db, user.id),
+    listLearning(db, { kind: "user", userId: user.id, role: user.role }),
+  ]);
 
   return (
     <div className="page account-page">
@@ -23,18 +28,56 @@ export default async function AccountPage() {
 
       <section aria-labelledby="courses-heading">
         <h2 id="courses-heading">Your courses</h2>
-        {active.length === 0 ? (
+        {learning.length === 0 ? (
           <p className="empty">
             No courses yet. <Link href="/">Browse the catalog</Link>.
           </p>
         ) : (
           <ul className="account-courses" data-testid="account-courses">
-            {active.map((p) => (
-              <li key={p.id}>
-                <Link href={`/courses/${p.course.slug}`}>{p.course.title}</Link>
-                {p.course.subtitle ? <span className="account-courses__subtitle">{p.course.subtitle}</span> : null}
-              </li>
-            ))}
+            {learning.map(({ toc, entitlement, progress }) => {
+              const { course } = toc;
+              const resume = progress.resume;
+              const at = resume && resume.positionSeconds >= 1 ? Math.floor(resume.positionSeconds) : 0;
+              const first = toc.parts[0]?.segments[0];
+              const href = resume
+                ? `/courses/${course.slug}/${resume.segment.slug}${at > 0 ? `?t=${at}` : ""}`
+                : first
+                  ? `/courses/${course.slug}/${first.slug}`
+                  : `/courses/${course.slug}`;
+              const percent = Math.round(progress.fraction * 100);
+              const label =
+                entitlement.reason === "purchase"
+                  ? "Owned"
+                  : entitlement.reason === "free-course"
+                    ? "Free course"
+                    : entitlement.reason === "admin"
+                      ? "Admin"
+                      : "Free preview";
+              return (
+                <li key={course.id} data-testid="account-course" data-slug={course.slug}>
+                  <div className="account-courses__head">
+                    <Link href={`/courses/${course.slug}`}>{course.title}</Link>
+                    <span className={`badge ${entitlement.reason === "purchase" ? "badge--owned" : "badge--free"}`}>{label}</span>
+                  </div>
+                  {course.subtitle ? <span className="account-courses__subtitle">{course.subtitle}</span> : null}
+                  <div className="course-progress__meter">
+                    <progress max={100} value={percent} aria-label={`${course.title}: watched`} />
+                    <span className="course-progress__text" data-testid="account-course-progress">
+                      {progress.completedCount} of {progress.segmentCount} segments watched ({percent} %)
+                    </span>
+                  </div>
+                  {progress.completedCount === progress.segmentCount && progress.segmentCount > 0 ? (
+                    <p className="account-courses__done">Completed</p>
+                  ) : (
+                    <Link className="button button--primary account-courses__continue" href={href} data-testid="account-continue">
+                      {resume
+                        ? `Continue: ${resume.segment.number} ${resume.segment.title}${at > 0 ? ` at ${formatClock(at)}` : ""}`
+                        : "Start watching"}
+                    </Link>
+                  )}
+                </li>
+              );
+            })}
           </ul>
         )}
       </section>

@@ -66,6 +66,8 @@ export function WatchExperience(props: TWatchExperienceProps) {
   const [transcriptLanguage, setTranscriptLanguage] = useState(playback.captions[0]?.language ?? "en");
   const [upNext, setUpNext] = useState<"countdown" | "paywall" | null>(null);
   const [announcement, setAnnouncement] = useState("");
+  /** Where playback resumed from saved progress (not a ?t= link): offered "Start over". */
+  const [resumedAt, setResumedAt] = useState<number | null>(null);
   /** Why the playback API stopped renewing this page's media URLs (refund, revoked access). */
   const [accessEnded, setAccessEnded] = useState<string | null>(null);
   const announceTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
@@ -132,6 +134,7 @@ export function WatchExperience(props: TWatchExperienceProps) {
       if (start !== null && start > 0) {
         player.currentTime(start);
         setTime(start);
+        if (startAt === null) setResumedAt(start);
       }
       if (autoplay) void player.play()?.catch(() => {});
     });
@@ -316,8 +319,30 @@ export function WatchExperience(props: TWatchExperienceProps) {
         </p>
       ) : null}
       <div className="player-toolbar">
+        {resumedAt !== null ? (
+          <span className="player-toolbar__resumed" data-testid="resumed">
+            Resuming at {formatClock(resumedAt)} ·{" "}
+            <button
+              type="button"
+              className="link-button"
+              onClick={() => {
+                seek(0);
+                setResumedAt(null);
+                announce("From the start");
+              }}
+              data-testid="start-over"
+            >
+              Start over
+            </button>
+          </span>
+        ) : null}
         <CopyLinkButton path={`/courses/${courseSlug}/${segmentSlug}`} currentTime={() => playerRef.current?.currentTime() ?? time} />
-        <button type="button" className="button button--small" onClick={() => dialogRef.current?.showModal()} aria-keyshortcuts="Shift+?">
+        <button
+          type="button"
+          className="button button--small player-toolbar__shortcuts"
+          onClick={() => dialogRef.current?.showModal()}
+          aria-keyshortcuts="Shift+?"
+        >
           Keyboard shortcuts <kbd aria-hidden="true">?</kbd>
         </button>
         <label className="player-toolbar__toggle">

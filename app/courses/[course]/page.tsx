@@ -112,7 +112,7 @@ export default async function CoursePage({ params, searchParams }: TProps) {
               Buy the course
             </Link>
           ) : null}
-          {watchHref ? (
+          {watchHref && (entitlement.entitled || !resume) ? (
             <Link
               className={`button${entitlement.entitled ? " button--primary" : ""}`}
               href={watchHref}
