@@ -34,7 +34,7 @@ export async function listLearning(db: Db, viewer: Extract<TViewer, { kind: "use
   const entitlements = await loadCourseEntitlements(db, viewer, courses);
   const rows: (TLearningCourse & { at: number })[] = [];
   for (const c of courses) {
-    const toc = await getCourseToc(db, c.slug);
+    const toc = await getCourseToc(db, c.slug, viewer);
     if (!toc) continue; // not visible (unpublished) any more
     const progress = await getCourseProgress(db, viewer.userId, toc);
     rows.push({ toc, entitlement: entitlements.get(c.id)!, progress, at: lastActivity.get(c.id) ?? 0 });
