@@ -139,9 +139,10 @@ test("the quality menu lists the renditions and Auto; PiP and fullscreen buttons
   await playerReady(page);
   const menu = page.locator(".vjs-quality-menu-button");
   await expect(menu).toBeVisible();
-  await expect(page.locator(".vjs-quality-menu-wrapper .vjs-menu-item")).toHaveCount(3);
+  // The samples are 1280×720: a 720/480/360 ladder (plan-ladder.ts), plus Auto.
+  await expect(page.locator(".vjs-quality-menu-wrapper .vjs-menu-item")).toHaveCount(4);
   const items = await page.locator(".vjs-quality-menu-wrapper .vjs-menu-item-text").allTextContents();
-  expect(items.map((i) => i.trim())).toEqual(expect.arrayContaining(["Auto", "720p", "360p"]));
+  expect(items.map((i) => i.trim())).toEqual(expect.arrayContaining(["Auto", "720p", "480p", "360p"]));
   await expect(page.getByRole("button", { name: "Picture-in-Picture" })).toBeVisible();
   await expect(page.getByRole("button", { name: "Fullscreen" })).toBeVisible();
   await expect(page.locator(".vjs-playback-rate .vjs-menu-item-text")).toHaveText(["2x", "1.75x", "1.5x", "1.25x", "1x", "0.75x", "0.5x"]);

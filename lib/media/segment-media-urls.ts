@@ -47,11 +47,10 @@ export function segmentMediaUrls(segment: TFoundSegment, userId: string | null, 
     },
     hls: url(master?.path ?? "master.m3u8"),
     poster: poster ? url(poster.path) : null,
-    captions: byKind("captions").map((c) => ({
-      src: url(c.path),
-      language: c.language ?? c.label,
-      label: captionLanguageLabel(c.language ?? c.label),
-    })),
+    // English first (the transcript's and the captions toggle's default), then by language.
+    captions: byKind("captions")
+      .map((c) => ({ src: url(c.path), language: c.language ?? c.label, label: captionLanguageLabel(c.language ?? c.label) }))
+      .sort((a, b) => (a.language === "en" ? -1 : b.language === "en" ? 1 : a.language.localeCompare(b.language))),
     renditions: byKind("hls-variant")
       .map((v) => ({ label: v.label, width: v.width, height: v.height }))
       .sort((a, b) => (b.height ?? 0) - (a.height ?? 0)),

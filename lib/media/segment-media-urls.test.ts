@@ -1,0 +1,28 @@
+import { describe, expect, it } from "vitest";
+import type { TFoundSegment } from "../catalog/find-segment";
+import { segmentMediaUrls } from "./segment-media-urls";
+
+const asset = (kind: string, label: string, path: string, language: string | null = null) => ({
+  kind, label, path, mimeType: "text/vtt", bytes: 1, width: null, height: null, language,
+});
+
+describe("segmentMediaUrls", () => {
+  it("lists every captions language, English first, named for the menu", () => {
+    const segment = {
+      id: "s1", slug: "intro", title: "Intro", subtitle: "", durationSeconds: 10,
+      course: { slug: "c" },
+      assets: [
+        asset("captions", "pt-BR", "c/intro/captions.pt-BR.vtt", "pt-BR"),
+        asset("captions", "de", "c/intro/captions.de.vtt", "de"),
+        asset("captions", "en", "c/intro/captions.en.vtt", "en"),
+        asset("hls-master", "default", "c/intro/master.m3u8"),
+      ],
+    } as unknown as TFoundSegment;
+    const playback = segmentMediaUrls(segment, null, { secret: "s".repeat(32), ttlSeconds: 3600, nowSeconds: 1_900_000_000 });
+    expect(playback.captions.map((c) => [c.language, c.label, c.src.split("/").at(-1)])).toEqual([
+      ["en", "English", "captions.en.vtt"],
+      ["de", "German", "captions.de.vtt"],
+      ["pt-BR", "Brazilian Portuguese", "captions.pt-BR.vtt"],
+    ]);
+  });
+});
