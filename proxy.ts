@@ -40,7 +40,7 @@ export async function proxy(request: NextRequest): Promise<Response | undefined>
 export const config = {
   matcher: [
     // Everything but Next's static assets, and but the route handlers that read a body (below;
-    // the tus upload endpoint streams chunks of up to 8 MiB to disk, lib/uploads/tus-handler.ts).
+    // the tus upload endpoint streams chunks of up to 2 MiB to disk, lib/uploads/tus-handler.ts).
     "/((?!_next/static|_next/image|api/progress$|api/preferences$|api/webhooks/stripe$|api/auth/|api/admin/uploads$|api/admin/uploads/).*)",
     // Those only when the request carries no body: for any request with a body that the proxy
     // sees, Next tees the body for it and reads it to the end before the route runs

@@ -41,5 +41,22 @@ node scripts/build-if-changed.mjs
 # HOST: the address to bind (default: every interface, as `next start` does); e.g. HOST=127.0.0.1.
 host_args=()
 [[ -n "${HOST:-}" ]] && host_args=(-H "$HOST")
+# The transcode worker beside the server: browser uploads become jobs it works through
+# (docs/decisions/012). Both stop together: Ctrl-C reaches both; a SIGTERM to this script is
+# passed on to both, and the worker hands a running job back to the queue before it exits.
+step "Starting the transcode worker (npm run worker)"
+node --import tsx scripts/worker.ts &
+worker_pid=$!
 step "Starting Lectern on http://${HOST:-localhost}:$PORT"
-exec npx next start -p "$PORT" "${host_args[@]}"
+npx next start -p "$PORT" "${host_args[@]}" &
+server_pid=$!
+stop_all() {
+  kill -TERM "$server_pid" "$worker_pid" 2>/dev/null || true
+  wait "$server_pid" "$worker_pid" 2>/dev/null || true
+}
+trap 'stop_all; exit 143' TERM
+trap 'stop_all; exit 130' INT
+# Whichever ends first ends the other.
+wait -n "$server_pid" "$worker_pid" || status=$?
+stop_all
+exit "${status:-0}"

@@ -43,16 +43,16 @@ describe("decideNodeRequest", () => {
     expect(decide("POST", "/courses/c/checkout", { "content-length": "2048" })).toBe("pass");
   });
 
-  it("holds the tus upload endpoint to declared chunks of at most 8 MiB, and only that route", () => {
+  it("holds the tus upload endpoint to declared chunks of at most 2 MiB, and only that route", () => {
     const MiB = 1024 * 1024;
-    expect(decide("PATCH", "/api/admin/uploads/0f3a", { "content-length": String(4 * MiB) })).toBe("pass");
-    expect(decide("PATCH", "/api/admin/uploads/0f3a", { "content-length": String(8 * MiB) })).toBe("pass");
-    expect(decide("PATCH", "/api/admin/uploads/0f3a", { "content-length": String(8 * MiB + 1) })).toBe("PAYLOAD_TOO_LARGE");
+    expect(decide("PATCH", "/api/admin/uploads/0f3a", { "content-length": String(1.5 * MiB) })).toBe("pass");
+    expect(decide("PATCH", "/api/admin/uploads/0f3a", { "content-length": String(2 * MiB) })).toBe("pass");
+    expect(decide("PATCH", "/api/admin/uploads/0f3a", { "content-length": String(2 * MiB + 1) })).toBe("PAYLOAD_TOO_LARGE");
     expect(decide("PATCH", "/api/admin/uploads/0f3a", { "transfer-encoding": "chunked" })).toBe("LENGTH_REQUIRED");
     expect(decide("POST", "/api/admin/uploads", { "content-length": "0" })).toBe("pass");
     // Elsewhere under /api/admin the page limit still holds.
-    expect(decide("POST", "/api/admin/other", { "content-length": String(4 * MiB) })).toBe("PAYLOAD_TOO_LARGE");
-    expect(decide("PATCH", "/api/admin/uploads/a/b", { "content-length": String(4 * MiB) })).toBe("PAYLOAD_TOO_LARGE");
+    expect(decide("POST", "/api/admin/other", { "content-length": String(1.5 * MiB) })).toBe("PAYLOAD_TOO_LARGE");
+    expect(decide("PATCH", "/api/admin/uploads/a/b", { "content-length": String(1.5 * MiB) })).toBe("PAYLOAD_TOO_LARGE");
   });
 
   it("leaves bodies to the routes that limit them themselves (after checking the session)", () => {

@@ -4,9 +4,9 @@ import { AppError, notFound } from "../errors";
 /**
  * An admin's Retry: a failed (or cancelled) job goes back to the queue with a fresh attempt
  * budget. Conditional on the status, so two clicks queue it once; a queued, running or
- * succeeded job is a 409.
+ * succeeded job is a 409. Takes a transaction too (the admin action audits in it).
  */
-export async function retryJob(db: Db, jobId: string): Promise<{ before: string; after: "queued" }> {
+export async function retryJob(db: Pick<Db, "transcodeJob">, jobId: string): Promise<{ before: string; after: "queued" }> {
   const job = await db.transcodeJob.findUnique({ where: { id: jobId }, select: { status: true } });
   if (!job) throw notFound("Job");
   const { count } = await db.transcodeJob.updateMany({

@@ -8,13 +8,13 @@ import { z } from "zod";
  */
 
 /** The browser sends file chunks of this size (tus-js-client `chunkSize`). */
-export const UPLOAD_CHUNK_BYTES = 4 * 1024 * 1024;
+export const UPLOAD_CHUNK_BYTES = 1024 * 1024;
 /**
- * The largest PATCH body the edge lets through to the tus route: two chunks' worth, and under
- * Next's own 10 MB limit on a body it buffers (proxyClientMaxBodySize), so no request to the
- * upload route is ever held in memory whole by anything but tus's own stream.
+ * The largest PATCH body the edge lets through to the tus route: two chunks' worth, and no more
+ * than Next's limit on a body it buffers (next.config.js proxyClientMaxBodySize, 2 MB), so a
+ * chunk would fit even where Next held it whole; tus itself streams it to disk.
  */
-export const UPLOAD_PATCH_MAX_BYTES = 8 * 1024 * 1024;
+export const UPLOAD_PATCH_MAX_BYTES = 2 * 1024 * 1024;
 /** Captions are text: a feature film's are ~100 KB. */
 export const CAPTIONS_MAX_BYTES = 2 * 1024 * 1024;
 

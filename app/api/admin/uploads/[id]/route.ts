@@ -1,6 +1,6 @@
 import { handleTusRequest } from "@/lib/uploads/tus-handler.server";
 
-// tus: HEAD (where to resume), PATCH (a chunk of ≤ 8 MiB), DELETE (abandon); admins only,
+// tus: HEAD (where to resume), PATCH (a chunk of ≤ 2 MiB), DELETE (abandon); admins only,
 // checked inside on every request. docs/decisions/012-jobs-and-uploads.md.
 export const dynamic = "force-dynamic";
 

@@ -1,0 +1,137 @@
+import { execFileSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import type { APIRequestContext, BrowserContext } from "@playwright/test";
+import { signUpLearner } from "./support/accounts";
+import { startWorkerProcess, type TWorkerProcess } from "./support/worker-process";
+import { expect, test } from "./fixtures";
+
+type TTarget = { courseSlug: string; segmentSlug: string; segmentId: string };
+
+function createUploadTarget(): TTarget {
+  const out = execFileSync(path.resolve("node_modules/.bin/tsx"), [path.join(__dirname, "support/create-upload-target.ts")], {
+    env: { ...process.env, E2E_DATABASE_URL: process.env.E2E_DATABASE_URL ?? "file:./data/e2e.db" },
+    encoding: "utf8",
+  });
+  return JSON.parse(out) as TTarget;
+}
+
+async function signInAdmin(context: BrowserContext, baseURL: string) {
+  const res = await context.request.post(`${baseURL}/api/auth/sign-in/email`, {
+    data: { email: "admin@lectern.local", password: "lectern-admin" },
+    headers: { origin: baseURL },
+  });
+  expect(res.ok(), await res.text()).toBe(true);
+}
+
+const tusCreate = (request: APIRequestContext, baseURL: string, segmentId: string) =>
+  request.post("/api/admin/uploads", {
+    headers: {
+      "Tus-Resumable": "1.0.0",
+      "Upload-Length": "1000",
+      "Upload-Metadata": `segmentId ${Buffer.from(segmentId).toString("base64")},kind ${Buffer.from("video").toString("base64")},filename ${Buffer.from("a.mp4").toString("base64")}`,
+      origin: baseURL,
+    },
+  });
+
+let dir: string;
+let video: string;
+let truncated: string;
+let worker: TWorkerProcess | undefined;
+const targets: TTarget[] = [];
+
+test.beforeAll(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), "lectern-e2e-upload-"));
+  video = path.join(dir, "first take.mp4");
+  execFileSync("ffmpeg", [
+    "-v", "error", "-y",
+    "-f", "lavfi", "-i", "testsrc2=size=640x360:rate=30:duration=4",
+    "-f", "lavfi", "-i", "sine=frequency=440:duration=4",
+    "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", "-c:a", "aac", "-shortest", video,
+  ]);
+  truncated = path.join(dir, "cut short.mp4");
+  fs.writeFileSync(truncated, fs.readFileSync(video).subarray(0, 20_000));
+});
+
+test.afterAll(async () => {
+  if (worker) expect(await worker.stop(), worker.output()).toBe(0);
+  worker = undefined;
+  fs.rmSync(dir, { recursive: true, force: true });
+  for (const t of targets) fs.rmSync(path.resolve("media", t.courseSlug), { recursive: true, force: true });
+});
+
+test("the tus endpoint answers 401 to an anonymous visitor and 403 to a learner", async ({ browser, baseURL }) => {
+  const target = createUploadTarget();
+  targets.push(target);
+  const anonymous = await browser.newContext();
+  expect((await tusCreate(anonymous.request, baseURL!, target.segmentId)).status()).toBe(401);
+  expect((await anonymous.request.fetch("/api/admin/uploads/0123abcd", { method: "HEAD", headers: { "Tus-Resumable": "1.0.0" } })).status()).toBe(401);
+  const learner = await browser.newContext();
+  await signUpLearner(learner, baseURL!);
+  const refused = await tusCreate(learner.request, baseURL!, target.segmentId);
+  expect(refused.status()).toBe(403);
+  expect(await refused.json()).toMatchObject({ error: { code: "FORBIDDEN" } });
+  // A chunk past the limit is refused at the edge, before Next or tus read it.
+  const big = await learner.request.fetch("/api/admin/uploads/0123abcd", {
+    method: "PATCH",
+    headers: { "Tus-Resumable": "1.0.0", "Upload-Offset": "0", "Content-Type": "application/offset+octet-stream" },
+    data: Buffer.alloc(2 * 1024 * 1024 + 1),
+  });
+  expect(big.status()).toBe(413);
+  await anonymous.close();
+  await learner.close();
+});
+
+test("an admin uploads a video in the browser, the worker transcodes it and the segment plays; a truncated one fails with ffmpeg's reason", async ({
+  page,
+  context,
+  baseURL,
+}) => {
+  test.setTimeout(180_000);
+  const target = createUploadTarget();
+  targets.push(target);
+  worker = startWorkerProcess();
+  await signInAdmin(context, baseURL!);
+
+  await page.goto(`/admin/uploads?segment=${target.segmentId}`);
+  await expect(page.getByRole("heading", { name: "Upload", level: 1 })).toBeVisible();
+  await expect(page.getByLabel("Segment")).toHaveValue(target.segmentId);
+  await page.getByLabel("File").setInputFiles(video);
+  await page.getByRole("button", { name: "Upload" }).click();
+  await expect(page.getByText("Uploaded. The transcode is queued")).toBeVisible();
+
+  await page.getByRole("link", { name: "follow it on the jobs page" }).click();
+  await expect(page).toHaveURL(/\/admin\/jobs$/);
+  const job = page.locator("li.job", { hasText: "first take.mp4" }).filter({ hasText: target.courseSlug });
+  // The page polls while the job is queued or running: no reload needed.
+  await expect(job).toHaveAttribute("data-status", "succeeded", { timeout: 120_000 });
+
+  await job.getByRole("link", { name: "Watch it" }).click();
+  await expect(page).toHaveURL(new RegExp(`/courses/${target.courseSlug}/${target.segmentSlug}$`));
+  const player = page.getByTestId("player");
+  await expect(player.locator(".video-js")).toBeVisible();
+  await player.locator(".vjs-big-play-button").click();
+  await expect.poll(() => page.evaluate(() => document.querySelector("video")?.currentTime ?? 0), { timeout: 20_000 }).toBeGreaterThan(1);
+
+  // A file cut short: the job fails with ffmpeg's own one-line reason, and Retry queues it again.
+  await page.goto(`/admin/uploads?segment=${target.segmentId}`);
+  await page.getByLabel("File").setInputFiles(truncated);
+  await page.getByRole("button", { name: "Upload" }).click();
+  await expect(page.getByText("Uploaded. The transcode is queued")).toBeVisible();
+  await page.goto("/admin/jobs");
+  const failed = page.locator("li.job", { hasText: "cut short.mp4" }).filter({ hasText: target.courseSlug });
+  await expect(failed).toHaveAttribute("data-status", "failed", { timeout: 60_000 });
+  await expect(failed.locator(".job__error")).toHaveText(/^cut short\.mp4: .*moov atom not found/);
+  // With the worker stopped, a retried job waits in the queue; a new worker process takes it up.
+  expect(await worker.stop(), worker.output()).toBe(0);
+  await failed.getByRole("button", { name: "Retry" }).click();
+  await expect(failed).toHaveAttribute("data-status", "queued");
+  await expect(failed.locator(".job__error")).toHaveCount(0);
+  worker = startWorkerProcess();
+  await expect(failed).toHaveAttribute("data-status", "failed", { timeout: 60_000 });
+  await expect(failed.locator(".job__error")).toHaveText(/^cut short\.mp4: .*moov atom not found/);
+  // The segment still plays the good upload: a failed job never touches live media.
+  const playback = await page.request.get(`/api/courses/${target.courseSlug}/segments/${target.segmentSlug}/playback`);
+  expect(playback.status()).toBe(200);
+});
