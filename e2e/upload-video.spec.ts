@@ -38,6 +38,7 @@ const tusCreate = (request: APIRequestContext, baseURL: string, segmentId: strin
 let dir: string;
 let video: string;
 let truncated: string;
+let large: string;
 let worker: TWorkerProcess | undefined;
 const targets: TTarget[] = [];
 
@@ -49,6 +50,12 @@ test.beforeAll(() => {
     "-f", "lavfi", "-i", "testsrc2=size=640x360:rate=30:duration=4",
     "-f", "lavfi", "-i", "sine=frequency=440:duration=4",
     "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", "-c:a", "aac", "-shortest", video,
+  ]);
+  // Lossless, so it spans several 1 MiB chunks.
+  large = path.join(dir, "long take.mp4");
+  execFileSync("ffmpeg", [
+    "-v", "error", "-y", "-f", "lavfi", "-i", "testsrc2=size=1280x720:rate=30:duration=2",
+    "-c:v", "libx264", "-preset", "ultrafast", "-qp", "0", "-pix_fmt", "yuv420p", large,
   ]);
   truncated = path.join(dir, "cut short.mp4");
   fs.writeFileSync(truncated, fs.readFileSync(video).subarray(0, 20_000));
@@ -83,55 +90,113 @@ test("the tus endpoint answers 401 to an anonymous visitor and 403 to a learner"
   await learner.close();
 });
 
-test("an admin uploads a video in the browser, the worker transcodes it and the segment plays; a truncated one fails with ffmpeg's reason", async ({
-  page,
-  context,
-  baseURL,
-}) => {
-  test.setTimeout(180_000);
-  const target = createUploadTarget();
-  targets.push(target);
-  worker = startWorkerProcess();
-  await signInAdmin(context, baseURL!);
+/**
+ * The admin bar links every section, and Next prefetches them; sections another part of issue 9
+ * has not built yet answer 404 to that prefetch. Only those 404s are let through (the console
+ * message names no URL, so the responses are checked here): once a section's page exists, a 404
+ * anywhere fails the test again.
+ */
+const UNBUILT_SECTIONS = ["courses", "coupons", "orders", "sales", "audit"]
+  .filter((s) => !fs.existsSync(path.resolve("app/admin", s, "page.tsx")))
+  .map((s) => `/admin/${s}`);
 
-  await page.goto(`/admin/uploads?segment=${target.segmentId}`);
-  await expect(page.getByRole("heading", { name: "Upload", level: 1 })).toBeVisible();
-  await expect(page.getByLabel("Segment")).toHaveValue(target.segmentId);
-  await page.getByLabel("File").setInputFiles(video);
-  await page.getByRole("button", { name: "Upload" }).click();
-  await expect(page.getByText("Uploaded. The transcode is queued")).toBeVisible();
+test.describe(() => {
+  test.use({ expectedConsoleErrors: UNBUILT_SECTIONS.length ? [/the server responded with a status of 404/] : [] });
+  let notFound: string[] = [];
+  test.beforeEach(({ page }) => {
+    notFound = [];
+    page.on("response", (r) => {
+      if (r.status() === 404) notFound.push(new URL(r.url()).pathname);
+    });
+  });
+  test.afterEach(() => {
+    expect(notFound.filter((p) => !UNBUILT_SECTIONS.includes(p)), "404 responses").toEqual([]);
+  });
 
-  await page.getByRole("link", { name: "follow it on the jobs page" }).click();
-  await expect(page).toHaveURL(/\/admin\/jobs$/);
-  const job = page.locator("li.job", { hasText: "first take.mp4" }).filter({ hasText: target.courseSlug });
-  // The page polls while the job is queued or running: no reload needed.
-  await expect(job).toHaveAttribute("data-status", "succeeded", { timeout: 120_000 });
+  test("an upload cut off by a page reload resumes from the server's offset when the same file is chosen again", async ({ page, context, baseURL }) => {
+    const target = createUploadTarget();
+    targets.push(target);
+    const size = fs.statSync(large).size;
+    expect(size).toBeGreaterThan(3 * 1024 * 1024);
+    await signInAdmin(context, baseURL!);
 
-  await job.getByRole("link", { name: "Watch it" }).click();
-  await expect(page).toHaveURL(new RegExp(`/courses/${target.courseSlug}/${target.segmentSlug}$`));
-  const player = page.getByTestId("player");
-  await expect(player.locator(".video-js")).toBeVisible();
-  await player.locator(".vjs-big-play-button").click();
-  await expect.poll(() => page.evaluate(() => document.querySelector("video")?.currentTime ?? 0), { timeout: 20_000 }).toBeGreaterThan(1);
+    // The second chunk never gets an answer: the upload hangs there, as on a dead connection.
+    const offsets: number[] = [];
+    let hang = true;
+    await page.route("**/api/admin/uploads/*", async (route) => {
+      const request = route.request();
+      if (request.method() !== "PATCH") return route.continue();
+      const offset = Number(request.headers()["upload-offset"]);
+      offsets.push(offset);
+      if (hang && offset > 0) return; // left pending until the page goes away
+      return route.continue();
+    });
+    await page.goto(`/admin/uploads?segment=${target.segmentId}`);
+    await page.getByLabel("File").setInputFiles(large);
+    await page.getByRole("button", { name: "Upload" }).click();
+    await expect(page.getByRole("status")).toContainText("1.0 MB of");
+    expect(offsets).toEqual([0, 1024 * 1024]);
 
-  // A file cut short: the job fails with ffmpeg's own one-line reason, and Retry queues it again.
-  await page.goto(`/admin/uploads?segment=${target.segmentId}`);
-  await page.getByLabel("File").setInputFiles(truncated);
-  await page.getByRole("button", { name: "Upload" }).click();
-  await expect(page.getByText("Uploaded. The transcode is queued")).toBeVisible();
-  await page.goto("/admin/jobs");
-  const failed = page.locator("li.job", { hasText: "cut short.mp4" }).filter({ hasText: target.courseSlug });
-  await expect(failed).toHaveAttribute("data-status", "failed", { timeout: 60_000 });
-  await expect(failed.locator(".job__error")).toHaveText(/^cut short\.mp4: .*moov atom not found/);
-  // With the worker stopped, a retried job waits in the queue; a new worker process takes it up.
-  expect(await worker.stop(), worker.output()).toBe(0);
-  await failed.getByRole("button", { name: "Retry" }).click();
-  await expect(failed).toHaveAttribute("data-status", "queued");
-  await expect(failed.locator(".job__error")).toHaveCount(0);
-  worker = startWorkerProcess();
-  await expect(failed).toHaveAttribute("data-status", "failed", { timeout: 60_000 });
-  await expect(failed.locator(".job__error")).toHaveText(/^cut short\.mp4: .*moov atom not found/);
-  // The segment still plays the good upload: a failed job never touches live media.
-  const playback = await page.request.get(`/api/courses/${target.courseSlug}/segments/${target.segmentSlug}/playback`);
-  expect(playback.status()).toBe(200);
+    hang = false;
+    await page.reload();
+    await page.getByLabel("File").setInputFiles(large);
+    await page.getByRole("button", { name: "Upload" }).click();
+    await expect(page.getByText("Uploaded. The transcode is queued")).toBeVisible();
+    // After the reload it went on from the byte the server had, not from zero.
+    expect(offsets.slice(2)[0]).toBe(1024 * 1024);
+    expect(offsets.slice(2)).not.toContain(0);
+  });
+
+  test("an admin uploads a video in the browser, the worker transcodes it and the segment plays; a truncated one fails with ffmpeg's reason", async ({
+    page,
+    context,
+    baseURL,
+  }) => {
+    test.setTimeout(180_000);
+    const target = createUploadTarget();
+    targets.push(target);
+    worker = startWorkerProcess();
+    await signInAdmin(context, baseURL!);
+
+    await page.goto(`/admin/uploads?segment=${target.segmentId}`);
+    await expect(page.getByRole("heading", { name: "Upload", level: 1 })).toBeVisible();
+    await expect(page.getByLabel("Segment")).toHaveValue(target.segmentId);
+    await page.getByLabel("File").setInputFiles(video);
+    await page.getByRole("button", { name: "Upload" }).click();
+    await expect(page.getByText("Uploaded. The transcode is queued")).toBeVisible();
+
+    await page.getByRole("link", { name: "follow it on the jobs page" }).click();
+    await expect(page).toHaveURL(/\/admin\/jobs$/);
+    const job = page.locator("li.job", { hasText: "first take.mp4" }).filter({ hasText: target.courseSlug });
+    // The page polls while the job is queued or running: no reload needed.
+    await expect(job).toHaveAttribute("data-status", "succeeded", { timeout: 120_000 });
+
+    await job.getByRole("link", { name: "Watch it" }).click();
+    await expect(page).toHaveURL(new RegExp(`/courses/${target.courseSlug}/${target.segmentSlug}$`));
+    const player = page.getByTestId("player");
+    await expect(player.locator(".video-js")).toBeVisible();
+    await player.locator(".vjs-big-play-button").click();
+    await expect.poll(() => page.evaluate(() => document.querySelector("video")?.currentTime ?? 0), { timeout: 20_000 }).toBeGreaterThan(1);
+
+    // A file cut short: the job fails with ffmpeg's own one-line reason, and Retry queues it again.
+    await page.goto(`/admin/uploads?segment=${target.segmentId}`);
+    await page.getByLabel("File").setInputFiles(truncated);
+    await page.getByRole("button", { name: "Upload" }).click();
+    await expect(page.getByText("Uploaded. The transcode is queued")).toBeVisible();
+    await page.goto("/admin/jobs");
+    const failed = page.locator("li.job", { hasText: "cut short.mp4" }).filter({ hasText: target.courseSlug });
+    await expect(failed).toHaveAttribute("data-status", "failed", { timeout: 60_000 });
+    await expect(failed.locator(".job__error")).toHaveText(/^cut short\.mp4: .*moov atom not found/);
+    // With the worker stopped, a retried job waits in the queue; a new worker process takes it up.
+    expect(await worker.stop(), worker.output()).toBe(0);
+    await failed.getByRole("button", { name: "Retry" }).click();
+    await expect(failed).toHaveAttribute("data-status", "queued");
+    await expect(failed.locator(".job__error")).toHaveCount(0);
+    worker = startWorkerProcess();
+    await expect(failed).toHaveAttribute("data-status", "failed", { timeout: 60_000 });
+    await expect(failed.locator(".job__error")).toHaveText(/^cut short\.mp4: .*moov atom not found/);
+    // The segment still plays the good upload: a failed job never touches live media.
+    const playback = await page.request.get(`/api/courses/${target.courseSlug}/segments/${target.segmentSlug}/playback`);
+    expect(playback.status()).toBe(200);
+  });
 });
