@@ -15,7 +15,7 @@ export async function buildSourceInput(
   const facts = options.facts ?? (await requireSource(file));
   const duration = facts.durationSeconds;
   const plan = planLadder(
-    { width: facts.video.width, height: facts.video.height, sar: facts.video.sar, frameRate: facts.video.frameRate, variableFrameRate: facts.video.variableFrameRate },
+    { width: facts.video.width, height: facts.video.height, sar: facts.video.sar, frameRate: facts.video.frameRate, variableFrameRate: facts.video.variableFrameRate, interlaced: facts.video.interlaced },
     { speed: options.speed ?? "quality" },
   );
   const video = "[0:v:0]null[src_v]";

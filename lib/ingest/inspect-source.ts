@@ -28,6 +28,8 @@ export type TSourceFacts = {
     frameRate: number;
     variableFrameRate: boolean;
     pixelFormat: string;
+    /** ffprobe field_order tt/bb/tb/bt: interlaced fields, to be de-interlaced. */
+    interlaced: boolean;
   };
   audio?: { codec: string; channels: number; sampleRate: number };
 };
@@ -47,6 +49,7 @@ const ZStream = z.looseObject({
   channels: z.number().optional(),
   sample_rate: z.string().optional(),
   nb_frames: z.string().optional(),
+  field_order: z.string().optional(),
   disposition: z.looseObject({ attached_pic: z.number().optional() }).optional(),
   tags: z.record(z.string(), z.string()).optional(),
   side_data_list: z.array(z.looseObject({ rotation: z.number().optional() })).optional(),
@@ -167,6 +170,7 @@ export async function inspectSource(file: string): Promise<TInspectSourceResult>
         frameRate,
         variableFrameRate: avg !== undefined && nominal !== undefined && Math.abs(avg - nominal) > 0.01,
         pixelFormat: video.pix_fmt ?? "unknown",
+        interlaced: ["tt", "bb", "tb", "bt"].includes(video.field_order ?? ""),
       },
       audio: audio && {
         codec: audio.codec_name ?? "unknown",

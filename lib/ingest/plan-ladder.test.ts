@@ -57,6 +57,15 @@ describe("planLadder", () => {
     expect(planLadder({ width: 1280, height: 720, frameRate: 30 }, { speed: "fast" }).x264).toEqual({ preset: "ultrafast", crf: 23, profile: "high" });
   });
 
+  it("de-interlaces to a frame per field: 25i → 50p, 29.97i → 59.94p", () => {
+    expect(planLadder({ width: 720, height: 576, frameRate: 25, interlaced: true }, { speed: "fast" })).toMatchObject({ deinterlace: true, frameRate: "50" });
+    expect(planLadder({ width: 1920, height: 1080, frameRate: 30000 / 1001, interlaced: true }, { speed: "fast" })).toMatchObject({
+      deinterlace: true,
+      frameRate: "60000/1001",
+    });
+    expect(planLadder({ width: 1920, height: 1080, frameRate: 25 }, { speed: "fast" })).toMatchObject({ deinterlace: false, frameRate: "25" });
+  });
+
   it("refuses a frame without a size", () => {
     expect(() => planLadder({ width: 0, height: 1080, frameRate: 30 }, { speed: "fast" })).toThrow("invalid frame size 0×1080");
   });

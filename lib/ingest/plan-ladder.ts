@@ -21,6 +21,8 @@ export type TLadderSource = {
   sar?: { num: number; den: number };
   frameRate: number;
   variableFrameRate?: boolean;
+  /** Interlaced fields (ffprobe field_order tt/bb/tb/bt). */
+  interlaced?: boolean;
 };
 
 /** "quality" for authors' recordings (screen text stays sharp), "fast" for generated samples and tests. */
@@ -44,6 +46,11 @@ export type TLadderPlan = {
   /** Output frame rate as an ffmpeg rational, e.g. "30", "30000/1001". */
   frameRate: string;
   frameRateValue: number;
+  /**
+   * De-interlace first (Apple HLS authoring spec 1.6: interlaced content MUST be de-interlaced;
+   * 1.7: 30i SHOULD become 60p): one frame per field, so 25i → 50p, 29.97i → 59.94p.
+   */
+  deinterlace: boolean;
   keyframeSeconds: number;
   segmentSeconds: number;
   x264: { preset: string; crf: number; profile: "high" };
@@ -149,12 +156,14 @@ export function planLadder(source: TLadderSource, options: { speed: TEncodeSpeed
       audioKbps: AUDIO_KBPS_SMALL,
     });
   }
-  const rate = planFrameRate(source);
+  // De-interlacing to one frame per field doubles the rate the ladder sees.
+  const rate = planFrameRate(source.interlaced ? { ...source, frameRate: source.frameRate * 2 } : source);
   return {
     rungs,
     mp4Label: rungs[0]!.label,
     frameRate: rate.ffmpeg,
     frameRateValue: rate.value,
+    deinterlace: !!source.interlaced,
     keyframeSeconds: KEYFRAME_SECONDS,
     segmentSeconds: HLS_SEGMENT_SECONDS,
     x264: { ...X264_BY_SPEED[options.speed], profile: "high" },

@@ -9,7 +9,8 @@ import { runFfmpeg } from "./run-ffmpeg";
 export const MP4_FILE = "video.mp4";
 
 /**
- * The filtergraph after the input's own: one decode, constant frame rate (`fps`, VFR in →
+ * The filtergraph after the input's own: one decode, de-interlaced when the source is
+ * interlaced (bwdif, a frame per field), constant frame rate (`fps`, VFR in →
  * CFR out), 8-bit 4:2:0, split into one scaled picture per rung (square pixels, so the
  * sample aspect ratio is applied by the scale); audio downmixed to stereo, loudness-
  * normalised (EBU R128 via loudnorm) and resampled to 48 kHz once, then split.
@@ -19,7 +20,7 @@ export function ladderFilter(input: Pick<TMediaInput, "filter" | "durationSecond
   const { integratedLufs, truePeakDb, rangeLu } = plan.audio.loudness;
   return [
     input.filter,
-    `[src_v]fps=${plan.frameRate},format=yuv420p,split=${labels.length}${labels.map((l) => `[sv_${l}]`).join("")}`,
+    `[src_v]${plan.deinterlace ? "bwdif=mode=send_field," : ""}fps=${plan.frameRate},format=yuv420p,split=${labels.length}${labels.map((l) => `[sv_${l}]`).join("")}`,
     ...plan.rungs.map((r) => `[sv_${r.label}]scale=${r.width}:${r.height}:flags=bicubic,setsar=1[v_${r.label}]`),
     `[src_a]aformat=channel_layouts=stereo,loudnorm=I=${integratedLufs}:TP=${truePeakDb}:LRA=${rangeLu},` +
       `aresample=${plan.audio.sampleRate},apad=whole_dur=${input.durationSeconds.toFixed(3)},` +

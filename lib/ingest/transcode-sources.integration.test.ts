@@ -30,6 +30,8 @@ const segments = [
   { slug: "hevc", source: "hevc.mkv" },
   { slug: "silent", source: "silent.mp4" },
   { slug: "film", source: "film.mp4" },
+  { slug: "rotated", source: "rotated.mp4" },
+  { slug: "interlaced", source: "interlaced.mp4" },
   { slug: "truncated", source: "truncated.mp4" },
   { slug: "podcast", source: "podcast.m4a" },
   { slug: "bad-captions", source: "bad-captions.mp4" },
@@ -53,6 +55,15 @@ beforeAll(async () => {
   makeSourceVideo(src("hevc.mkv"), { width: 640, height: 360, seconds: 2, codec: "hevc10" });
   makeSourceVideo(src("silent.mp4"), { width: 320, height: 240, seconds: 2, audio: "none" });
   makeSourceVideo(src("film.mp4"), { width: 640, height: 360, seconds: 7, rate: "24000/1001" });
+  // A phone's way: a 640×360 frame stored landscape plus a 90° rotation; the left half white,
+  // the right half black, so the output shows whether the picture was turned or squashed.
+  execFileSync("ffmpeg", ["-v", "error", "-y", "-f", "lavfi", "-i", "color=white:size=640x360:rate=30:duration=1,drawbox=x=320:y=0:w=320:h=360:color=black:t=fill",
+    "-f", "lavfi", "-i", "sine=duration=1", "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", "-c:a", "aac", "-shortest", src("rotated.flat.mp4")]);
+  execFileSync("ffmpeg", ["-v", "error", "-y", "-i", src("rotated.flat.mp4"), "-c", "copy", "-metadata:s:v:0", "rotate=90", src("rotated.mp4")]);
+  fs.rmSync(src("rotated.flat.mp4"));
+  // 25i, top field first (PAL DV-style).
+  execFileSync("ffmpeg", ["-v", "error", "-y", "-f", "lavfi", "-i", "testsrc2=size=720x576:rate=25:duration=2", "-f", "lavfi", "-i", "sine=duration=2",
+    "-vf", "setfield=tff", "-flags", "+ildct+ilme", "-c:v", "libx264", "-preset", "ultrafast", "-x264-params", "interlaced=1:tff=1", "-c:a", "aac", "-shortest", src("interlaced.mp4")]);
   truncateCopy(src("screencast.mp4"), src("truncated.mp4"));
   makeAudioOnly(src("podcast.m4a"));
   makeSourceVideo(src("bad-captions.mp4"), { width: 320, height: 240, seconds: 1 });
@@ -93,6 +104,8 @@ describe("ladder from the source", () => {
     ["hevc", ["360p 640x360"]],
     ["silent", ["240p 320x240"]],
     ["film", ["360p 640x360"]],
+    ["rotated", ["360p 360x640"]],
+    ["interlaced", ["480p 600x480", "360p 450x360"]],
   ])("%s → %j", (slug, expected) => {
     expect(rungs(slug)).toEqual(expected);
   });
@@ -160,6 +173,24 @@ describe("ladder from the source", () => {
     for (const list of keyframeLists) expect(list.map((k) => (k - list[0]!).toFixed(3))).toEqual(first.map((k) => (k - start).toFixed(3)));
   });
 
+  it("turns a rotated phone clip upright instead of squashing it", () => {
+    // Rotated 90°: the white left half is now on top (or at the bottom), never a side.
+    const yavg = (crop: string) =>
+      Number(
+        /YAVG=([\d.]+)/.exec(
+          execFileSync("ffmpeg", ["-v", "error", "-i", path.join(dir("rotated"), "poster.jpg"), "-vf", `crop=${crop},signalstats,metadata=print:key=lavfi.signalstats.YAVG:file=-`, "-f", "null", "-"], { encoding: "utf8" }),
+        )![1],
+      );
+    const [top, bottom, left, right] = [yavg("360:300:0:10"), yavg("360:300:0:330"), yavg("170:640:5:0"), yavg("170:640:185:0")];
+    expect(Math.abs(top - bottom)).toBeGreaterThan(150);
+    expect(Math.abs(left - right)).toBeLessThan(10);
+  });
+
+  it("de-interlaces interlaced sources to a frame per field (25i → 50p, progressive)", () => {
+    const v = streamsOf(path.join(dir("interlaced"), "video.mp4")).find((s) => s.codec_type === "video")!;
+    expect([v.r_frame_rate, v.field_order ?? "progressive"]).toEqual(["50/1", "progressive"]);
+  });
+
   it("turns 23.976 fps into constant 23.976 fps output and says so in the master playlist", () => {
     const v = streamsOf(path.join(dir("film"), "video.mp4")).find((s) => s.codec_type === "video")!;
     expect([v.r_frame_rate, v.avg_frame_rate]).toEqual(["24000/1001", "24000/1001"]);
@@ -167,7 +198,7 @@ describe("ladder from the source", () => {
   });
 
   it("keeps the duration (silence added where the source has no audio) and stores it in the database", async () => {
-    const expected: Record<string, number> = { screencast: 7, phone: 2, "lecture-43": 2, hevc: 2, silent: 2, film: 7 };
+    const expected: Record<string, number> = { screencast: 7, phone: 2, "lecture-43": 2, hevc: 2, silent: 2, film: 7, rotated: 1, interlaced: 2 };
     for (const [slug, seconds] of Object.entries(expected)) {
       expect(Math.abs(facts(slug).durationSeconds - seconds)).toBeLessThan(0.15);
     }
@@ -181,7 +212,7 @@ describe("ladder from the source", () => {
       where: { id: { in: Object.keys(expected).map((slug) => segmentId("real-sources", slug)) } },
       select: { slug: true, durationSeconds: true, assets: { where: { kind: "hls-variant" }, select: { label: true, height: true } } },
     });
-    expect(rows).toHaveLength(6);
+    expect(rows).toHaveLength(8);
     for (const row of rows) {
       expect(Math.abs(row.durationSeconds - expected[row.slug]!)).toBeLessThan(0.15);
       expect(row.durationSeconds).toBe(facts(row.slug).durationSeconds);
@@ -220,7 +251,7 @@ describe("bad sources", () => {
       { id: "real-sources/podcast", message: `${src("podcast.m4a")}: has no video stream (audio only)` },
       { id: "real-sources/truncated", message: `${src("truncated.mp4")}: ffmpeg cannot read it: moov atom not found` },
     ].sort((a, b) => a.id.localeCompare(b.id)));
-    expect(result.generated).toBe(6);
+    expect(result.generated).toBe(8);
     for (const slug of ["truncated", "podcast", "bad-captions"]) {
       expect(fs.existsSync(dir(slug))).toBe(false);
     }
