@@ -32,6 +32,7 @@ const segments = [
   { slug: "film", source: "film.mp4" },
   { slug: "rotated", source: "rotated.mp4" },
   { slug: "interlaced", source: "interlaced.mp4" },
+  { slug: "vfr", source: "vfr.mp4" },
   { slug: "truncated", source: "truncated.mp4" },
   { slug: "podcast", source: "podcast.m4a" },
   { slug: "bad-captions", source: "bad-captions.mp4" },
@@ -64,6 +65,9 @@ beforeAll(async () => {
   // 25i, top field first (PAL DV-style).
   execFileSync("ffmpeg", ["-v", "error", "-y", "-f", "lavfi", "-i", "testsrc2=size=720x576:rate=25:duration=2", "-f", "lavfi", "-i", "sine=duration=2",
     "-vf", "setfield=tff", "-flags", "+ildct+ilme", "-c:v", "libx264", "-preset", "ultrafast", "-x264-params", "interlaced=1:tff=1", "-c:a", "aac", "-shortest", src("interlaced.mp4")]);
+  // Variable frame rate, as screen recorders write: 30 fps for a second, then every third frame.
+  execFileSync("ffmpeg", ["-v", "error", "-y", "-f", "lavfi", "-i", "testsrc2=size=320x240:rate=30:duration=4", "-f", "lavfi", "-i", "sine=duration=4",
+    "-vf", "select='lt(n\\,30)+not(mod(n\\,3))'", "-vsync", "vfr", "-c:v", "libx264", "-preset", "ultrafast", "-c:a", "aac", "-shortest", src("vfr.mp4")]);
   truncateCopy(src("screencast.mp4"), src("truncated.mp4"));
   makeAudioOnly(src("podcast.m4a"));
   makeSourceVideo(src("bad-captions.mp4"), { width: 320, height: 240, seconds: 1 });
@@ -106,6 +110,7 @@ describe("ladder from the source", () => {
     ["film", ["360p 640x360"]],
     ["rotated", ["360p 360x640"]],
     ["interlaced", ["480p 600x480", "360p 450x360"]],
+    ["vfr", ["240p 320x240"]],
   ])("%s → %j", (slug, expected) => {
     expect(rungs(slug)).toEqual(expected);
   });
@@ -191,6 +196,15 @@ describe("ladder from the source", () => {
     expect([v.r_frame_rate, v.field_order ?? "progressive"]).toEqual(["50/1", "progressive"]);
   });
 
+  it("turns variable frame rate into constant 30 fps", () => {
+    const before = streamsOf(src("vfr.mp4")).find((s) => s.codec_type === "video")!;
+    expect(before.r_frame_rate).not.toBe(before.avg_frame_rate); // the source really is VFR
+    const v = streamsOf(path.join(dir("vfr"), "video.mp4")).find((s) => s.codec_type === "video")!;
+    expect([v.r_frame_rate, v.avg_frame_rate]).toEqual(["30/1", "30/1"]);
+    // 4 s at 30 fps, give or take the source's last (every-third) frame at 3.9 s.
+    expect(Math.abs(Number(v.nb_frames) - 120)).toBeLessThanOrEqual(3);
+  });
+
   it("turns 23.976 fps into constant 23.976 fps output and says so in the master playlist", () => {
     const v = streamsOf(path.join(dir("film"), "video.mp4")).find((s) => s.codec_type === "video")!;
     expect([v.r_frame_rate, v.avg_frame_rate]).toEqual(["24000/1001", "24000/1001"]);
@@ -198,7 +212,7 @@ describe("ladder from the source", () => {
   });
 
   it("keeps the duration (silence added where the source has no audio) and stores it in the database", async () => {
-    const expected: Record<string, number> = { screencast: 7, phone: 2, "lecture-43": 2, hevc: 2, silent: 2, film: 7, rotated: 1, interlaced: 2 };
+    const expected: Record<string, number> = { screencast: 7, phone: 2, "lecture-43": 2, hevc: 2, silent: 2, film: 7, rotated: 1, interlaced: 2, vfr: 4 };
     for (const [slug, seconds] of Object.entries(expected)) {
       expect(Math.abs(facts(slug).durationSeconds - seconds)).toBeLessThan(0.15);
     }
@@ -212,7 +226,7 @@ describe("ladder from the source", () => {
       where: { id: { in: Object.keys(expected).map((slug) => segmentId("real-sources", slug)) } },
       select: { slug: true, durationSeconds: true, assets: { where: { kind: "hls-variant" }, select: { label: true, height: true } } },
     });
-    expect(rows).toHaveLength(8);
+    expect(rows).toHaveLength(9);
     for (const row of rows) {
       expect(Math.abs(row.durationSeconds - expected[row.slug]!)).toBeLessThan(0.15);
       expect(row.durationSeconds).toBe(facts(row.slug).durationSeconds);
@@ -251,7 +265,7 @@ describe("bad sources", () => {
       { id: "real-sources/podcast", message: `${src("podcast.m4a")}: has no video stream (audio only)` },
       { id: "real-sources/truncated", message: `${src("truncated.mp4")}: ffmpeg cannot read it: moov atom not found` },
     ].sort((a, b) => a.id.localeCompare(b.id)));
-    expect(result.generated).toBe(8);
+    expect(result.generated).toBe(9);
     for (const slug of ["truncated", "podcast", "bad-captions"]) {
       expect(fs.existsSync(dir(slug))).toBe(false);
     }
