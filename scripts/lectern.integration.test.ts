@@ -24,9 +24,9 @@ beforeAll(async () => {
   work = fs.mkdtempSync(path.join(os.tmpdir(), "lectern-cli-"));
   folder = path.join(work, "kill-course");
   mediaRoot = path.join(work, "media");
-  // Long enough that an encode is surely running when the test strikes.
-  makeSourceVideo(path.join(folder, "one.mp4"), { width: 1280, height: 720, seconds: 10 });
-  makeSourceVideo(path.join(folder, "two.mp4"), { width: 1280, height: 720, seconds: 10 });
+  // Long enough that an encode is surely running when the test strikes (--fast keeps it cheap).
+  makeSourceVideo(path.join(folder, "one.mp4"), { width: 640, height: 360, seconds: 10 });
+  makeSourceVideo(path.join(folder, "two.mp4"), { width: 640, height: 360, seconds: 10 });
   fs.writeFileSync(
     path.join(folder, "course.yaml"),
     `slug: kill-course
@@ -94,8 +94,8 @@ function servedFoldersAreWhole(): void {
 }
 
 describe("lectern import, interrupted", () => {
-  it("SIGKILL mid-encode: nothing half-written is served, the database is untouched, a re-run finishes", async () => {
-    const run = lectern(["import", folder, "--jobs", "1"], { detached: true });
+  it("SIGKILL mid-encode: nothing half-written is served, the database is untouched, a re-run finishes", { timeout: 180_000 }, async () => {
+    const run = lectern(["import", folder, "--fast", "--jobs", "1"], { detached: true });
     await encodeUnderway(run);
     process.kill(-run.child.pid!, "SIGKILL");
     const killed = await run.done;
@@ -105,7 +105,7 @@ describe("lectern import, interrupted", () => {
     expect(workDirs()).toHaveLength(1); // left behind by the crash, invisible
     servedFoldersAreWhole();
 
-    const again = await lectern(["import", folder]).done;
+    const again = await lectern(["import", folder, "--fast"]).done;
     expect(again.code, again.output).toBe(0);
     expect(again.output).toContain("Removed 1 unfinished encode left by an interrupted run.");
     expect(again.output).toMatch(/Imported kill-course: 1 parts, 2 segments; \d encoded, \d unchanged\./);
@@ -119,8 +119,8 @@ describe("lectern import, interrupted", () => {
     expect(segments.map((s) => [s.slug, Math.round(s.durationSeconds), s.assets.length])).toEqual([["one", 10, 1], ["two", 10, 1]]);
   });
 
-  it("SIGINT (Ctrl-C) stops ffmpeg, removes its temporary folder, exits 130; the next run reuses what was finished", async () => {
-    const run = lectern(["import", folder, "--force", "--jobs", "1"]);
+  it("SIGINT (Ctrl-C) stops ffmpeg, removes its temporary folder, exits 130; the next run reuses what was finished", { timeout: 180_000 }, async () => {
+    const run = lectern(["import", folder, "--fast", "--force", "--jobs", "1"]);
     await encodeUnderway(run);
     run.child.kill("SIGINT");
     const stopped = await run.done;
@@ -132,7 +132,7 @@ describe("lectern import, interrupted", () => {
     // The database still holds the course from the previous import, whole.
     expect(await t.db.segment.count({ where: { courseId: courseId("kill-course"), archivedAt: null } })).toBe(2);
 
-    const again = await lectern(["import", folder]).done;
+    const again = await lectern(["import", folder, "--fast"]).done;
     expect(again.code, again.output).toBe(0);
     // Content-addressed: the unchanged media of the earlier run is reused, not encoded again.
     expect(again.output).toContain("0 encoded, 2 unchanged; the database was already up to date.");

@@ -1,5 +1,5 @@
 /**
- * `npm run lectern -- import <course-folder> [--dry-run] [--force] [--jobs N]`
+ * `npm run lectern -- import <course-folder> [--dry-run] [--force] [--fast] [--jobs N]`
  *
  * Exit codes: 0 done · 1 the course has problems (all listed) or an encode failed · 2 bad
  * command line or folder · 130/143 interrupted (Ctrl-C / SIGTERM; a re-run resumes).
@@ -60,6 +60,7 @@ async function main(): Promise<void> {
       mediaRoot: env.MEDIA_ROOT,
       dryRun: command.dryRun,
       force: command.force,
+      speed: command.fast ? "fast" : undefined,
       jobs,
       stream: process.stderr,
       log: (line) => process.stdout.write(`${line}\n`),

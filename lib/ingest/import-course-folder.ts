@@ -5,7 +5,8 @@ import { storeCourseZipCrcs } from "../downloads/ensure-download-crcs";
 import type { TCourseManifest, TManifestSegment } from "./course-manifest";
 import { ensureSegmentMedia, segmentMediaDir } from "./ensure-segment-media";
 import { importCourse, type TImportCourseResult } from "./import-course";
-import { mediaCacheKey } from "./media-cache-key";
+import { defaultSpeed, mediaCacheKey } from "./media-cache-key";
+import type { TEncodeSpeed } from "./plan-ladder";
 import { readMediaFacts, type TMediaFacts } from "./media-facts";
 import { DEFAULT_CONCURRENCY, FFMPEG_THREADS_PER_JOB } from "./media-settings";
 import { createProgressReporter } from "./progress-reporter";
@@ -43,6 +44,8 @@ export type TImportFolderOptions = {
   dryRun?: boolean;
   force?: boolean;
   jobs?: number;
+  /** x264 speed for recordings; default: "quality" for recordings, "fast" for generated samples. */
+  speed?: TEncodeSpeed;
   /** Where progress goes (a TTY gets bars); default stderr. */
   stream?: NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
   /** Lines for people (plan, summary); default: written to `stream`. */
@@ -88,7 +91,7 @@ export async function importCourseFolder(options: TImportFolderOptions): Promise
   if (options.dryRun) {
     for (const segment of segments) {
       const facts = readMediaFacts(segmentMediaDir(options.mediaRoot, manifest.slug, segment.slug));
-      const current = !!facts && facts.cacheKey === (await mediaCacheKey(manifest, segment));
+      const current = !!facts && facts.cacheKey === (await mediaCacheKey(manifest, segment, options.speed ?? defaultSpeed(segment)));
       plan.push({ id: `${manifest.slug}/${segment.slug}`, segment, mediaSeconds: mediaSecondsOf(segment), current });
     }
     const stale = plan.filter((p) => !p.current);
@@ -148,6 +151,7 @@ async function encodeSegments(
           segment,
           mediaRoot: options.mediaRoot,
           force: options.force,
+          speed: options.speed,
           onProgress: (f) => reporter.update(job, f),
         });
         facts.set(segment.slug, result.facts);

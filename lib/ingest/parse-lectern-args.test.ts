@@ -3,10 +3,11 @@ import { parseLecternArgs } from "./parse-lectern-args";
 
 describe("parseLecternArgs", () => {
   it.each([
-    [["import", "content/c"], { command: "import", folder: "content/c", dryRun: false, force: false, jobs: undefined }],
-    [["--", "import", "c", "--dry-run"], { command: "import", folder: "c", dryRun: true, force: false, jobs: undefined }],
-    [["import", "--force", "c", "--jobs", "3"], { command: "import", folder: "c", dryRun: false, force: true, jobs: 3 }],
-    [["import", "c", "--jobs=1"], { command: "import", folder: "c", dryRun: false, force: false, jobs: 1 }],
+    [["import", "content/c"], { command: "import", folder: "content/c", dryRun: false, force: false, fast: false, jobs: undefined }],
+    [["--", "import", "c", "--dry-run"], { command: "import", folder: "c", dryRun: true, force: false, fast: false, jobs: undefined }],
+    [["import", "--force", "c", "--jobs", "3"], { command: "import", folder: "c", dryRun: false, force: true, fast: false, jobs: 3 }],
+    [["import", "c", "--fast"], { command: "import", folder: "c", dryRun: false, force: false, fast: true, jobs: undefined }],
+    [["import", "c", "--jobs=1"], { command: "import", folder: "c", dryRun: false, force: false, fast: false, jobs: 1 }],
     [["--help"], { command: "help" }],
     [["import", "-h"], { command: "help" }],
   ])("%j", (argv, expected) => {
@@ -17,7 +18,7 @@ describe("parseLecternArgs", () => {
     [[], "no command given; try `npm run lectern -- import <course-folder>` (or --help)"],
     [["export", "c"], 'unknown command "export"; the only command is "import" (see --help)'],
     [["import"], "import needs a course folder, e.g. `npm run lectern -- import content/my-course`"],
-    [["import", "c", "--fast"], 'unknown option "--fast" (see --help)'],
+    [["import", "c", "--slow"], 'unknown option "--slow" (see --help)'],
     [["import", "c", "--jobs"], "--jobs needs a number, e.g. --jobs 2"],
     [["import", "c", "--jobs", "0"], '--jobs must be a whole number from 1 to 16, got "0"'],
     [["import", "c", "--jobs", "two"], '--jobs must be a whole number from 1 to 16, got "two"'],

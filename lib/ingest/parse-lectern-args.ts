@@ -4,7 +4,7 @@
  */
 export type TLecternCommand =
   | { command: "help" }
-  | { command: "import"; folder: string; dryRun: boolean; force: boolean; jobs: number | undefined };
+  | { command: "import"; folder: string; dryRun: boolean; force: boolean; fast: boolean; jobs: number | undefined };
 
 /** A command line that cannot be run: one line naming the problem. */
 export class UsageError extends Error {
@@ -16,7 +16,7 @@ export class UsageError extends Error {
 
 export const MAX_JOBS = 16;
 
-export const USAGE = `Usage: npm run lectern -- import <course-folder> [--dry-run] [--force] [--jobs N]
+export const USAGE = `Usage: npm run lectern -- import <course-folder> [--dry-run] [--force] [--fast] [--jobs N]
 
 Imports the course in <course-folder> (its course.yaml and the sources it names):
 validates the manifest and every source, encodes what changed, then writes the course
@@ -24,6 +24,8 @@ to the database in one transaction.
 
   --dry-run   validate and show what would be encoded; change nothing
   --force     re-encode every segment even when its media is current
+  --fast      encode recordings with x264's fastest preset (a quick draft; a later
+              run without --fast encodes them again at quality)
   --jobs N    encodes at a time, 1–${MAX_JOBS} (default: fit for this machine)
   -h, --help  show this help`;
 
@@ -37,11 +39,13 @@ export function parseLecternArgs(argv: readonly string[]): TLecternCommand {
   let folder: string | undefined;
   let dryRun = false;
   let force = false;
+  let fast = false;
   let jobs: number | undefined;
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i]!;
     if (arg === "--dry-run") dryRun = true;
     else if (arg === "--force") force = true;
+    else if (arg === "--fast") fast = true;
     else if (arg === "--jobs" || arg.startsWith("--jobs=")) {
       const value = arg === "--jobs" ? rest[++i] : arg.slice("--jobs=".length);
       if (value === undefined || value === "") throw new UsageError("--jobs needs a number, e.g. --jobs 2");
@@ -55,5 +59,5 @@ export function parseLecternArgs(argv: readonly string[]): TLecternCommand {
   }
   if (folder === undefined) throw new UsageError("import needs a course folder, e.g. `npm run lectern -- import content/my-course`");
   if (dryRun && force) throw new UsageError("--dry-run and --force contradict each other; pick one");
-  return { command: "import", folder, dryRun, force, jobs };
+  return { command: "import", folder, dryRun, force, fast, jobs };
 }
