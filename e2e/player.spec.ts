@@ -33,7 +33,7 @@ test("keyboard shortcuts drive the player without a mouse, and never while typin
   await page.keyboard.press("?");
   const dialog = page.getByTestId("shortcuts-dialog");
   await expect(dialog).toBeVisible();
-  await expect(dialog.getByRole("row")).toHaveCount(15);
+  await expect(dialog.getByRole("row")).toHaveCount(16);
   await page.keyboard.press("Escape");
   await expect(dialog).toBeHidden();
 

@@ -12,6 +12,7 @@ import { PLAYBACK_RATES, type TPlayerPreferences } from "@/lib/progress/preferen
 import { TranscriptPanel } from "../transcript/transcript-panel";
 import { CopyLinkButton } from "./copy-link-button";
 import { decorateSeekBar } from "./seek-bar-extras";
+import { NotesPanel } from "../notes/notes-panel";
 import { ShortcutsDialog } from "./shortcuts-dialog";
 import { UpNextCard, type TUpNext } from "./up-next-card";
 import { useProgressReporting } from "./use-progress-reporting";
@@ -66,6 +67,8 @@ export function WatchExperience(props: TWatchExperienceProps) {
   const [transcriptLanguage, setTranscriptLanguage] = useState(playback.captions[0]?.language ?? "en");
   const [upNext, setUpNext] = useState<"countdown" | "paywall" | null>(null);
   const [announcement, setAnnouncement] = useState("");
+  /** Bumped by the N key: the notes panel starts a note at the current moment. */
+  const [noteRequest, setNoteRequest] = useState(0);
   /** Where playback resumed from saved progress (not a ?t= link): offered "Start over". */
   const [resumedAt, setResumedAt] = useState<number | null>(null);
   /** Why the playback API stopped renewing this page's media URLs (refund, revoked access). */
@@ -253,6 +256,10 @@ export function WatchExperience(props: TWatchExperienceProps) {
         case "show-help":
           if (!dialogRef.current?.open) dialogRef.current?.showModal();
           return;
+        case "add-note":
+          player.pause();
+          setNoteRequest((n) => n + 1);
+          return;
       }
     },
     [announce, seek, playback.segment.durationSeconds],
@@ -360,6 +367,14 @@ export function WatchExperience(props: TWatchExperienceProps) {
           </span>
         ) : null}
       </div>
+      <NotesPanel
+        courseSlug={courseSlug}
+        segmentSlug={segmentSlug}
+        signedIn={props.preferences !== null}
+        currentTime={() => playerRef.current?.currentTime() ?? time}
+        onSeek={(t) => seek(t, true)}
+        request={noteRequest}
+      />
       <ShortcutsDialog ref={dialogRef} />
     </div>
   );

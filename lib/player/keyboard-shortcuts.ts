@@ -11,7 +11,8 @@ export type TPlayerAction =
   | { type: "toggle-captions" }
   | { type: "rate-step"; direction: -1 | 1 }
   | { type: "seek-fraction"; fraction: number }
-  | { type: "show-help" };
+  | { type: "show-help" }
+  | { type: "add-note" };
 
 export const SHORTCUTS: { keys: string[]; label: string }[] = [
   { keys: ["Space", "k"], label: "Play / pause" },
@@ -27,6 +28,7 @@ export const SHORTCUTS: { keys: string[]; label: string }[] = [
   { keys: ["<"], label: "Slower" },
   { keys: [">"], label: "Faster" },
   { keys: ["0", "…", "9"], label: "Jump to 0 %, 10 %, … 90 %" },
+  { keys: ["n"], label: "Add a note at the current time" },
   { keys: ["?"], label: "Show these shortcuts" },
 ];
 
@@ -108,6 +110,9 @@ export function actionForKey(e: TKeyPress): TPlayerAction | null {
       return { type: "rate-step", direction: 1 };
     case "?":
       return { type: "show-help" };
+    case "n":
+    case "N":
+      return { type: "add-note" };
   }
   if (/^[0-9]$/.test(e.key)) return { type: "seek-fraction", fraction: Number(e.key) / 10 };
   return null;

@@ -31,6 +31,8 @@ describe("keyboard shortcuts", () => {
     expect(a("0")).toEqual({ type: "seek-fraction", fraction: 0 });
     expect(a("7")).toEqual({ type: "seek-fraction", fraction: 0.7 });
     expect(a("?")).toEqual({ type: "show-help" });
+    expect(a("n")).toEqual({ type: "add-note" });
+    expect(a("N")).toEqual({ type: "add-note" });
     expect(a("x")).toBeNull();
   });
   it("never fires while typing or with modifier keys", () => {

@@ -16,6 +16,8 @@ import "../../commerce.css";
 import { getCourseProgress } from "@/lib/progress/course-progress";
 import { CourseProgressPanel } from "@/components/progress/course-progress-panel";
 import { CourseSearch } from "@/components/progress/course-search";
+import { CourseNotes } from "@/components/notes/course-notes";
+import { listNotes } from "@/lib/notes/manage-notes";
 import { ProgressSync } from "@/components/progress/progress-sync";
 import "../../player.css";
 
@@ -51,7 +53,10 @@ export default async function CoursePage({ params, searchParams }: TProps) {
   const owner = entitlement.entitled && entitlement.reason === "purchase";
   // Progress (continue, bar, TOC checks) for signed-in viewers: lib/progress.
   const viewerId = viewer.kind === "user" ? viewer.userId : null;
-  const progress = viewerId ? await getCourseProgress(db, viewerId, toc) : null;
+  const [progress, notes] = await Promise.all([
+    viewerId ? getCourseProgress(db, viewerId, toc) : null,
+    viewer.kind === "user" ? listNotes(db, viewer, course.slug) : [],
+  ]);
   // Keep a ?coupon= from a campaign link on the way to checkout (validated there).
   const coupon = [(await searchParams)?.coupon].flat()[0]?.trim().slice(0, 40);
   const checkoutHref = `/courses/${course.slug}/checkout${coupon ? `?coupon=${encodeURIComponent(coupon)}` : ""}`;
@@ -147,6 +152,7 @@ export default async function CoursePage({ params, searchParams }: TProps) {
         </aside>
       </header>
       <ProgressSync signedIn={viewerId !== null} />
+      <CourseNotes toc={toc} notes={notes} />
       <CourseSearch courseSlug={course.slug} />
       <section aria-labelledby="toc-heading">
         <h2 id="toc-heading">Table of contents</h2>
