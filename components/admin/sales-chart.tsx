@@ -8,9 +8,9 @@ type TDay = { date: string; orders: number; revenue: Record<string, number> };
  * shows the same numbers as a table.
  */
 export function SalesChart({ days, currency }: { days: TDay[]; currency: string }) {
-  const width = 720;
-  const height = 220;
-  const pad = { top: 12, right: 8, bottom: 28, left: 56 };
+  const width = 1000;
+  const height = 240;
+  const pad = { top: 16, right: 12, bottom: 36, left: 84 };
   const values = days.map((d) => d.revenue[currency] ?? 0);
   const max = Math.max(...values, 100);
   const innerW = width - pad.left - pad.right;
@@ -47,11 +47,11 @@ export function SalesChart({ days, currency }: { days: TDay[]; currency: string 
         );
       })}
       {days
-        .filter((_, i) => i % 7 === 0 || i === days.length - 1)
+        .filter((_, i) => (days.length - 1 - i) % 7 === 0)
         .map((d) => {
           const i = days.indexOf(d);
           return (
-            <text key={d.date} x={pad.left + i * slot + slot / 2} y={height - 8} textAnchor="middle" className="sales-chart__label">
+            <text key={d.date} x={pad.left + i * slot + slot / 2} y={height - 6} textAnchor="middle" className="sales-chart__label">
               {d.date.slice(5)}
             </text>
           );

@@ -62,7 +62,7 @@ export default async function AdminAuditPage({ searchParams }: { searchParams: P
       </p>
       {entries.length > 0 ? (
         <div className="admin-table-wrap">
-          <table className="admin-table admin-audit">
+          <table className="admin-table admin-table--stack admin-audit">
             <caption className="visually-hidden">Admin actions, newest first</caption>
             <thead>
               <tr>

@@ -22,7 +22,7 @@ export default async function AdminCouponsPage() {
         <p className="muted">No coupons yet.</p>
       ) : (
         <div className="admin-table-wrap">
-          <table className="admin-table">
+          <table className="admin-table admin-table--stack">
             <caption className="visually-hidden">All coupons, newest first</caption>
             <thead>
               <tr>

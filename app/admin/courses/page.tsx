@@ -17,7 +17,7 @@ export default async function AdminCoursesPage() {
     <div className="page admin-page">
       <h1>Courses</h1>
       <div className="admin-table-wrap">
-        <table className="admin-table">
+        <table className="admin-table admin-table--stack">
           <caption className="visually-hidden">All courses, published or not</caption>
           <thead>
             <tr>

@@ -33,7 +33,7 @@ export default async function AdminOrdersPage({ searchParams }: { searchParams: 
       </p>
       {orders.length > 0 ? (
         <div className="admin-table-wrap">
-          <table className="admin-table">
+          <table className="admin-table admin-table--stack">
             <caption className="visually-hidden">Orders, newest first</caption>
             <thead>
               <tr>

@@ -12,7 +12,7 @@ export const metadata: Metadata = { title: "Sales" };
 
 const money = (revenue: Record<string, number>) => {
   const entries = Object.entries(revenue).filter(([, cents]) => cents !== 0);
-  return entries.length === 0 ? "—" : entries.map(([currency, cents]) => formatMoney(cents, currency)).join(" + ");
+  return entries.length === 0 ? "0" : entries.map(([currency, cents]) => formatMoney(cents, currency)).join(" + ");
 };
 
 export default async function AdminSalesPage() {

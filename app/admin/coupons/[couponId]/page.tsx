@@ -68,7 +68,7 @@ export default async function AdminCouponPage({ params }: { params: Promise<{ co
         <p className="muted">None yet.</p>
       ) : (
         <div className="admin-table-wrap">
-          <table className="admin-table">
+          <table className="admin-table admin-table--stack">
             <thead>
               <tr>
                 <th scope="col">Order</th>

@@ -45,9 +45,16 @@ export function CourseStructure({ course }: { course: TAdminCourse }) {
                     {segment.slug}
                     {segment.hasMedia ? ` · ${formatDuration(segment.durationSeconds)}` : null}
                   </span>
-                  {segment.hasMedia ? null : (
+                  {segment.hasMedia ? (
+                    <Link className="small" href={`/admin/uploads?segment=${segment.id}`} prefetch={false}>
+                      Upload a new video or captions
+                    </Link>
+                  ) : (
                     <span className="badge badge--warn">
-                      No media yet{segment.latestJob ? ` (job ${segment.latestJob.status})` : ""} — <Link href="/admin/jobs">upload</Link>
+                      No media yet{segment.latestJob ? ` (job ${segment.latestJob.status})` : ""} —{" "}
+                      <Link href={`/admin/uploads?segment=${segment.id}`} prefetch={false}>
+                        upload a video
+                      </Link>
                     </span>
                   )}
                 </div>
