@@ -195,6 +195,7 @@ describe("the course ZIP", () => {
       expect(readme).toContain("Zip: The Course");
       expect(readme).toContain("https://example.com/code");
       expect(readme).toContain("02 Deep dive");
+      expect(readme).toContain("with subtitles (English, German) and");
       expect(readme).toContain("1.2  Café: naïve/“quoted” guide?  (0:11)");
       const expected: [string, string][] = [
         ["01 Introductions and definitions/01-01 Overview.mp4", "overview"],

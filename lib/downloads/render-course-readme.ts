@@ -1,4 +1,5 @@
 import { formatDuration, formatTotal } from "../catalog/format-duration";
+import { captionLanguageLabel } from "../ingest/caption-language";
 import type { TCourseDownloads } from "./load-course-downloads";
 
 /**
@@ -20,10 +21,15 @@ export function renderCourseReadme(d: TCourseDownloads): string {
   if (course.resourcesUrl) lines.push(`Resources and companion code: ${course.resourcesUrl}`);
   lines.push("");
   if (course.description) lines.push(course.description, "");
+  // Every captions language any segment has, English first (the order the files are listed in).
+  const languages = [...new Set(segments.flatMap((s) => s.captions.map((c) => c.language)))]
+    .sort((a, b) => (a === "en" ? -1 : b === "en" ? 1 : a.localeCompare(b)))
+    .map(captionLanguageLabel);
+  const subtitles = languages.length > 1 ? `subtitles (${languages.join(", ")})` : `${languages[0] ?? "English"} subtitles`;
   lines.push(
     `Contents: ${parts.length} parts, ${segments.length} segments, ${formatTotal(total)} of video.`,
-    "Each video is an MP4 (H.264/AAC) with English subtitles and, where the segment has them,",
-    "chapter markers; the subtitles are also beside it as a WebVTT (.vtt) file.",
+    `Each video is an MP4 (H.264/AAC) with ${subtitles} and, where the segment has them,`,
+    "chapter markers; the subtitles are also beside it as WebVTT files (<name>.<language>.vtt).",
     "",
   );
   for (const part of parts) {
