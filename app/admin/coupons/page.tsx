@@ -72,21 +72,19 @@ export default async function AdminCouponsPage() {
         </div>
         <fieldset className="admin-fieldset">
           <legend>Discount</legend>
-          <div className="admin-form__row">
+          <div className="admin-discount">
             <label className="admin-radio">
-              <span>
-                <input type="radio" name="kind" value="percent" defaultChecked /> Percentage
-              </span>
+              <input type="radio" name="kind" value="percent" defaultChecked /> Percentage
             </label>
             <label>
               Percent off (1–100)
               <input className="field-input" name="percentOff" inputMode="numeric" />
               <FieldError name="percentOff" />
             </label>
+          </div>
+          <div className="admin-discount">
             <label className="admin-radio">
-              <span>
-                <input type="radio" name="kind" value="fixed" /> Fixed amount
-              </span>
+              <input type="radio" name="kind" value="fixed" /> Fixed amount
             </label>
             <label>
               Amount off <span className="hint">in the course&apos;s currency</span>
