@@ -1,4 +1,4 @@
-// `tsx e2e/support/create-upload-target.ts`: a fresh course (one part, one segment without media)
+// `tsx e2e/support/create-upload-target.ts [unpublished]`: a fresh course (one part, one segment without media)
 // to upload to, so the upload journey never changes the sample courses other specs watch.
 // Prints {"courseSlug","segmentSlug","segmentId"}. A separate process for the same reason as
 // grant-purchase.ts (Playwright cannot load the generated Prisma client).
@@ -11,9 +11,10 @@ async function main() {
   try {
     const tag = randomUUID().slice(0, 8);
     const { course, segment } = await createSegmentWithoutMedia(db, { courseSlug: `upload-${tag}`, segmentSlug: "first-take" });
-    // Priced, nothing free: only an admin (or a buyer) may watch it.
-    await db.course.update({ where: { id: course.id }, data: { priceCents: 1900, freePreviewParts: 0 } });
-    process.stdout.write(JSON.stringify({ courseSlug: course.slug, segmentSlug: segment.slug, segmentId: segment.id }));
+    // Priced, nothing free: only an admin (or a buyer) may watch it. `unpublished`: only admins see it.
+    const published = process.argv[2] !== "unpublished";
+    await db.course.update({ where: { id: course.id }, data: { priceCents: 1900, freePreviewParts: 0, published } });
+    process.stdout.write(JSON.stringify({ courseId: course.id, courseSlug: course.slug, courseTitle: `Course ${course.slug}`, segmentSlug: segment.slug, segmentId: segment.id }));
   } finally {
     await db.$disconnect();
   }
