@@ -7,6 +7,8 @@ describe("loadEnv", () => {
     const env = loadEnv({});
     expect(env.DATABASE_URL).toBe("file:./data/lectern.db");
     expect(env.MEDIA_ROOT).toBe(path.resolve("media"));
+    expect(env.UPLOAD_ROOT).toBe(path.resolve("data/uploads"));
+    expect(env.UPLOAD_MAX_BYTES).toBe(8 * 1024 ** 3);
     expect(env.APP_URL).toBe("http://localhost:3000");
     expect(env.LECTERN_SECRET.length).toBeGreaterThanOrEqual(32);
   });
@@ -15,6 +17,8 @@ describe("loadEnv", () => {
     expect(() => loadEnv({ DATABASE_URL: "mysql://x" })).toThrow(/DATABASE_URL: must be a file: URL/);
     expect(() => loadEnv({ PORT: "99999" })).toThrow(/PORT/);
     expect(() => loadEnv({ LECTERN_SECRET: "short" })).toThrow(/LECTERN_SECRET: must be at least 32/);
+    expect(() => loadEnv({ UPLOAD_MAX_BYTES: "lots" })).toThrow(/UPLOAD_MAX_BYTES/);
+    expect(() => loadEnv({ UPLOAD_MAX_BYTES: "1000" })).toThrow(/UPLOAD_MAX_BYTES/);
   });
 
   it("requires a real secret in production, except while building", () => {
