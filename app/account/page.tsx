@@ -34,7 +34,7 @@ export default async function AccountPage() {
           </p>
         ) : (
           <ul className="account-courses" data-testid="account-courses">
-            {learning.map(({ toc, entitlement, progress }) => {
+            {learning.map(({ toc, entitlement, progress, certificateToken }) => {
               const { course } = toc;
               const resume = progress.resume;
               const at = resume && resume.positionSeconds >= 1 ? Math.floor(resume.positionSeconds) : 0;
@@ -66,7 +66,14 @@ export default async function AccountPage() {
                       {progress.completedCount} of {progress.segmentCount} segments watched ({percent} %)
                     </span>
                   </div>
-                  {progress.completedCount === progress.segmentCount && progress.segmentCount > 0 ? (
+                  {certificateToken ? (
+                    <p className="account-courses__done">
+                      Completed ·{" "}
+                      <Link href={`/certificates/${certificateToken}`} data-testid="account-certificate">
+                        Your certificate
+                      </Link>
+                    </p>
+                  ) : progress.completedCount === progress.segmentCount && progress.segmentCount > 0 ? (
                     <p className="account-courses__done">Completed</p>
                   ) : (
                     <Link className="button button--primary account-courses__continue" href={href} data-testid="account-continue">

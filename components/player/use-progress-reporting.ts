@@ -26,6 +26,8 @@ type TOptions = {
  */
 export function useProgressReporting(o: TOptions) {
   const [completed, setCompleted] = useState(o.initiallyCompleted);
+  /** The certificate's URL when this report completed the whole course. */
+  const [certificateUrl, setCertificateUrl] = useState<string | null>(null);
   const opts = useRef(o);
   opts.current = o;
   const attachRef = useRef<(player: TPlayer) => () => void>(null as never);
@@ -62,10 +64,11 @@ export function useProgressReporting(o: TOptions) {
       void fetch("/api/progress", { method: "POST", headers: { "content-type": "application/json" }, body, keepalive: true })
         .then((r) => {
           if (r.status >= 500) failed();
-          return r.ok ? (r.json() as Promise<{ completed: boolean }>) : null;
+          return r.ok ? (r.json() as Promise<{ completed: boolean; certificate?: { url: string; issued: boolean } }>) : null;
         })
         .then((state) => {
           if (state?.completed) setCompleted(true);
+          if (state?.certificate?.issued) setCertificateUrl(new URL(state.certificate.url).pathname);
         })
         .catch(failed);
     };
@@ -103,5 +106,5 @@ export function useProgressReporting(o: TOptions) {
     };
   };
 
-  return { completed, attach: (player: TPlayer) => attachRef.current(player) };
+  return { completed, certificateUrl, attach: (player: TPlayer) => attachRef.current(player) };
 }

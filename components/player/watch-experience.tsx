@@ -320,6 +320,11 @@ export function WatchExperience(props: TWatchExperienceProps) {
           onLanguageChange={setTranscriptLanguage}
         />
       </div>
+      {progress.certificateUrl ? (
+        <p className="player-notice player-notice--done" role="status" data-testid="course-completed">
+          <strong>You completed the course.</strong> <a href={progress.certificateUrl}>See your certificate of completion</a>
+        </p>
+      ) : null}
       {accessEnded ? (
         <p className="player-notice" role="alert" data-testid="access-ended">
           <strong>Your access to this video has ended.</strong> {accessEnded}

@@ -5,7 +5,13 @@ import type { TViewer } from "../access/viewer";
 import { getCourseToc, type TToc } from "../catalog/get-course-toc";
 import { getCourseProgress, type TCourseProgress } from "./course-progress";
 
-export type TLearningCourse = { toc: TToc; entitlement: TCourseEntitlement; progress: TCourseProgress };
+export type TLearningCourse = {
+  toc: TToc;
+  entitlement: TCourseEntitlement;
+  progress: TCourseProgress;
+  /** The certificate's public token once the course is complete. */
+  certificateToken: string | null;
+};
 
 /**
  * A learner's courses for /account: every course they may watch in full through a grant
@@ -14,10 +20,12 @@ export type TLearningCourse = { toc: TToc; entitlement: TCourseEntitlement; prog
  * one access decision, not a second purchase query. Most recently bought or watched first.
  */
 export async function listLearning(db: Db, viewer: Extract<TViewer, { kind: "user" }>): Promise<TLearningCourse[]> {
-  const [purchases, touched] = await Promise.all([
+  const [purchases, touched, certificates] = await Promise.all([
     db.purchase.findMany({ where: { userId: viewer.userId, status: "active" }, select: { courseId: true, createdAt: true } }),
     db.segmentProgress.groupBy({ by: ["courseId"], where: { userId: viewer.userId }, _max: { updatedAt: true } }),
+    db.certificate.findMany({ where: { userId: viewer.userId }, select: { courseId: true, token: true } }),
   ]);
+  const certificateOf = new Map(certificates.map((c) => [c.courseId, c.token]));
   const lastActivity = new Map<string, number>();
   const note = (courseId: string, at: Date | null | undefined) => {
     const t = at?.getTime() ?? 0;
@@ -37,7 +45,13 @@ export async function listLearning(db: Db, viewer: Extract<TViewer, { kind: "use
     const toc = await getCourseToc(db, c.slug, viewer);
     if (!toc) continue; // not visible (unpublished) any more
     const progress = await getCourseProgress(db, viewer.userId, toc);
-    rows.push({ toc, entitlement: entitlements.get(c.id)!, progress, at: lastActivity.get(c.id) ?? 0 });
+    rows.push({
+      toc,
+      entitlement: entitlements.get(c.id)!,
+      progress,
+      certificateToken: certificateOf.get(c.id) ?? null,
+      at: lastActivity.get(c.id) ?? 0,
+    });
   }
   return rows.sort((a, b) => b.at - a.at).map(({ at: _at, ...row }) => row);
 }

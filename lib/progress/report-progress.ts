@@ -7,6 +7,7 @@ import { ZSegmentParams } from "../catalog/route-params";
 import { recordProgress, type TProgressState } from "./record-progress";
 import { ZRanges } from "./ranges-schema";
 import { readJsonBody } from "../http/read-json-body";
+import { issueCertificateIfComplete, type TCertificateDeps } from "../certificates/issue-certificate";
 
 export const ZProgressReport = ZSegmentParams.extend({
   positionSeconds: z.number().finite().min(0).max(24 * 3600).optional(),
@@ -19,16 +20,30 @@ export type TProgressReport = z.infer<typeof ZProgressReport>;
  * watch. Only ever writes the caller's own row (the user id comes from the session, never
  * the body); 401 anonymous, 403/404 as the access decision says.
  */
-export async function reportProgress(db: Db, viewer: TViewer, body: unknown): Promise<TProgressState> {
+export type TReportedProgress = TProgressState & {
+  /** Set once the whole course is complete: the certificate's public URL (issued on that report). */
+  certificate?: { url: string; verificationId: string; issued: boolean };
+};
+
+export async function reportProgress(
+  db: Db,
+  viewer: TViewer,
+  body: unknown,
+  certificates?: TCertificateDeps,
+): Promise<TReportedProgress> {
   requireSignedIn(viewer);
   const report = ZProgressReport.parse(body);
   const { segment } = await requireSegmentAccess(db, viewer, report.course, report.segment);
-  return recordProgress(db, {
+  const state = await recordProgress(db, {
     userId: viewer.userId,
     segment: { id: segment.id, courseId: segment.course.id, durationSeconds: segment.durationSeconds },
     positionSeconds: report.positionSeconds,
     ranges: report.ranges,
   });
+  if (!state.completed || !certificates) return state;
+  // A completed segment may have been the course's last one.
+  const certificate = await issueCertificateIfComplete(db, certificates, viewer, report.course);
+  return certificate ? { ...state, certificate: { url: certificate.url, verificationId: certificate.verificationId, issued: certificate.issued } } : state;
 }
 
 /** A progress report is a position and at most a few hundred ranges: far below 64 KiB. */
@@ -39,9 +54,14 @@ export const PROGRESS_BODY_LIMIT = 64 * 1024;
  * byte of the body is read, and the body is read only up to PROGRESS_BODY_LIMIT (issue 8: an
  * anonymous 48 MiB POST used to be buffered in full before the 401).
  */
-export async function reportProgressRequest(db: Db, viewer: TViewer, request: Request): Promise<TProgressState> {
+export async function reportProgressRequest(
+  db: Db,
+  viewer: TViewer,
+  request: Request,
+  certificates?: TCertificateDeps,
+): Promise<TReportedProgress> {
   requireSignedIn(viewer);
-  return reportProgress(db, viewer, await readJsonBody(request, { maxBytes: PROGRESS_BODY_LIMIT }));
+  return reportProgress(db, viewer, await readJsonBody(request, { maxBytes: PROGRESS_BODY_LIMIT }), certificates);
 }
 
 function requireSignedIn(viewer: TViewer): asserts viewer is Extract<TViewer, { kind: "user" }> {

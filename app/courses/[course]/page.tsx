@@ -53,9 +53,12 @@ export default async function CoursePage({ params, searchParams }: TProps) {
   const owner = entitlement.entitled && entitlement.reason === "purchase";
   // Progress (continue, bar, TOC checks) for signed-in viewers: lib/progress.
   const viewerId = viewer.kind === "user" ? viewer.userId : null;
-  const [progress, notes] = await Promise.all([
+  const [progress, notes, certificate] = await Promise.all([
     viewerId ? getCourseProgress(db, viewerId, toc) : null,
     viewer.kind === "user" ? listNotes(db, viewer, course.slug) : [],
+    viewerId
+      ? db.certificate.findUnique({ where: { userId_courseId: { userId: viewerId, courseId: course.id } }, select: { token: true } })
+      : null,
   ]);
   // Keep a ?coupon= from a campaign link on the way to checkout (validated there).
   const coupon = [(await searchParams)?.coupon].flat()[0]?.trim().slice(0, 40);
@@ -138,6 +141,11 @@ export default async function CoursePage({ params, searchParams }: TProps) {
               Already bought it?{" "}
               <Link href={`/sign-in?next=${encodeURIComponent(`/courses/${course.slug}`)}`}>Sign in</Link>
             </p>
+          ) : null}
+          {certificate ? (
+            <Link className="button" href={`/certificates/${certificate.token}`} data-testid="certificate-link">
+              Your certificate of completion
+            </Link>
           ) : null}
           {download.allowed ? (
             <Link className="button" href={`/courses/${course.slug}/download`} data-testid="downloads-link">
