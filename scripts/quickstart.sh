@@ -42,8 +42,11 @@ node scripts/build-if-changed.mjs
 host_args=()
 [[ -n "${HOST:-}" ]] && host_args=(-H "$HOST")
 # The transcode worker beside the server: browser uploads become jobs it works through
-# (docs/decisions/012). Both stop together: Ctrl-C reaches both; a SIGTERM to this script is
-# passed on to both, and the worker hands a running job back to the queue before it exits.
+# (docs/decisions/012). Ctrl-C or a SIGTERM to this script stops both; the worker hands a running
+# job back to the queue before it exits.
+# Job control: each background job gets a process group of its own, so stopping one stops all of
+# its processes (npx → next → next-server) and Ctrl-C comes to this script, which stops both.
+set -m
 step "Starting the transcode worker (npm run worker)"
 node --import tsx scripts/worker.ts &
 worker_pid=$!
@@ -51,12 +54,13 @@ step "Starting Lectern on http://${HOST:-localhost}:$PORT"
 npx next start -p "$PORT" "${host_args[@]}" &
 server_pid=$!
 stop_all() {
-  kill -TERM "$server_pid" "$worker_pid" 2>/dev/null || true
+  kill -TERM -- -"$server_pid" -"$worker_pid" 2>/dev/null || true
   wait "$server_pid" "$worker_pid" 2>/dev/null || true
 }
 trap 'stop_all; exit 143' TERM
 trap 'stop_all; exit 130' INT
-# Whichever ends first ends the other.
-wait -n "$server_pid" "$worker_pid" || status=$?
+# The server's end ends the worker; a worker that stops (or is stopped) leaves the server up, and
+# queued jobs wait for the next `npm run worker`.
+wait "$server_pid" || status=$?
 stop_all
 exit "${status:-0}"
