@@ -10,3 +10,8 @@ export const nowOf = (deps: { now?: () => Date }) => deps.now?.() ?? new Date();
 export function isUniqueViolation(error: unknown): boolean {
   return (error as { code?: string } | null)?.code === "P2002";
 }
+
+/** A transaction PostgreSQL aborted for a write conflict or deadlock (Prisma's P2034). */
+export function isWriteConflict(error: unknown): boolean {
+  return (error as { code?: string } | null)?.code === "P2034";
+}

@@ -1,15 +1,15 @@
 import crypto from "node:crypto";
-import { notFound } from "../../errors";
 import { partId } from "../../ingest/stable-id";
 import { nowOf, type TAdminDeps } from "../admin-deps";
 import { writeAudit } from "../write-audit";
+import { lockCourse } from "./lock-course";
 import type { TAddPart } from "./course-schemas";
 
 /** Appends a part to the course (parts with a position ≤ 0 are ones an import removed: not counted). */
 export async function addPart(deps: TAdminDeps, input: TAddPart): Promise<{ partId: string }> {
   return deps.db.$transaction(async (tx) => {
-    const course = await tx.course.findUnique({ where: { id: input.courseId }, select: { slug: true } });
-    if (!course) throw notFound("Course");
+    await lockCourse(tx, input.courseId, nowOf(deps)); // the next position is read under the lock
+    const course = await tx.course.findUniqueOrThrow({ where: { id: input.courseId }, select: { slug: true } });
     const last = await tx.part.aggregate({ where: { courseId: input.courseId }, _max: { position: true } });
     const position = Math.max(last._max.position ?? 0, 0) + 1;
     // Parts have no slug of their own in the admin; a random key keeps the id unique and stable.

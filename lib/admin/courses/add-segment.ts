@@ -2,6 +2,7 @@ import { AppError, notFound } from "../../errors";
 import { segmentId } from "../../ingest/stable-id";
 import { isUniqueViolation, nowOf, type TAdminDeps } from "../admin-deps";
 import { writeAudit } from "../write-audit";
+import { lockCourse } from "./lock-course";
 import type { TAddSegment } from "./course-schemas";
 
 /**
@@ -17,6 +18,7 @@ export async function addSegment(deps: TAdminDeps, input: TAddSegment): Promise<
         select: { courseId: true, position: true, course: { select: { slug: true } } },
       });
       if (!part || part.position <= 0) throw notFound("Part");
+      await lockCourse(tx, part.courseId, nowOf(deps)); // the next position is read under the lock
       const last = await tx.segment.aggregate({ where: { partId: input.partId }, _max: { position: true } });
       const position = Math.max(last._max.position ?? 0, 0) + 1;
       const id = segmentId(part.course.slug, input.slug);

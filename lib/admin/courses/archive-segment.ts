@@ -1,6 +1,7 @@
 import { AppError, notFound } from "../../errors";
-import { isUniqueViolation, nowOf, type TAdminDeps } from "../admin-deps";
+import { isUniqueViolation, isWriteConflict, nowOf, type TAdminDeps } from "../admin-deps";
 import { writeAudit } from "../write-audit";
+import { lockCourse } from "./lock-course";
 import type { TArchiveSegment } from "./course-schemas";
 
 /**
@@ -13,11 +14,13 @@ export async function archiveSegment(deps: TAdminDeps, input: TArchiveSegment): 
   const now = nowOf(deps);
   try {
     return await deps.db.$transaction(async (tx) => {
-      const segment = await tx.segment.findUnique({
+      const owner = await tx.segment.findUnique({ where: { id: input.segmentId }, select: { courseId: true } });
+      if (!owner) throw notFound("Segment");
+      await lockCourse(tx, owner.courseId, now);
+      const segment = await tx.segment.findUniqueOrThrow({
         where: { id: input.segmentId },
         select: { partId: true, position: true, archivedAt: true, title: true },
       });
-      if (!segment) throw notFound("Segment");
       if (segment.archivedAt) return { changed: false };
       const lowest = await tx.segment.aggregate({ where: { partId: segment.partId }, _min: { position: true } });
       const parked = Math.min(lowest._min.position ?? 0, 0) - 1;
@@ -46,7 +49,9 @@ export async function archiveSegment(deps: TAdminDeps, input: TArchiveSegment): 
       return { changed: true };
     });
   } catch (error) {
-    if (isUniqueViolation(error)) throw new AppError("CONFLICT", "The order changed meanwhile. Reload the page and try again.");
+    if (isUniqueViolation(error) || isWriteConflict(error)) {
+      throw new AppError("CONFLICT", "The order changed meanwhile. Reload the page and try again.");
+    }
     throw error;
   }
 }

@@ -169,4 +169,28 @@ describe("admin course editing", () => {
     const [rename] = (await auditOf(ids.b1)).filter((a) => a.action === "segment.rename");
     expect(JSON.parse(rename!.before!)).toEqual({ title: "B1", subtitle: "" });
   });
+
+  it("two reorders of one part at the same moment leave unique, gap-free positions (a loser answers 409)", async () => {
+    const { courseId, ids } = await courseWithSegments("concurrent");
+    const results = await Promise.allSettled([
+      moveSegment(deps, { segmentId: ids.a3, direction: "up", toPartId: null }),
+      moveSegment(deps, { segmentId: ids.a1, direction: "down", toPartId: null }),
+      archiveSegment(deps, { segmentId: ids.a2 }),
+    ]);
+    for (const r of results) {
+      if (r.status === "rejected") expect(r.reason).toMatchObject({ code: "CONFLICT" });
+    }
+    const [partA] = (await loadAdminCourse(t.db, courseId))!.parts;
+    expect(partA!.segments.map((s) => s.position)).toEqual(partA!.segments.map((_, i) => i + 1));
+    const all = await t.db.segment.findMany({ where: { partId: partA!.id }, select: { position: true } });
+    expect(new Set(all.map((s) => s.position)).size).toBe(all.length);
+  });
+
+  it("two segments added to one part at the same moment both land, one after the other", async () => {
+    const { courseId, a } = await courseWithSegments("concurrent-add");
+    await Promise.all([addSegment(deps, { partId: a, slug: "x1", title: "X1" }), addSegment(deps, { partId: a, slug: "x2", title: "X2" })]);
+    const [partA] = (await loadAdminCourse(t.db, courseId))!.parts;
+    expect(partA!.segments.map((s) => s.position)).toEqual([1, 2, 3, 4, 5]);
+    expect(partA!.segments.slice(3).map((s) => s.slug).sort()).toEqual(["x1", "x2"]);
+  });
 });

@@ -1,6 +1,7 @@
 import { AppError, notFound } from "../../errors";
-import { isUniqueViolation, nowOf, type TAdminDeps } from "../admin-deps";
+import { isUniqueViolation, isWriteConflict, nowOf, type TAdminDeps } from "../admin-deps";
 import { writeAudit } from "../write-audit";
+import { lockCourse } from "./lock-course";
 import type { TMoveSegment } from "./course-schemas";
 import { planSegmentMove } from "./plan-segment-move";
 
@@ -13,11 +14,14 @@ import { planSegmentMove } from "./plan-segment-move";
 export async function moveSegment(deps: TAdminDeps, input: TMoveSegment): Promise<{ changed: boolean }> {
   try {
     return await deps.db.$transaction(async (tx) => {
-      const segment = await tx.segment.findUnique({
+      const owner = await tx.segment.findUnique({ where: { id: input.segmentId }, select: { courseId: true } });
+      if (!owner) throw notFound("Segment");
+      await lockCourse(tx, owner.courseId, nowOf(deps));
+      // Read again under the lock: another admin's change may have committed meanwhile.
+      const segment = await tx.segment.findUniqueOrThrow({
         where: { id: input.segmentId },
         select: { courseId: true, partId: true, position: true, archivedAt: true },
       });
-      if (!segment) throw notFound("Segment");
       if (segment.archivedAt) throw new AppError("CONFLICT", "An archived segment can't be moved");
       const partIds = [segment.partId];
       if (input.toPartId && input.toPartId !== segment.partId) {
@@ -67,7 +71,9 @@ export async function moveSegment(deps: TAdminDeps, input: TMoveSegment): Promis
       return { changed: true };
     });
   } catch (error) {
-    if (isUniqueViolation(error)) throw new AppError("CONFLICT", "The order changed meanwhile. Reload the page and try again.");
+    if (isUniqueViolation(error) || isWriteConflict(error)) {
+      throw new AppError("CONFLICT", "The order changed meanwhile. Reload the page and try again.");
+    }
     throw error;
   }
 }
