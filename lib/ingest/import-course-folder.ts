@@ -110,8 +110,9 @@ export async function importCourseFolder(options: TImportFolderOptions): Promise
 
   const t2 = now();
   const imported = await importCourse(options.db, manifest, media.facts);
-  // The course ZIP's layout needs each file's CRC-32: read here once (skipped for unchanged files).
-  await storeCourseZipCrcs(options.db, options.mediaRoot, manifest.slug);
+  // The course ZIP's layout needs each file's CRC-32: read here once (skipped for unchanged
+  // files). Nothing encoded and nothing written: the last import stored them already.
+  if (!(imported.unchanged && media.encoded === 0)) await storeCourseZipCrcs(options.db, options.mediaRoot, manifest.slug);
   const databaseMs = now() - t2;
   return {
     course: manifest.slug,
