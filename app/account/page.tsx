@@ -23,7 +23,7 @@ export default async function AccountPage() {
     <div className="page account-page">
       <h1>Your account</h1>
       <p className="account-page__who">
-        {user.name} · {user.email}
+        {user.name} · {user.email} · <Link href="/account/settings">Settings</Link>
       </p>
 
       <section aria-labelledby="courses-heading">

@@ -65,6 +65,9 @@ export function createAuth({ db, env }: TAuthDeps) {
       additionalFields: {
         role: { type: "string", required: false, defaultValue: "learner", input: false },
       },
+      // A new address takes effect when its owner follows the link sent to it (/account/settings);
+      // an address that already has an account answers the same, and nothing changes.
+      changeEmail: { enabled: true },
     },
     session: { expiresIn: 60 * 60 * 24 * 30, updateAge: 60 * 60 * 24 },
     emailAndPassword: {
@@ -98,7 +101,11 @@ export function createAuth({ db, env }: TAuthDeps) {
       sendOnSignUp: true,
       autoSignInAfterVerification: true,
       sendVerificationEmail: async ({ user, url }) => {
-        await mail(user.email, "Confirm your e-mail address", `Welcome to Lectern!\n\nConfirm your address: ${url}`);
+        await mail(
+          user.email,
+          "Confirm your e-mail address",
+          `Confirm this address for your Lectern account: ${url}\n\nIf you did not sign up or ask to change your address, ignore this message: nothing changes.`,
+        );
       },
     },
     rateLimit: {

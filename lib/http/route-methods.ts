@@ -5,6 +5,8 @@
  * unknown method with 400 or 500). route-methods.test.ts keeps it equal to the route files.
  */
 export const ROUTE_HANDLER_METHODS: Readonly<Record<string, readonly THttpMethod[]>> = {
+  "/api/account": ["DELETE"],
+  "/api/account/export": ["GET"],
   "/api/admin/uploads": ["OPTIONS", "POST"],
   "/api/admin/uploads/[id]": ["DELETE", "HEAD", "OPTIONS", "PATCH"],
   "/api/auth/[...all]": ["GET", "POST"],
