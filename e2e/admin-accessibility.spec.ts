@@ -13,7 +13,7 @@ async function seriousViolations(page: Page) {
     .map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => n.target.join(" ")).slice(0, 5) }));
 }
 
-const PAGES = ["/admin", "/admin/courses", "/admin/coupons", "/admin/orders", "/admin/sales", "/admin/audit"];
+const PAGES = ["/admin", "/admin/courses", "/admin/coupons", "/admin/orders", "/admin/sales", "/admin/audit", "/admin/uploads", "/admin/jobs"];
 
 for (const width of [1366, 390]) {
   test(`axe: the admin pages at ${width} px, with a course and a coupon open`, async ({ page, baseURL }) => {

@@ -41,7 +41,12 @@ test("upload → job → publish → it plays → a learner buys it with the adm
   const adminContext = await browser.newContext();
   const learnerContext = await browser.newContext();
   try {
-    await signUp(adminContext.request, baseURL!, "admin");
+    // The seeded admin signs in (sign-ups are rate-limited per client, and every spec makes some).
+    const signIn = await adminContext.request.post(`${baseURL}/api/auth/sign-in/email`, {
+      data: { email: "admin@lectern.local", password: "lectern-admin" },
+      headers: { origin: baseURL! },
+    });
+    expect(signIn.ok(), await signIn.text()).toBe(true);
     const learner = await signUp(learnerContext.request, baseURL!, "learner");
     const admin = await adminContext.newPage();
     const page = await learnerContext.newPage();
