@@ -206,12 +206,22 @@ test.describe(() => {
     await expect(failed.locator(".job__error")).toHaveText(/^cut short\.mp4: .*moov atom not found/);
     // With the worker stopped, a retried job waits in the queue; a new worker process takes it up.
     expect(await worker.stop(), worker.output()).toBe(0);
+    const failedJobId = await failed.getAttribute("data-job");
     await failed.getByRole("button", { name: "Retry" }).click();
     await expect(failed).toHaveAttribute("data-status", "queued");
     await expect(failed.locator(".job__error")).toHaveCount(0);
     worker = startWorkerProcess();
     await expect(failed).toHaveAttribute("data-status", "failed", { timeout: 60_000 });
     await expect(failed.locator(".job__error")).toHaveText(/^cut short\.mp4: .*moov atom not found/);
+    // Each upload and the retry are in the audit log, by the admin who did them.
+    await page.goto(`/admin/audit?targetId=${target.segmentId}`);
+    const uploads = page.locator("[data-testid=audit-row][data-action='segment.upload-video']");
+    await expect(uploads).toHaveCount(2);
+    await expect(uploads.filter({ hasText: "first take.mp4" })).toContainText("admin@lectern.local");
+    await expect(page.locator("[data-testid=audit-row][data-action='segment.upload-captions']")).toContainText("lesson.de.srt");
+    await page.goto(`/admin/audit?targetId=${failedJobId}`);
+    await expect(page.locator("[data-testid=audit-row][data-action='job.retry']")).toHaveCount(1);
+
     // The segment still plays the good upload: a failed job never touches live media.
     const playback = await page.request.get(`/api/courses/${target.courseSlug}/segments/${target.segmentSlug}/playback`);
     expect(playback.status()).toBe(200);
