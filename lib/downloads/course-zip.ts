@@ -4,7 +4,10 @@ import type { TRepresentation } from "../media/http-conditional-range";
 import type { TCourseDownloads, TDownloadFile } from "./load-course-downloads";
 import { readFileRange, type TReadFileRange } from "./read-file-range";
 import { readZipRange } from "./read-zip-range";
+import fs from "node:fs";
+import { parseWebVtt, type TVttCue } from "../player/parse-webvtt";
 import { renderCourseReadme } from "./render-course-readme";
+import { renderOfflineIndex } from "./render-offline-index";
 import { planZipLayout, type TZipLayout, type TZipLayoutEntry } from "./zip-layout";
 
 export type TCourseZip = { entries: TZipLayoutEntry[]; layout: TZipLayout; representation: TRepresentation };
@@ -13,7 +16,23 @@ export type TCourseZip = { entries: TZipLayoutEntry[]; layout: TZipLayout; repre
 const seconds = (ms: number) => new Date(Math.floor(ms / 1000) * 1000);
 
 /**
- * README.txt, then per part a folder with each segment's MP4 and its captions, one
+ * The cues of a captions file, read once per version of the file (its size:mtime stamp): the
+ * offline index.html carries them, and its bytes are needed to lay out every ZIP request.
+ */
+const cueCache = new Map<string, TVttCue[]>();
+function cuesOf(f: TDownloadFile): TVttCue[] {
+  const key = `${f.file}\0${f.stamp}`;
+  let cues = cueCache.get(key);
+  if (!cues) {
+    cues = parseWebVtt(fs.readFileSync(f.file, "utf8"));
+    if (cueCache.size >= 2000) cueCache.delete(cueCache.keys().next().value!);
+    cueCache.set(key, cues);
+  }
+  return cues;
+}
+
+/**
+ * README.txt and index.html (the offline player), then per part a folder with each segment's MP4 and its captions, one
  * `<segment>.<language>.vtt` per language.
  * `crc` says what to do with a file's CRC-32: the real plan needs every one; a length alone
  * does not depend on them.
@@ -30,9 +49,11 @@ function courseZipEntries(d: TCourseDownloads, crc: (f: TDownloadFile, name: str
   }
   const newest = files.reduce((max, f) => Math.max(max, f.lastModified.getTime()), 0);
   const readme = new TextEncoder().encode(renderCourseReadme(d));
+  const index = new TextEncoder().encode(renderOfflineIndex(d, cuesOf));
   return [
-    // Small and generated per request: its CRC is computed here, in memory.
+    // Small and generated per request: their CRCs are computed here, in memory.
     { name: "README.txt", size: readme.byteLength, lastModified: new Date(newest), crc32: zlib.crc32(readme), data: { bytes: readme } },
+    { name: "index.html", size: index.byteLength, lastModified: new Date(newest), crc32: zlib.crc32(index), data: { bytes: index } },
     ...files,
   ];
 }
@@ -52,10 +73,10 @@ export function planCourseZip(d: TCourseDownloads): TCourseZip {
     return f.crc32;
   });
   const layout = planZipLayout(entries);
-  const hash = createHash("sha256").update("lectern-zip-v2");
+  const hash = createHash("sha256").update("lectern-zip-v3");
   for (const e of entries) hash.update(`\0${e.name}\0${e.size}\0${e.lastModified.getTime()}\0${e.crc32}`);
   const readme = entries[0]!;
-  if ("bytes" in readme.data) hash.update(readme.data.bytes);
+  for (const generated of entries.slice(0, 2)) if ("bytes" in generated.data) hash.update(generated.data.bytes);
   const newest = readme.lastModified;
   return {
     entries,

@@ -207,7 +207,14 @@ describe("the course ZIP", () => {
       ];
       for (const [name, key] of expected) expect(sha(fs.readFileSync(path.join(out, name))), name).toBe(sha(sources.get(key)!));
       const listed = execFileSync("unzip", ["-Z1", "course.zip"], { cwd: dir, encoding: "utf8" }).trim().split("\n");
-      expect(listed).toHaveLength(1 + 2 * 5 + 1);
+      expect(listed).toHaveLength(2 + 2 * 5 + 1);
+      // The offline player: every segment, its MP4 by relative path, the captions inside.
+      const index = fs.readFileSync(path.join(out, "index.html"), "utf8");
+      expect(listed[1]).toBe("index.html");
+      expect(index).toContain("<title>Zip: The Course</title>");
+      expect(index).toContain(encodeURIComponent("01-01 Overview.mp4"));
+      expect(index).toContain('"language":"de"');
+      expect(index).not.toMatch(/<\/script>[^]*<\/script>[^]*<\/script>/);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }

@@ -30,6 +30,8 @@ export function renderCourseReadme(d: TCourseDownloads): string {
     `Contents: ${parts.length} parts, ${segments.length} segments, ${formatTotal(total)} of video.`,
     `Each video is an MP4 (H.264/AAC) with ${subtitles} and, where the segment has them,`,
     "chapter markers; the subtitles are also beside it as WebVTT files (<name>.<language>.vtt).",
+    "Open index.html in any web browser to watch offline: the table of contents, every video",
+    "with its subtitles, and a transcript you can search, with no internet connection needed.",
     "",
   );
   for (const part of parts) {
