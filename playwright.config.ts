@@ -50,6 +50,9 @@ export default defineConfig({
       // The payment provider stays local; with a webhook secret the Stripe webhook route verifies
       // what it is sent (the bad-input corpus reaches it) instead of answering 503 unconfigured.
       STRIPE_WEBHOOK_SECRET: "whsec_e2e_only_not_a_real_secret",
+      // Every spec signs its own accounts up from 127.0.0.1: dozens a minute from one client.
+      // The limits themselves are tested on servers of their own (sign-in-lockout.spec.ts).
+      AUTH_RATE_LIMIT_SCALE: "20",
     },
   },
 });

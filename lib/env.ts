@@ -47,6 +47,12 @@ export const ZEnv = z.object({
    * How many reverse proxies in front of the app append to X-Forwarded-For (lib/auth/client-ip.ts).
    * 0: none is trusted and every client shares one throttle bucket; 1: the shipped nginx config.
    */
+  /**
+   * Multiplies the per-client request limits of sign-up (10 a minute), sign-in (20) and password
+   * reset (5): for many people behind one address (a training room behind NAT) or a test suite
+   * that signs many accounts up from loopback. Failed-password lockouts are not affected.
+   */
+  AUTH_RATE_LIMIT_SCALE: z.coerce.number().int().min(1).max(1000).default(1),
   TRUSTED_PROXY_HOPS: z
     .string()
     .trim()

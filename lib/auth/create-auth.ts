@@ -13,7 +13,7 @@ export type TAuthDeps = {
   db: Db;
   env: Pick<
     TEnv,
-    "APP_URL" | "PORT" | "LECTERN_SECRET" | "DATABASE_URL" | "SMTP_URL" | "MAIL_FROM" | "NODE_ENV" | "TRUSTED_PROXY_HOPS"
+    "APP_URL" | "PORT" | "LECTERN_SECRET" | "DATABASE_URL" | "SMTP_URL" | "MAIL_FROM" | "NODE_ENV" | "TRUSTED_PROXY_HOPS" | "AUTH_RATE_LIMIT_SCALE"
   >;
 };
 
@@ -112,13 +112,14 @@ export function createAuth({ db, env }: TAuthDeps) {
       enabled: env.NODE_ENV !== "test",
       storage: "database",
       window: 60,
-      max: 120,
+      max: 120 * env.AUTH_RATE_LIMIT_SCALE,
       customRules: {
         // Failed passwords are throttled by sign-in-throttle.ts; this only bounds the volume of
         // (scrypt-costly) attempts. The sign-up form signs in right after signing up.
-        "/sign-in/email": { window: 60, max: 20 },
-        "/sign-up/email": { window: 60, max: 10 },
-        "/request-password-reset": { window: 60, max: 5 },
+        // AUTH_RATE_LIMIT_SCALE raises them for many people behind one address.
+        "/sign-in/email": { window: 60, max: 20 * env.AUTH_RATE_LIMIT_SCALE },
+        "/sign-up/email": { window: 60, max: 10 * env.AUTH_RATE_LIMIT_SCALE },
+        "/request-password-reset": { window: 60, max: 5 * env.AUTH_RATE_LIMIT_SCALE },
       },
     },
     hooks: {
