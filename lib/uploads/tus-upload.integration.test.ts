@@ -172,7 +172,7 @@ describe("the tus upload endpoint", () => {
 
     const bad = await send("broken.srt", "1\n00:00:00,500 --> soon\nHallo\n", "de");
     expect(bad.status).toBe(422);
-    expect(await bad.text()).toContain("broken.srt line 2: malformed cue timing");
+    expect(await bad.text()).toContain("broken.srt line 2: unreadable cue timing");
     expect((await t.db.mediaAsset.findFirstOrThrow({ where: { segmentId: segment.id, kind: "captions" } })).path).toBe(asset.path);
   });
 });
