@@ -97,7 +97,7 @@ test("a returning buyer's buy-box continues where they were", async ({ page, con
   expect(saved.status(), await saved.text()).toBe(200);
 
   await page.goto(`/courses/${COURSE}`);
-  const go = page.getByTestId("buy-box").getByTestId("buy-box-continue");
+  const go = page.getByTestId("buy-box").getByTestId("continue-link");
   await expect(go).toContainText("at 0:07");
   await expect(go).toHaveAttribute("href", `/courses/${COURSE}/${PAID}?t=7`);
   // The segment started shows its partial progress in the table of contents.

@@ -124,7 +124,7 @@ export default async function CoursePage({ params, searchParams }: TProps) {
             <Link
               className={`button${entitlement.entitled ? " button--primary" : ""}`}
               href={watchHref}
-              data-testid={resume ? "buy-box-continue" : "start-watching"}
+              data-testid={resume ? "continue-link" : "start-watching"}
             >
               {watchLabel}
             </Link>
