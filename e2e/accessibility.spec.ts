@@ -1,16 +1,9 @@
-import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { COURSE, expect, test } from "./fixtures";
+import { seriousViolations } from "./support/axe";
 
 // axe-core on the catalog, course and player pages (zero serious or critical violations),
 // a keyboard-only journey, the phone layout (390 px) and reduced motion.
-
-async function seriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).analyze();
-  return results.violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => n.target.join(" ")).slice(0, 5) }));
-}
 
 async function playerReady(page: Page) {
   await expect

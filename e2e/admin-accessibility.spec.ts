@@ -1,17 +1,11 @@
-import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
+import { seriousViolations } from "./support/axe";
 import { signUp } from "./support/admin-accounts";
 
 // axe-core on the admin pages this part of issue 9 built, signed in as an admin, at desktop and
 // phone width: no serious or critical violations, and nothing wider than a 390 px screen.
 
-async function seriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).analyze();
-  return results.violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => n.target.join(" ")).slice(0, 5) }));
-}
 
 const PAGES = ["/admin", "/admin/courses", "/admin/coupons", "/admin/orders", "/admin/sales", "/admin/audit", "/admin/uploads", "/admin/jobs"];
 
