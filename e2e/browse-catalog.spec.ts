@@ -46,3 +46,19 @@ test("an unknown course or segment is a 404 page", async ({ page, expectedConsol
   const segment = await page.goto(`/courses/${COURSE}/no-such-segment`);
   expect(segment?.status()).toBe(404);
 });
+
+test("a shared course link previews: OpenGraph and Twitter tags, and schema.org Course data", async ({ page, baseURL }) => {
+  await page.goto(`/courses/${COURSE}`);
+  const meta = (selector: string) => page.locator(selector).getAttribute("content");
+  expect(await meta('meta[property="og:title"]')).toBe("Enterprise Software with Python");
+  expect(await meta('meta[property="og:description"]')).toContain("Designing, building and running Python");
+  expect(await meta('meta[property="og:url"]')).toBe(`${baseURL}/courses/${COURSE}`);
+  expect(await meta('meta[name="twitter:card"]')).toBe("summary");
+  const ld = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent())!) as Record<string, unknown>;
+  expect(ld).toMatchObject({
+    "@type": "Course",
+    name: "Enterprise Software with Python",
+    author: [{ "@type": "Person", name: "Mahmoud Hashemi" }],
+    offers: { "@type": "Offer", price: "59.99", priceCurrency: "USD" },
+  });
+});

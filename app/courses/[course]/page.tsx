@@ -4,6 +4,8 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { db } from "@/lib/db.server";
 import { getCourseToc } from "@/lib/catalog/get-course-toc";
+import { courseStructuredData, jsonForScript } from "@/lib/catalog/course-structured-data";
+import { env } from "@/lib/env.server";
 import { ZCourseParams } from "@/lib/catalog/route-params";
 import { formatPrice, formatTotal } from "@/lib/catalog/format-duration";
 import { CourseToc } from "@/components/toc/course-toc";
@@ -38,7 +40,16 @@ async function loadToc(params: TProps["params"]) {
 
 export async function generateMetadata({ params }: TProps): Promise<Metadata> {
   const toc = await loadToc(params);
-  return { title: toc.course.title, description: toc.course.subtitle || toc.course.description.slice(0, 160) };
+  const description = toc.course.subtitle || toc.course.description.slice(0, 160);
+  const url = `${env.APP_URL}/courses/${toc.course.slug}`;
+  // A shared link previews with the course's title and summary (OpenGraph, Twitter card).
+  return {
+    title: toc.course.title,
+    description,
+    alternates: { canonical: url },
+    openGraph: { type: "website", url, title: toc.course.title, description, siteName: "Lectern" },
+    twitter: { card: "summary", title: toc.course.title, description },
+  };
 }
 
 export default async function CoursePage({ params, searchParams }: TProps) {
@@ -82,6 +93,11 @@ export default async function CoursePage({ params, searchParams }: TProps) {
 
   return (
     <div className="page course-page">
+      <script
+        type="application/ld+json"
+        // Data, not code: CSP does not run it; jsonForScript keeps it from closing the element.
+        dangerouslySetInnerHTML={{ __html: jsonForScript(courseStructuredData(toc, `${env.APP_URL}/courses/${course.slug}`, "Lectern")) }}
+      />
       <header className="course-head">
         <div className="course-head__text">
           <p className="eyebrow">{[course.publisher, published].filter(Boolean).join(", ")}</p>
