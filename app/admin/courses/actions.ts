@@ -10,6 +10,7 @@ import {
   ZArchiveSegment,
   ZCourseDetails,
   ZCreateCourse,
+  ZMovePart,
   ZMoveSegment,
   ZRenamePart,
   ZRenameSegment,
@@ -17,6 +18,7 @@ import {
 } from "@/lib/admin/courses/course-schemas";
 import { createCourse } from "@/lib/admin/courses/create-course";
 import { moveSegment } from "@/lib/admin/courses/move-segment";
+import { movePart } from "@/lib/admin/courses/move-part";
 import { renamePart } from "@/lib/admin/courses/rename-part";
 import { renameSegment } from "@/lib/admin/courses/rename-segment";
 import { setCoursePublished } from "@/lib/admin/courses/set-course-published";
@@ -79,6 +81,13 @@ export async function moveSegmentAction(_previous: unknown, formData: unknown): 
   return runAdminAction(formData, ZMoveSegment, async (deps, input) => {
     const { changed } = await moveSegment(deps, input);
     return { notice: changed ? "Moved." : "Already there." };
+  });
+}
+
+export async function movePartAction(_previous: unknown, formData: unknown): Promise<TAdminActionState> {
+  return runAdminAction(formData, ZMovePart, async (deps, input) => {
+    const { changed } = await movePart(deps, input);
+    return { notice: changed ? "Part moved." : "Already there." };
   });
 }
 

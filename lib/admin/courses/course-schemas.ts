@@ -67,5 +67,12 @@ export const ZMoveSegment = z
   .refine((v) => v.direction !== null || v.toPartId !== null, { message: "Choose where to move the segment", path: ["toPartId"] });
 export type TMoveSegment = z.infer<typeof ZMoveSegment>;
 
+/** Move a part one place up or down in its course (its segments go with it). */
+export const ZMovePart = z.object({
+  partId: zId,
+  direction: z.enum(["up", "down"], { message: "Choose up or down" }),
+});
+export type TMovePart = z.infer<typeof ZMovePart>;
+
 export const ZArchiveSegment = z.object({ segmentId: zId });
 export type TArchiveSegment = z.infer<typeof ZArchiveSegment>;

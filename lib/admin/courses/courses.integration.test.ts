@@ -9,6 +9,7 @@ import { ZCourseDetails } from "./course-schemas";
 import { createCourse } from "./create-course";
 import { loadAdminCourse } from "./load-admin-course";
 import { moveSegment } from "./move-segment";
+import { movePart } from "./move-part";
 import { renameSegment } from "./rename-segment";
 import { setCoursePublished } from "./set-course-published";
 import { updateCourseDetails } from "./update-course-details";
@@ -129,6 +130,20 @@ describe("admin course editing", () => {
       [1, 2],
       [2, 2],
     ]);
+  });
+
+  it("moves a part up and down with its segments, audited; first and last stay put", async () => {
+    const { courseId, a, b } = await courseWithSegments("part-order");
+    expect(await movePart(deps, { partId: b, direction: "up" })).toEqual({ changed: true });
+    expect(await order(courseId)).toEqual(["Part B: 1.b1", "Part A: 1.a1 2.a2 3.a3"]);
+    expect(await movePart(deps, { partId: b, direction: "up" })).toEqual({ changed: false });
+    expect(await movePart(deps, { partId: a, direction: "down" })).toEqual({ changed: false });
+    await movePart(deps, { partId: a, direction: "up" });
+    expect(await order(courseId)).toEqual(["Part A: 1.a1 2.a2 3.a3", "Part B: 1.b1"]);
+    const positions = await t.db.part.findMany({ where: { courseId }, select: { position: true }, orderBy: { position: "asc" } });
+    expect(positions.map((p) => p.position)).toEqual([1, 2]);
+    expect((await auditOf(b)).filter((x) => x.action === "part.move").map((x) => [JSON.parse(x.before!).position, JSON.parse(x.after!).position])).toEqual([[2, 1]]);
+    await expect(movePart(deps, { partId: "no-such-part-id-000000", direction: "up" })).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 
   it("refuses to move a segment into another course's part", async () => {

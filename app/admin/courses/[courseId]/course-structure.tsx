@@ -2,7 +2,7 @@ import Link from "next/link";
 import { ActionForm, FieldError, SubmitButton } from "@/components/admin/action-form";
 import type { TAdminCourse } from "@/lib/admin/courses/load-admin-course";
 import { formatDuration } from "@/lib/catalog/format-duration";
-import { addSegmentAction, archiveSegmentAction, moveSegmentAction, renamePartAction, renameSegmentAction } from "../actions";
+import { addSegmentAction, archiveSegmentAction, movePartAction, moveSegmentAction, renamePartAction, renameSegmentAction } from "../actions";
 
 /**
  * The parts in order, each with its segments and the controls to arrange them: move up/down
@@ -20,6 +20,23 @@ export function CourseStructure({ course }: { course: TAdminCourse }) {
               Part {part.position}: {part.title}
               {part.position <= course.freePreviewParts ? <span className="badge badge--free">Free preview</span> : null}
             </h3>
+            {course.parts.length > 1 ? (
+              <ActionForm action={movePartAction} className="admin-move" label={`Move part ${part.title}`}>
+                <input type="hidden" name="partId" value={part.id} />
+                <SubmitButton name="direction" value="up" className="button button--small" ariaLabel={`Move part ${part.title} up`} title="Move part up">
+                  ↑
+                </SubmitButton>
+                <SubmitButton
+                  name="direction"
+                  value="down"
+                  className="button button--small"
+                  ariaLabel={`Move part ${part.title} down`}
+                  title="Move part down"
+                >
+                  ↓
+                </SubmitButton>
+              </ActionForm>
+            ) : null}
             <details className="admin-details">
               <summary>Rename part</summary>
               <ActionForm action={renamePartAction} className="admin-inline-form" label={`Rename part ${part.title}`}>
