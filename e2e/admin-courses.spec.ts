@@ -72,6 +72,12 @@ test("an admin creates a course, arranges its parts and segments from the keyboa
   await expect.poll(() => order(page)).toEqual([["three"], ["one"]]);
   await expect(page.getByRole("region", { name: "Archived segments" })).toContainText("Two");
 
+  // Parts move too, with their segments: "Going further" first, then back.
+  await page.getByRole("button", { name: "Move part Going further up" }).click();
+  await expect.poll(() => order(page)).toEqual([["one"], ["three"]]);
+  await page.getByRole("button", { name: "Move part Going further down" }).click();
+  await expect.poll(() => order(page)).toEqual([["three"], ["one"]]);
+
   // Publish.
   await page.getByTestId("publish-toggle").click();
   await expect(page.locator(".admin-head .badge")).toHaveText("Published");
@@ -81,6 +87,8 @@ test("an admin creates a course, arranges its parts and segments from the keyboa
   const actions = await page.getByTestId("audit-row").evaluateAll((rows) => rows.map((r) => r.getAttribute("data-action")));
   expect(actions).toEqual([
     "course.publish",
+    "part.move",
+    "part.move",
     "segment.archive",
     "segment.move",
     "segment.move",
