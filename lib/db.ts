@@ -24,11 +24,13 @@ export function createDb(url: string): Db {
 }
 
 /**
- * How long a SQLite statement waits for another process's lock (the seed, a CLI script, a
- * second app instance) before failing with SQLITE_BUSY. better-sqlite3's own default (5 s),
- * stated here so it is a decision rather than an accident.
+ * How long a SQLite statement waits for another process's lock (the worker transcoding beside
+ * the app, the seed, a CLI script, a second app instance) before failing with SQLITE_BUSY.
+ * better-sqlite3's default is 5 s; with the worker's ffmpeg using every core, a commit (fsync,
+ * synchronous FULL) once took longer than that and an admin's form failed (CI, issue 9). 15 s
+ * turns a slow moment into a slow answer instead of an error.
  */
-const SQLITE_BUSY_TIMEOUT_MS = 5_000;
+const SQLITE_BUSY_TIMEOUT_MS = 15_000;
 
 /**
  * WAL mode (issue 13): readers never block the writer nor the writer the readers, so a page

@@ -13,6 +13,9 @@ export function startApp(env: Record<string, string>, options: { host?: string }
     env: {
       DATABASE_URL: process.env.E2E_DATABASE_URL ?? "file:./data/e2e.db",
       LECTERN_SECRET: "e2e-secret-for-tests-only-0123456789abcdef",
+      // Request limits are counted in the shared e2e database (RateLimit rows), so every
+      // server of the suite needs the shared server's scale (playwright.config.ts).
+      AUTH_RATE_LIMIT_SCALE: "20",
       ...env,
     },
   });
