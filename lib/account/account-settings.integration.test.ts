@@ -2,8 +2,7 @@ import { verifyPassword } from "better-auth/crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "../db";
 import { loadEnv } from "../env";
-import { AppError } from "../errors";
-import { statusOf } from "../http/error-response";
+import { httpStatusOf as status } from "../../tests/support/http-status-of";
 import { createTestDatabase } from "../../tests/support/test-db";
 import { createAuth, type TAuth } from "../auth/create-auth";
 import { deleteAccount } from "./delete-account";
@@ -37,17 +36,6 @@ async function account(email: string, password = "a-good-password") {
   expect(signedIn.status).toBe(200);
   const user = await db.user.findUniqueOrThrow({ where: { email }, select: { id: true } });
   return { id: user.id, cookie: cookieOf(signedIn), password };
-}
-
-async function status(run: () => Promise<unknown>): Promise<number> {
-  try {
-    await run();
-    return 200;
-  } catch (error) {
-    if (error instanceof AppError) return statusOf(error.code);
-    if ((error as Error).name === "ZodError") return 400;
-    throw error;
-  }
 }
 
 beforeAll(async () => {

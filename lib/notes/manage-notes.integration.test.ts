@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "../db";
-import { AppError } from "../errors";
-import { statusOf } from "../http/error-response";
+import { httpStatusOf as status } from "../../tests/support/http-status-of";
 import { createTestDatabase } from "../../tests/support/test-db";
 import { importSampleCourse } from "../../tests/support/import-sample-course";
 import { ANONYMOUS, type TViewer } from "../access/viewer";
@@ -15,17 +14,6 @@ let db: Db;
 let cleanup: () => Promise<void>;
 const ada: TViewer = { kind: "user", userId: "ada", role: "learner" };
 const bob: TViewer = { kind: "user", userId: "bob", role: "learner" };
-
-async function status(run: () => Promise<unknown>): Promise<number> {
-  try {
-    await run();
-    return 200;
-  } catch (error) {
-    if (error instanceof AppError) return statusOf(error.code);
-    if ((error as Error).name === "ZodError") return 400;
-    throw error;
-  }
-}
 
 beforeAll(async () => {
   ({ db, cleanup } = await createTestDatabase());
