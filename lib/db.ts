@@ -46,6 +46,28 @@ class WalSqliteAdapterFactory extends PrismaBetterSqlite3 {
   override async connect() {
     const adapter = await super.connect();
     await adapter.executeScript("PRAGMA journal_mode = WAL;");
+    beginImmediately(adapter);
     return adapter;
   }
+}
+
+/**
+ * Every transaction starts with BEGIN IMMEDIATE instead of the adapter's plain (deferred) BEGIN.
+ * A deferred transaction that reads and then writes pins a snapshot at its first read; if another
+ * process (the worker, an import, a second instance) commits before the first write, that write
+ * fails at once with SQLITE_BUSY_SNAPSHOT — the busy timeout does not apply, because waiting could
+ * never help (CI saw P1008 on an admin form and on checkout while the worker transcoded).
+ * IMMEDIATE takes the write lock up front, waiting up to the busy timeout for it, so a transaction
+ * can no longer be overtaken. Transactions in one process are already serialised by the adapter,
+ * so this costs nothing there. lib/db-write-lock.integration.test.ts shows the failure without it.
+ * The adapter (7.x) has no option for this; it runs `prepare("BEGIN")` on its better-sqlite3
+ * handle, which is the one statement rewritten here.
+ */
+function beginImmediately(adapter: unknown) {
+  const client = (adapter as { client?: { prepare?: (sql: string) => unknown } }).client;
+  if (!client || typeof client.prepare !== "function") {
+    throw new Error("lib/db.ts: the SQLite adapter no longer exposes its connection; check how it begins transactions");
+  }
+  const prepare = client.prepare.bind(client);
+  client.prepare = (sql: string) => prepare(sql === "BEGIN" ? "BEGIN IMMEDIATE" : sql);
 }
