@@ -94,7 +94,9 @@ function mirrorFolders(from: string, to: string): void {
   }
 }
 
-async function benchSourceImport(seconds: number): Promise<void> {
+type TMemoryRow = { seconds: number; nodeBefore: number; nodePeak: number; treePeak: number };
+
+async function benchSourceImport(seconds: number): Promise<TMemoryRow> {
   const source = generatedSource(seconds);
   const work = fs.mkdtempSync(path.join(os.tmpdir(), "lectern-bench-ingest-"));
   const folder = path.join(work, "bench-course");
@@ -147,6 +149,7 @@ async function benchSourceImport(seconds: number): Promise<void> {
     );
     console.log("  ffmpeg command lines:");
     for (const run of runs) console.log(`    ffmpeg ${run.args.join(" ").replaceAll(workDir, "<work>")}`);
+    return { seconds, nodeBefore, nodePeak: memory.peak.root, treePeak: memory.peak.tree };
   } finally {
     memory.stop();
     unobserve();
@@ -193,7 +196,24 @@ async function benchSampleReimport(): Promise<void> {
   }
 }
 
-export async function benchIngest(options: { seconds: number }): Promise<void> {
+/**
+ * `seconds` lists the source lengths, shortest first (BENCH_INGEST_SECONDS=30,120 by default):
+ * each gets the full table, and a last table puts their peak memory side by side — the import
+ * streams through ffmpeg, so Node's peak should not grow with the source.
+ */
+export async function benchIngest(options: { seconds: number[] }): Promise<void> {
   await benchSampleReimport();
-  await benchSourceImport(options.seconds);
+  const rows: TMemoryRow[] = [];
+  for (const seconds of options.seconds) rows.push(await benchSourceImport(seconds));
+  if (rows.length < 2) return;
+  console.log("\nPeak memory of the import as the source grows (same process, one after the other)");
+  console.log("| source | Node before | Node peak | Node + ffmpeg peak |");
+  console.log("|---:|---:|---:|---:|");
+  for (const r of rows) console.log(`| ${r.seconds} s | ${mib(r.nodeBefore)} | ${mib(r.nodePeak)} | ${mib(r.treePeak)} |`);
+  const first = rows[0]!;
+  const last = rows.at(-1)!;
+  console.log(
+    `  ${last.seconds / first.seconds}× the source: Node's peak ×${(last.nodePeak / first.nodePeak).toFixed(2)}, ` +
+      `Node + ffmpeg ×${(last.treePeak / first.treePeak).toFixed(2)} (flat is ≈ 1)`,
+  );
 }

@@ -19,10 +19,19 @@ function only(): string | undefined {
   return i >= 0 ? args[i + 1] : args.find((a) => a.startsWith("--only="))?.slice("--only=".length);
 }
 
+/** BENCH_INGEST_SECONDS: source lengths in seconds, comma-separated (e.g. `30,120`). */
+function ingestSeconds(raw: string): number[] {
+  const list = raw.split(",").map((v) => Number(v.trim()));
+  if (!list.length || list.some((n) => !Number.isInteger(n) || n < 2 || n > 3600)) {
+    throw new Error(`BENCH_INGEST_SECONDS must be whole seconds between 2 and 3600, comma-separated (e.g. 30,120); got "${raw}"`);
+  }
+  return list.sort((a, b) => a - b);
+}
+
 async function main() {
   const selected = only();
   if (selected !== undefined && selected !== "ingest") throw new Error(`--only takes "ingest", got "${selected}"`);
-  const ingest = () => benchIngest({ seconds: Number(process.env.BENCH_INGEST_SECONDS ?? 120) });
+  const ingest = () => benchIngest({ seconds: ingestSeconds(process.env.BENCH_INGEST_SECONDS ?? "30,120") });
   if (selected === "ingest") return ingest();
   const token = measureTokenVerification();
   console.log(
