@@ -8,6 +8,7 @@ import { errorResponse } from "../http/error-response";
 import { isForeignOrigin } from "../http/same-origin";
 import { enqueueTranscode } from "../jobs/enqueue-transcode";
 import { attachCaptions, CaptionsRejected } from "./attach-captions";
+import { FileLocker } from "./file-locker";
 import { decideUpload, UPLOAD_PATCH_MAX_BYTES } from "./upload-rules";
 
 /** Where the tus endpoint answers; upload URLs are `${UPLOAD_ENDPOINT}/<id>`. */
@@ -45,10 +46,11 @@ const refusal = (status_code: number, body: string) => ({ status_code, body: `${
  */
 export function createTusHandler(deps: TTusHandlerDeps): (request: Request) => Promise<Response> {
   const uploaders = new WeakMap<Request, TUploader>();
-  // No locker given: @tus/server's in-memory one (one app process serves an upload at a time).
   const server = new Server({
     path: UPLOAD_ENDPOINT,
     datastore: new FileStore({ directory: deps.uploadRoot }),
+    // Locks beside the uploads, so every instance sharing UPLOAD_ROOT sees them (not tus's in-memory default).
+    locker: new FileLocker({ directory: deps.uploadRoot }),
     relativeLocation: true,
     maxSize: deps.maxVideoBytes,
     // Same origin only: no CORS headers for anyone.

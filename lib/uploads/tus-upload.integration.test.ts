@@ -1,4 +1,6 @@
+import crypto from "node:crypto";
 import fs from "node:fs";
+import http from "node:http";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -25,7 +27,12 @@ beforeAll(async () => {
   root = fs.mkdtempSync(path.join(os.tmpdir(), "lectern-tus-"));
   uploadRoot = path.join(root, "uploads");
   mediaRoot = path.join(root, "media");
-  const handler = createTusHandler({
+  server = await serveWebHandler(makeHandler());
+});
+
+/** One app instance's tus endpoint; two of them share the database and UPLOAD_ROOT. */
+function makeHandler() {
+  return createTusHandler({
     db: t.db,
     uploadRoot,
     mediaRoot,
@@ -40,8 +47,7 @@ beforeAll(async () => {
       uploaded.push(event);
     },
   });
-  server = await serveWebHandler(handler);
-});
+}
 afterAll(async () => {
   await server?.close();
   await t.cleanup();
@@ -174,5 +180,51 @@ describe("the tus upload endpoint", () => {
     expect(bad.status).toBe(422);
     expect(await bad.text()).toContain("broken.srt line 2: unreadable cue timing");
     expect((await t.db.mediaAsset.findFirstOrThrow({ where: { segmentId: segment.id, kind: "captions" } })).path).toBe(asset.path);
+  });
+
+  it("two instances sharing UPLOAD_ROOT: resuming on one cancels the stalled request on the other, and the file stays exact", async () => {
+    who = "admin";
+    const other = await serveWebHandler(makeHandler());
+    try {
+      const { segment } = await createSegmentWithoutMedia(t.db);
+      const size = 256 * 1024;
+      const bytes = crypto.randomBytes(size);
+      const created = await create(size, { segmentId: segment.id, kind: "video", filename: "two.mp4", filetype: "video/mp4" });
+      const url = created.headers.get("location")!;
+      const file = path.join(uploadRoot, url.split("/").at(-1)!);
+
+      // Instance A: a PATCH whose connection stalls after 64 KiB (a laptop lid closed mid-upload).
+      const stalled = http.request(`${server.baseUrl}${url}`, {
+        method: "PATCH",
+        headers: { "Tus-Resumable": "1.0.0", "Upload-Offset": "0", "Content-Type": "application/offset+octet-stream", "Content-Length": String(size) },
+      });
+      const stalledEnd = new Promise<string>((resolve) => {
+        stalled.on("response", (r) => {
+          r.resume();
+          resolve(`status ${r.statusCode} offset ${r.headers["upload-offset"] ?? "-"}`);
+        });
+        stalled.on("error", () => resolve("connection closed"));
+      });
+      stalled.write(bytes.subarray(0, 64 * 1024));
+      for (let i = 0; i < 200 && (fs.existsSync(file) ? fs.statSync(file).size : 0) < 64 * 1024; i++) await new Promise((r) => setTimeout(r, 25));
+      expect(fs.statSync(file).size).toBe(64 * 1024);
+
+      // The client resumes through instance B: HEAD asks A (another process's lock) to let go.
+      const head = await tus("HEAD", `${other.baseUrl}${url}`);
+      expect(head.status).toBe(200);
+      const offset = Number(head.headers.get("upload-offset"));
+      expect(offset).toBe(64 * 1024);
+      const rest = await tus("PATCH", `${other.baseUrl}${url}`, { "Upload-Offset": String(offset), "Content-Type": "application/offset+octet-stream" }, bytes.subarray(offset));
+      expect(rest.status).toBe(204);
+      expect(rest.headers.get("lectern-job")).toBeTruthy();
+
+      // A's late bytes finally arrive: they must not land in the finished file.
+      stalled.end(crypto.randomBytes(size - 64 * 1024));
+      // (tus ends a released PATCH with the offset it had reached: 64 KiB, not the whole file.)
+      expect(await stalledEnd).toMatch(/^(status 204 offset 65536|status (4|5)\d\d .*|connection closed)$/);
+      expect(fs.readFileSync(file).equals(bytes)).toBe(true);
+    } finally {
+      await other.close();
+    }
   });
 });
