@@ -78,6 +78,26 @@ beforeAll(async () => {
       purchase: { create: { userId: "buyer", courseId: course.id } },
     },
   });
+  // Team seats (issue 11): one active member, one whose seat was revoked.
+  await mk("seat-holder", "learner");
+  await mk("revoked-member", "learner");
+  await db.team.create({
+    data: {
+      name: "Matrix team",
+      courseId: course.id,
+      seats: 2,
+      seatsUsed: 1,
+      createdById: "seat-holder",
+      members: {
+        create: [
+          { userId: "seat-holder", role: "owner", status: "active" },
+          { userId: "revoked-member", role: "member", status: "revoked", revokedAt: new Date() },
+        ],
+      },
+    },
+  });
+  viewers["team seat holder"] = { kind: "user", userId: "seat-holder", role: "learner" };
+  viewers["revoked team member"] = { kind: "user", userId: "revoked-member", role: "learner" };
   viewers["signed in, no purchase"] = { kind: "user", userId: "learner", role: "learner" };
   viewers.purchaser = { kind: "user", userId: "buyer", role: "learner" };
   viewers.admin = { kind: "user", userId: "admin", role: "admin" };
@@ -91,6 +111,8 @@ const expected: Record<string, { free: number; paid: number }> = {
   anonymous: { free: 200, paid: 401 },
   "signed in, no purchase": { free: 200, paid: 403 },
   purchaser: { free: 200, paid: 200 },
+  "team seat holder": { free: 200, paid: 200 },
+  "revoked team member": { free: 200, paid: 403 },
   admin: { free: 200, paid: 200 },
 };
 

@@ -23,6 +23,24 @@ describe("decideCourseEntitlement", () => {
   });
 });
 
+describe("decideCourseEntitlement: team seats (issue 11)", () => {
+  it("a seat holder may watch a paid course, because of the seat", () => {
+    expect(decideCourseEntitlement(learner, paid, { purchased: false, teamSeat: true })).toEqual({ entitled: true, reason: "team-seat" });
+  });
+  it("a revoked member (no seat any more) may not", () => {
+    expect(decideCourseEntitlement(learner, paid, { purchased: false, teamSeat: false })).toEqual({
+      entitled: false,
+      reason: "purchase-required",
+    });
+  });
+  it("a seat never lets an anonymous viewer in", () => {
+    expect(decideCourseEntitlement(ANONYMOUS, paid, { purchased: false, teamSeat: true }).entitled).toBe(false);
+  });
+  it("a purchase is named before a seat when the viewer has both", () => {
+    expect(decideCourseEntitlement(learner, paid, { purchased: true, teamSeat: true }).reason).toBe("purchase");
+  });
+});
+
 describe("grantsMatter", () => {
   it("reads grants only for a signed-in non-admin and a paid course", () => {
     expect(grantsMatter(learner, paid)).toBe(true);

@@ -4,9 +4,13 @@ import type { TViewer } from "./viewer";
  * What a viewer holds for a course, looked up by loadCourseEntitlement (the only place that
  * reads grants). Team seats and organisation licences join here (issue 11), nowhere else.
  */
-export type TEntitlementGrants = { purchased: boolean };
+export type TEntitlementGrants = {
+  purchased: boolean;
+  /** An active membership of a team holding seats of this course (lib/teams). */
+  teamSeat?: boolean;
+};
 
-export type TEntitledReason = "admin" | "free-course" | "purchase";
+export type TEntitledReason = "admin" | "free-course" | "purchase" | "team-seat";
 export type TCourseEntitlement =
   | { entitled: true; reason: TEntitledReason }
   | { entitled: false; reason: "sign-in-required" | "purchase-required" };
@@ -29,6 +33,7 @@ export function decideCourseEntitlement(
   if (course.priceCents === 0) return { entitled: true, reason: "free-course" };
   if (viewer.kind === "anonymous") return { entitled: false, reason: "sign-in-required" };
   if (grants.purchased) return { entitled: true, reason: "purchase" };
+  if (grants.teamSeat) return { entitled: true, reason: "team-seat" };
   return { entitled: false, reason: "purchase-required" };
 }
 
@@ -37,4 +42,4 @@ export function grantsMatter(viewer: TViewer, course: TEntitlementCourse): viewe
   return viewer.kind === "user" && viewer.role !== "admin" && course.priceCents > 0;
 }
 
-export const NO_GRANTS: TEntitlementGrants = { purchased: false };
+export const NO_GRANTS: TEntitlementGrants = { purchased: false, teamSeat: false };

@@ -17,12 +17,21 @@ export type TEntitlementSubject = TEntitlementCourse & { id: string };
  */
 export async function loadCourseEntitlement(db: Db, viewer: TViewer, course: TEntitlementSubject): Promise<TCourseEntitlement> {
   if (!grantsMatter(viewer, course)) return decideCourseEntitlement(viewer, course, NO_GRANTS);
-  const purchase = await db.purchase.findUnique({
-    where: { userId_courseId: { userId: viewer.userId, courseId: course.id } },
-    select: { status: true },
-  });
-  return decideCourseEntitlement(viewer, course, { purchased: purchase?.status === "active" });
+  const [purchase, seat] = await Promise.all([
+    db.purchase.findUnique({
+      where: { userId_courseId: { userId: viewer.userId, courseId: course.id } },
+      select: { status: true },
+    }),
+    db.teamMember.findFirst({ where: { ...ACTIVE_SEAT, userId: viewer.userId, team: { courseId: course.id } }, select: { id: true } }),
+  ]);
+  return decideCourseEntitlement(viewer, course, { purchased: purchase?.status === "active", teamSeat: seat !== null });
 }
+
+/**
+ * A seat: an active membership of a team holding seats of the course (lib/teams). A revoked
+ * member has none from the moment the revocation commits: no new media token, no download.
+ */
+const ACTIVE_SEAT = { status: "active" } as const;
 
 /** The same decision for many courses at once (the catalog): one query for the grants. */
 export async function loadCourseEntitlements(
@@ -32,12 +41,22 @@ export async function loadCourseEntitlements(
 ): Promise<Map<string, TCourseEntitlement>> {
   const paid = courses.filter((c) => grantsMatter(viewer, c)).map((c) => c.id);
   const active = new Set<string>();
+  const seated = new Set<string>();
   if (paid.length > 0 && viewer.kind === "user") {
-    const purchases = await db.purchase.findMany({
-      where: { userId: viewer.userId, courseId: { in: paid }, status: "active" },
-      select: { courseId: true },
-    });
+    const [purchases, seats] = await Promise.all([
+      db.purchase.findMany({
+        where: { userId: viewer.userId, courseId: { in: paid }, status: "active" },
+        select: { courseId: true },
+      }),
+      db.teamMember.findMany({
+        where: { ...ACTIVE_SEAT, userId: viewer.userId, team: { courseId: { in: paid } } },
+        select: { team: { select: { courseId: true } } },
+      }),
+    ]);
     for (const p of purchases) active.add(p.courseId);
+    for (const s of seats) seated.add(s.team.courseId);
   }
-  return new Map(courses.map((c) => [c.id, decideCourseEntitlement(viewer, c, { purchased: active.has(c.id) })]));
+  return new Map(
+    courses.map((c) => [c.id, decideCourseEntitlement(viewer, c, { purchased: active.has(c.id), teamSeat: seated.has(c.id) })]),
+  );
 }

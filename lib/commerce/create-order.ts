@@ -36,7 +36,14 @@ export type TCreatedOrder = {
  */
 export async function createOrder(
   deps: { db: Db; now?: () => Date },
-  input: { userId: string; courseSlug: string; couponCode?: string | null; provider: TPaymentProviderId },
+  input: {
+    userId: string;
+    courseSlug: string;
+    couponCode?: string | null;
+    provider: TPaymentProviderId;
+    /** Seats for a team (issue 11; lib/teams/start-team-checkout.ts): a new team's name, or the team to add seats to. */
+    team?: { seats: number; teamName: string | null; teamId: string | null };
+  },
 ): Promise<TCreatedOrder> {
   const { db } = deps;
   const now = deps.now?.() ?? new Date();
@@ -48,7 +55,9 @@ export async function createOrder(
     select: { id: true, slug: true, title: true, priceCents: true },
   });
   if (!course) throw notFound("Course");
-  if (await hasActivePurchase(db, user.id, course.id)) {
+  const team = input.team ?? null;
+  const seats = team?.seats ?? 1;
+  if (!team && (await hasActivePurchase(db, user.id, course.id))) {
     throw new AppError("CONFLICT", "You already own this course");
   }
   const couponCode = (input.couponCode && normalizeCouponCode(input.couponCode)) || null;
@@ -62,7 +71,11 @@ export async function createOrder(
       status: "pending",
       provider: input.provider,
       couponCode,
-      subtotalCents: course.priceCents,
+      subtotalCents: course.priceCents * seats,
+      forTeam: team !== null,
+      seats,
+      teamId: team?.teamId ?? null,
+      teamName: team?.teamName ?? null,
       // Only while it may still be paid (order-expiry.ts): an expired order is never handed back.
       createdAt: { gt: new Date(now.getTime() - PENDING_ORDER_TTL_MS) },
     },
@@ -75,7 +88,7 @@ export async function createOrder(
       userId: user.id,
       courseId: course.id,
       courseSlug: course.slug,
-      courseTitle: course.title,
+      courseTitle: titleOf(course.title, team),
       couponCode,
       provider: input.provider,
       buyerEmail: user.email,
@@ -84,12 +97,12 @@ export async function createOrder(
     };
   }
 
-  const quote = await quotePrice(db, { courseId: course.id, couponCode, now });
+  const quote = await quotePrice(db, { courseId: course.id, couponCode, now, seats });
   const base = {
     userId: user.id,
     courseId: quote.course.id,
     courseSlug: quote.course.slug,
-    courseTitle: quote.course.title,
+    courseTitle: titleOf(quote.course.title, team),
     currency: quote.currency,
     subtotalCents: quote.subtotalCents,
     discountCents: quote.discountCents,
@@ -133,9 +146,18 @@ export async function createOrder(
         buyerName: user.name,
         buyerEmail: user.email,
         createdAt: now,
+        forTeam: team !== null,
+        seats,
+        teamId: team?.teamId ?? null,
+        teamName: team?.teamName ?? null,
       },
       select: { id: true, number: true, createdAt: true },
     });
   });
   return { ...base, ...order, reused: false };
+}
+
+/** What the payment page and the provider call a team order: "<course> — 3 seats". */
+function titleOf(title: string, team: { seats: number } | null): string {
+  return team ? `${title} — ${team.seats} ${team.seats === 1 ? "seat" : "seats"}` : title;
 }

@@ -3,6 +3,7 @@ import type { TEnv } from "../env";
 import type { Prisma } from "../generated/sqlite/client";
 import { deliverAfterResponse } from "../mail/deliver-after-response";
 import { enqueueMail, ZMailMessage } from "../mail/enqueue-mail";
+import { grantTeamSeats } from "../teams/grant-team-seats";
 import { closePendingOrder } from "./close-pending-order";
 import { decideFulfilment } from "./decide-fulfilment";
 import { loadReceipt } from "./load-receipt";
@@ -77,11 +78,25 @@ async function applyPayment(
 ): Promise<TFulfilResult> {
   const order = await tx.order.findUnique({
     where: { id: input.orderId },
-    select: { id: true, status: true, provider: true, createdAt: true, userId: true, courseId: true },
+    select: {
+      id: true,
+      status: true,
+      provider: true,
+      createdAt: true,
+      userId: true,
+      courseId: true,
+      forTeam: true,
+      seats: true,
+      teamName: true,
+      teamId: true,
+    },
   });
   if (!order) return { fulfilled: false, status: "missing", mailed: false };
   const owner = { userId: order.userId, courseId: order.courseId };
-  const purchase = await tx.purchase.findUnique({ where: { userId_courseId: owner }, select: { status: true, orderId: true } });
+  // A team order grants seats, not the buyer's own purchase (issue 11): owning the course already never voids it.
+  const purchase = order.forTeam
+    ? null
+    : await tx.purchase.findUnique({ where: { userId_courseId: owner }, select: { status: true, orderId: true } });
   const decision = decideFulfilment({ order, purchase, now });
 
   // A concurrent call may have settled the order since we read it: report what it is now.
@@ -104,6 +119,10 @@ async function applyPayment(
         data: { status: "paid", paidAt: now, paymentMethod: input.paymentMethod },
       });
       if (changed.count !== 1) return { fulfilled: false, status: await current(), mailed: false };
+      if (order.forTeam) {
+        await grantTeamSeats(tx, order, now);
+        return { fulfilled: true, status: "paid", mailed: await queueReceipt(tx, env, order.id, now) };
+      }
       // Queued before the purchase is granted: if that loses a race, the rollback takes the
       // receipt back with it, and the retry decides `void` — no receipt for an unpaid order.
       const mailed = await queueReceipt(tx, env, order.id, now);

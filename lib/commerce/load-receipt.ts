@@ -18,6 +18,8 @@ export type TReceipt = {
   buyerName: string;
   buyerEmail: string;
   course: { slug: string; title: string };
+  /** A team order (issue 11): the organisation it was bought for and how many seats; id once paid. */
+  team: { id: string | null; name: string; seats: number } | null;
 };
 
 /**
@@ -50,10 +52,18 @@ export async function loadReceipt(
       buyerName: true,
       buyerEmail: true,
       course: { select: { slug: true, title: true } },
+      forTeam: true,
+      seats: true,
+      teamName: true,
+      team: { select: { id: true, name: true } },
     },
   });
   if (!order) return null;
   if (viewer !== "system" && viewer.role !== "admin" && viewer.userId !== order.userId) return null;
-  const { id, ...rest } = order;
-  return { orderId: id, ...rest };
+  const { id, forTeam, seats, teamName, team, ...rest } = order;
+  return {
+    orderId: id,
+    ...rest,
+    team: forTeam ? { id: team?.id ?? null, name: team?.name ?? teamName ?? "", seats } : null,
+  };
 }

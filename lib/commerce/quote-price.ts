@@ -21,8 +21,10 @@ export type TPriceQuote = TPriceBreakdown & {
  */
 export async function quotePrice(
   db: Db,
-  input: { courseSlug?: string; courseId?: string; couponCode?: string | null; now: Date },
+  input: { courseSlug?: string; courseId?: string; couponCode?: string | null; now: Date; /** Team seats (issue 11): price × seats, one coupon for the order. */ seats?: number },
 ): Promise<TPriceQuote> {
+  const seats = input.seats ?? 1;
+  if (!Number.isInteger(seats) || seats < 1) throw new AppError("BAD_REQUEST", "The number of seats must be a whole number of at least 1", { field: "seats" });
   const where = input.courseId ? { id: input.courseId } : { slug: input.courseSlug ?? "" };
   // An unpublished course is not for sale (hidden from everyone but admins: lib/catalog/visibility.ts).
   const course = await db.course.findUnique({
@@ -33,7 +35,8 @@ export async function quotePrice(
   if (course.priceCents <= 0) throw new AppError("BAD_REQUEST", "This course is free: there is nothing to buy");
 
   const code = input.couponCode ? normalizeCouponCode(input.couponCode) : "";
-  if (!code) return { ...computeDiscount(course.priceCents, null), course, currency: course.currency, coupon: null };
+  const subtotalCents = course.priceCents * seats;
+  if (!code) return { ...computeDiscount(subtotalCents, null), course, currency: course.currency, coupon: null };
 
   let coupon = await db.coupon.findUnique({ where: { code }, select: COUPON_SELECT });
   if (coupon && coupon.maxRedemptions !== null && coupon.redemptions >= coupon.maxRedemptions) {
@@ -44,7 +47,7 @@ export async function quotePrice(
   }
   const rule = checkCoupon(coupon, { code, courseId: course.id, now: input.now });
   return {
-    ...computeDiscount(course.priceCents, rule),
+    ...computeDiscount(subtotalCents, rule),
     course,
     currency: course.currency,
     coupon: {

@@ -1,5 +1,6 @@
 import type { Db } from "../db";
 import type { Prisma } from "../generated/sqlite/client";
+import { withdrawTeamSeats } from "../teams/grant-team-seats";
 
 /**
  * A refunded payment: paid → refunded and the purchase → refunded, in one transaction.
@@ -24,6 +25,9 @@ export async function refundOrder(
       where: { orderId: input.orderId, status: "active" },
       data: { status: "refunded", refundedAt: now },
     });
+    // A team order's seats go back (issue 11); the team's newest members lose theirs if need be.
+    const order = await tx.order.findUniqueOrThrow({ where: { id: input.orderId }, select: { forTeam: true, teamId: true, seats: true } });
+    if (order.forTeam) await withdrawTeamSeats(tx, order, now);
     await alsoInTransaction?.(tx, now);
     return true;
   });

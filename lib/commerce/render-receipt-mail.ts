@@ -16,7 +16,9 @@ export function renderReceiptMail(
   const rows: [string, string][] = [
     ["Order number", receipt.number],
     ["Date", date],
-    ["Item", `${receipt.course.title} (online video course)`],
+    receipt.team
+      ? ["Item", `${receipt.course.title} — ${receipt.team.seats} team seats (online video course)`]
+      : ["Item", `${receipt.course.title} (online video course)`],
     ["Subtotal", money(receipt.subtotalCents)],
     ...(receipt.discountCents > 0
       ? ([[`Discount${receipt.couponCode ? ` (coupon ${receipt.couponCode})` : ""}`, `−${money(receipt.discountCents)}`]] as [string, string][])
@@ -24,7 +26,7 @@ export function renderReceiptMail(
     ["Total", `${money(receipt.totalCents)} ${receipt.currency}`],
     ["Payment method", receipt.paymentMethod ?? "—"],
     ["Status", receipt.status.toUpperCase()],
-    ["Billed to", `${receipt.buyerName} <${receipt.buyerEmail}>`],
+    ["Billed to", `${receipt.team ? `${receipt.team.name}, ` : ""}${receipt.buyerName} <${receipt.buyerEmail}>`],
     ["Seller", [seller.name, seller.address].filter(Boolean).join(", ")],
   ];
   const intro = `This receipt confirms payment of ${money(receipt.totalCents)} ${receipt.currency} for ${receipt.course.title}. Thank you for your purchase!`;

@@ -35,7 +35,17 @@ export default async function ReceiptPage({ params, searchParams }: TProps) {
 
   return (
     <div className="page page--narrow receipt-page">
-      {welcome && receipt.status === "paid" ? (
+      {welcome && receipt.status === "paid" && receipt.team?.id ? (
+        <div className="receipt-welcome no-print" role="status">
+          <p>
+            <strong>Thank you — {receipt.team.seats} seats are {receipt.team.name}&apos;s.</strong> A copy of this receipt is on its way to{" "}
+            {receipt.buyerEmail}.
+          </p>
+          <Link className="button button--primary" href={`/teams/${receipt.team.id}`} data-testid="receipt-team-link">
+            Invite your team
+          </Link>
+        </div>
+      ) : welcome && receipt.status === "paid" ? (
         <div className="receipt-welcome no-print" role="status">
           <p>
             <strong>Thank you — the course is yours.</strong> A copy of this receipt is on its way to {receipt.buyerEmail}.
@@ -91,6 +101,12 @@ export default async function ReceiptPage({ params, searchParams }: TProps) {
           <section aria-label="Billed to">
             <h2>Billed to</h2>
             <p>
+              {receipt.team ? (
+                <>
+                  <strong data-testid="receipt-organisation">{receipt.team.name}</strong>
+                  <br />
+                </>
+              ) : null}
               {receipt.buyerName}
               <br />
               {receipt.buyerEmail}
@@ -128,9 +144,11 @@ export default async function ReceiptPage({ params, searchParams }: TProps) {
             <tr>
               <td>
                 {receipt.course.title}
-                <span className="receipt__item-note">Online video course, lifetime access</span>
+                <span className="receipt__item-note">
+                  {receipt.team ? `Team seats for ${receipt.team.name}, lifetime access` : "Online video course, lifetime access"}
+                </span>
               </td>
-              <td className="num">1</td>
+              <td className="num" data-testid="receipt-quantity">{receipt.team?.seats ?? 1}</td>
               <td className="num">{money(receipt.subtotalCents)}</td>
             </tr>
           </tbody>
