@@ -44,6 +44,18 @@ export const ZEnv = z.object({
   /** node: the app sends media bytes; nginx: X-Accel-Redirect to nginx (deploy/nginx). */
   ...ZMediaOffloadEnv.shape,
   /**
+   * Origins of organisations' identity providers that live on a private network or loopback
+   * (comma-separated, e.g. `http://127.0.0.1:4011` for `npm run dev:oidc`). Single sign-on
+   * refuses to fetch from non-public hosts unless they are listed here (SSRF guard of
+   * @better-auth/sso; docs/decisions/015). Public IdPs need no entry.
+   */
+  SSO_PRIVATE_IDP_ORIGINS: z
+    .string()
+    .default("")
+    .refine((v) => splitOrigins(v).every((o) => /^https?:\/\/[^/?#]+$/.test(o) && URL.canParse(o)), {
+      message: "must be comma-separated origins such as http://127.0.0.1:4011 (scheme, host, port; no path)",
+    }),
+  /**
    * How many reverse proxies in front of the app append to X-Forwarded-For (lib/auth/client-ip.ts).
    * 0: none is trusted and every client shares one throttle bucket; 1: the shipped nginx config.
    */
@@ -99,6 +111,15 @@ export function loadEnv(source: Record<string, string | undefined>): TEnv {
 
 /** Public and therefore worthless: only ever used outside production. */
 const DEVELOPMENT_SECRET = "lectern-development-secret-not-for-production-use";
+
+/** SSO_PRIVATE_IDP_ORIGINS as a list of origins. */
+export function splitOrigins(value: string): string[] {
+  return value
+    .split(",")
+    .map((o) => o.trim())
+    .filter(Boolean)
+    .map((o) => (URL.canParse(o) ? new URL(o).origin : o));
+}
 
 export function databaseProvider(url: string): "sqlite" | "postgres" {
   return /^postgres(ql)?:\/\//.test(url) ? "postgres" : "sqlite";

@@ -8,7 +8,7 @@ import { seesHidden } from "../catalog/visibility";
 export type TDownloadCourse = { id: string; priceCents: number; published?: boolean };
 
 export type TCourseDownloadAccess =
-  | { allowed: true; reason: "purchased" | "admin" | "free-course" | "team-seat" }
+  | { allowed: true; reason: "purchased" | "admin" | "free-course" | "team-seat" | "organisation-licence" }
   | { allowed: false; reason: "sign-in-required" | "purchase-required" | "unpublished" };
 
 /**

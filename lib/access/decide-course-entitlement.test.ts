@@ -21,6 +21,17 @@ describe("decideCourseEntitlement", () => {
   ] as const)("%s", (_name, viewer, course, purchased, entitled, reason) => {
     expect(decideCourseEntitlement(viewer, course, { purchased })).toEqual({ entitled, reason });
   });
+
+  it.each([
+    // viewer, course, purchased, organisation licence → entitled, reason
+    ["organisation member", learner, paid, false, true, true, "organisation-licence"],
+    ["organisation member who also bought it", learner, paid, true, true, true, "purchase"],
+    ["anonymous with a forged licence flag", ANONYMOUS, paid, false, true, false, "sign-in-required"],
+    ["organisation member, free course", learner, free, false, true, true, "free-course"],
+    ["licence ended", learner, paid, false, false, false, "purchase-required"],
+  ] as const)("%s", (_name, viewer, course, purchased, organisationLicence, entitled, reason) => {
+    expect(decideCourseEntitlement(viewer, course, { purchased, organisationLicence })).toEqual({ entitled, reason });
+  });
 });
 
 describe("decideCourseEntitlement: team seats (issue 11)", () => {

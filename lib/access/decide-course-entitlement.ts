@@ -8,9 +8,11 @@ export type TEntitlementGrants = {
   purchased: boolean;
   /** An active membership of a team holding seats of this course (lib/teams). */
   teamSeat?: boolean;
+  /** A current licence of an organisation the viewer belongs to (lib/organisations/organisation-grants.ts). */
+  organisationLicence?: boolean;
 };
 
-export type TEntitledReason = "admin" | "free-course" | "purchase" | "team-seat";
+export type TEntitledReason = "admin" | "free-course" | "purchase" | "team-seat" | "organisation-licence";
 export type TCourseEntitlement =
   | { entitled: true; reason: TEntitledReason }
   | { entitled: false; reason: "sign-in-required" | "purchase-required" };
@@ -34,6 +36,7 @@ export function decideCourseEntitlement(
   if (viewer.kind === "anonymous") return { entitled: false, reason: "sign-in-required" };
   if (grants.purchased) return { entitled: true, reason: "purchase" };
   if (grants.teamSeat) return { entitled: true, reason: "team-seat" };
+  if (grants.organisationLicence) return { entitled: true, reason: "organisation-licence" };
   return { entitled: false, reason: "purchase-required" };
 }
 

@@ -1,4 +1,5 @@
 import type { Db } from "../db";
+import { loadLicensedCourseIds } from "../organisations/organisation-grants";
 import {
   decideCourseEntitlement,
   grantsMatter,
@@ -24,7 +25,11 @@ export async function loadCourseEntitlement(db: Db, viewer: TViewer, course: TEn
     }),
     db.teamMember.findFirst({ where: { ...ACTIVE_SEAT, userId: viewer.userId, team: { courseId: course.id } }, select: { id: true } }),
   ]);
-  return decideCourseEntitlement(viewer, course, { purchased: purchase?.status === "active", teamSeat: seat !== null });
+  if (purchase?.status === "active" || seat !== null) {
+    return decideCourseEntitlement(viewer, course, { purchased: purchase?.status === "active", teamSeat: seat !== null });
+  }
+  const licensed = await loadLicensedCourseIds(db, viewer.userId, [course.id]);
+  return decideCourseEntitlement(viewer, course, { purchased: false, organisationLicence: licensed.has(course.id) });
 }
 
 /**
@@ -56,7 +61,13 @@ export async function loadCourseEntitlements(
     for (const p of purchases) active.add(p.courseId);
     for (const s of seats) seated.add(s.team.courseId);
   }
+  const uncovered = paid.filter((id) => !active.has(id) && !seated.has(id));
+  const licensed =
+    uncovered.length > 0 && viewer.kind === "user" ? await loadLicensedCourseIds(db, viewer.userId, uncovered) : new Set<string>();
   return new Map(
-    courses.map((c) => [c.id, decideCourseEntitlement(viewer, c, { purchased: active.has(c.id), teamSeat: seated.has(c.id) })]),
+    courses.map((c) => [
+      c.id,
+      decideCourseEntitlement(viewer, c, { purchased: active.has(c.id), teamSeat: seated.has(c.id), organisationLicence: licensed.has(c.id) }),
+    ]),
   );
 }

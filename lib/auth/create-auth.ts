@@ -1,10 +1,12 @@
+import { sso } from "@better-auth/sso";
 import { betterAuth } from "better-auth";
 import { prismaAdapter } from "better-auth/adapters/prisma";
 import { APIError, createAuthMiddleware } from "better-auth/api";
 import { nextCookies } from "better-auth/next-js";
 import type { Db } from "../db";
-import { databaseProvider, type TEnv } from "../env";
+import { databaseProvider, splitOrigins, type TEnv } from "../env";
 import { sendMail } from "../mail/send-mail";
+import { ssoAddressAllowed } from "./sso-address-guard";
 import { CLIENT_IP_HEADER, clientIp, requestWithClientIp } from "./client-ip";
 import { clearAccountThrottle, clearSignInFailures, recordSignInFailure, signInRetryAfter } from "./sign-in-throttle";
 import { EMAIL_MAX, ZUserName } from "./user-name";
@@ -13,9 +15,20 @@ export type TAuthDeps = {
   db: Db;
   env: Pick<
     TEnv,
-    "APP_URL" | "PORT" | "LECTERN_SECRET" | "DATABASE_URL" | "SMTP_URL" | "MAIL_FROM" | "NODE_ENV" | "TRUSTED_PROXY_HOPS" | "AUTH_RATE_LIMIT_SCALE"
+    "APP_URL" | "PORT" | "LECTERN_SECRET" | "DATABASE_URL" | "SMTP_URL" | "MAIL_FROM" | "NODE_ENV" | "TRUSTED_PROXY_HOPS" | "AUTH_RATE_LIMIT_SCALE" | "SSO_PRIVATE_IDP_ORIGINS"
   >;
 };
+
+/** @better-auth/sso's management endpoints: registration goes through /admin only. */
+export const SSO_ADMIN_ONLY_PATHS = [
+  "/sso/register",
+  "/sso/update-provider",
+  "/sso/delete-provider",
+  "/sso/providers",
+  "/sso/get-provider",
+  "/sso/request-domain-verification",
+  "/sso/verify-domain",
+] as const;
 
 /** Endpoints that take a user's name from the request body. */
 const NAME_PATHS = new Set(["/sign-up/email", "/update-user"]);
@@ -48,7 +61,12 @@ export function createAuth({ db, env }: TAuthDeps) {
     appName: "Lectern",
     baseURL: env.APP_URL,
     secret: env.LECTERN_SECRET,
-    trustedOrigins: [...origins],
+    // Private-network identity providers an operator listed (lib/env.ts): @better-auth/sso fetches
+    // tokens and keys only from public hosts or trusted origins (docs/decisions/015).
+    trustedOrigins: [...origins, ...splitOrigins(env.SSO_PRIVATE_IDP_ORIGINS)],
+    // Providers are registered by admins in /admin/organisations (lib/organisations), never by
+    // users through the plugin's own endpoints; these answer 404.
+    disabledPaths: [...SSO_ADMIN_ONLY_PATHS],
     database: prismaAdapter(db, { provider: databaseProvider(env.DATABASE_URL) === "postgres" ? "postgresql" : "sqlite" }),
     telemetry: { enabled: false },
     // Better Auth skips its Origin check when it detects a test runner; Lectern always checks,
@@ -68,6 +86,13 @@ export function createAuth({ db, env }: TAuthDeps) {
       // A new address takes effect when its owner follows the link sent to it (/account/settings);
       // an address that already has an account answers the same, and nothing changes.
       changeEmail: { enabled: true },
+    },
+    databaseHooks: {
+      // An SSO callback creates or links only addresses at the provider's own domains.
+      user: { create: { before: async (user, ctx) => ((await ssoAddressAllowed(user.email, ctx)) ? undefined : false) } },
+      account: {
+        create: { before: async (account, ctx) => ((await ssoAddressAllowed(undefined, ctx, account.userId)) ? undefined : false) },
+      },
     },
     session: { expiresIn: 60 * 60 * 24 * 30, updateAge: 60 * 60 * 24 },
     emailAndPassword: {
@@ -157,7 +182,19 @@ export function createAuth({ db, env }: TAuthDeps) {
         }
       }),
     },
-    plugins: [nextCookies()],
+    plugins: [
+      // "Sign in with your organisation" (issue 11): the plugin finds the provider by the work
+      // e-mail's domain, runs OIDC (state, nonce, PKCE, issuer and audience checked by the
+      // library) and provisions the account just in time. Only providers whose domains an admin
+      // attested sign anyone in (domainVerified); the licence decision is lib/organisations.
+      sso({
+        providersLimit: 0,
+        domainVerification: { enabled: true },
+        fields: { organizationId: "organisationId" },
+      }),
+      // Last, as Better Auth asks: it sets the cookies of whatever the plugins before it answered.
+      nextCookies(),
+    ],
   });
   // Every request reaches Better Auth through this handler (route.ts, tests), so its limiter
   // sees the same client as the sign-in throttle.
