@@ -10,6 +10,7 @@ import { AppError } from "../lib/errors";
 import { createDb } from "../lib/db";
 import { storeCourseZipCrcs } from "../lib/downloads/ensure-download-crcs";
 import { loadEnv } from "../lib/env";
+import { createLicensedOrganisation, DEMO_ORGANISATION } from "../tests/support/organisations";
 import { ensureCoursesMedia } from "../lib/ingest/ensure-courses-media";
 import { findCourseManifests } from "../lib/ingest/find-course-manifests";
 import { importCourse } from "../lib/ingest/import-course";
@@ -70,6 +71,19 @@ async function main(): Promise<void> {
     console.log(`  admin account ${admin.email} ${said[outcome]}`);
     const coupons = await seedCoupons(db);
     console.log(`  coupons: ${coupons.created.length ? `created ${coupons.created.join(", ")}` : "up to date"}`);
+    // A demo organisation (issue 11): verified addresses @acme.test are licensed the first paid
+    // course for a year; `npm run dev:oidc` gives it a local identity provider (README).
+    const licensed = await db.course.findFirst({ where: { priceCents: { gt: 0 } }, orderBy: { catalogPosition: "asc" }, select: { id: true, slug: true } });
+    if (licensed) {
+      await createLicensedOrganisation(db, {
+        slug: DEMO_ORGANISATION.slug,
+        name: DEMO_ORGANISATION.name,
+        domains: [DEMO_ORGANISATION.domain],
+        courseIds: [licensed.id],
+        endsAt: new Date(Date.now() + 365 * 86_400_000),
+      });
+      console.log(`  organisation ${DEMO_ORGANISATION.name}: @${DEMO_ORGANISATION.domain} licensed ${licensed.slug} for a year`);
+    }
   } finally {
     await db.$disconnect();
   }

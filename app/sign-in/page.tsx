@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getCurrentUser } from "@/lib/access/get-viewer.server";
 import { safeReturnPath } from "@/lib/auth/safe-return-path";
@@ -13,6 +14,10 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   return (
     <div className="page page--narrow auth-page">
       <h1>Sign in</h1>
+      <p className="auth-page__organisation" data-testid="organisation-sign-in-hint">
+        Your organisation may already give you access: check with your work e-mail first.{" "}
+        <Link href={`/sign-in/organisation?next=${encodeURIComponent(next)}`}>Sign in with your organisation</Link>
+      </p>
       <SignInForm next={next} />
     </div>
   );

@@ -6,10 +6,11 @@ import { freePort, startNext, type TStartedNext } from "../../deploy/local/start
 export type TStartedApp = TStartedNext;
 
 /** Starts the app with `env` over the e2e server's settings and waits until /api/health answers. */
-export function startApp(env: Record<string, string>, options: { host?: string } = {}): Promise<TStartedApp> {
+export function startApp(env: Record<string, string>, options: { host?: string; port?: number } = {}): Promise<TStartedApp> {
   return startNext({
     name: "e2e app",
     host: options.host,
+    port: options.port,
     env: {
       DATABASE_URL: process.env.E2E_DATABASE_URL ?? "file:./data/e2e.db",
       LECTERN_SECRET: "e2e-secret-for-tests-only-0123456789abcdef",

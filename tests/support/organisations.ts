@@ -4,6 +4,9 @@ import type { Db } from "../../lib/db";
 // They write what an admin's forms would (lib/organisations); the SSO provider itself is always
 // registered through registerOidcProvider, which runs the real discovery.
 
+/** The seed's demo organisation (prisma/seed.ts, `npm run dev:oidc`, the SSO e2e journey). */
+export const DEMO_ORGANISATION = { slug: "acme-training", name: "Acme Training", domain: "acme.test" } as const;
+
 export type TLicensedOrganisation = { organisationId: string; slug: string };
 
 /** An organisation with admin-attested domains and a licence for each course until `endsAt`. */

@@ -126,6 +126,11 @@ export default async function CoursePage({ params, searchParams }: TProps) {
           ) : (
             <p className="buy-box__price">{paid ? formatPrice(course.priceCents, course.currency) : "Free"}</p>
           )}
+          {entitlement.entitled && entitlement.reason === "organisation-licence" ? (
+            <p className="buy-box__owned" data-testid="organisation-access">
+              <CheckIcon /> Your organisation has access
+            </p>
+          ) : null}
           {entitlement.entitled && entitlement.reason === "admin" ? (
             <p className="buy-box__owned" data-testid="owned">
               Admins can watch every segment
@@ -156,6 +161,14 @@ export default async function CoursePage({ params, searchParams }: TProps) {
             <p className="buy-box__note" data-testid="sign-in-to-watch">
               Already bought it?{" "}
               <Link href={`/sign-in?next=${encodeURIComponent(`/courses/${course.slug}`)}`}>Sign in</Link>
+            </p>
+          ) : null}
+          {viewer.kind === "anonymous" && paid ? (
+            <p className="buy-box__note" data-testid="check-organisation">
+              Your organisation may already have access: check with your work e-mail first.{" "}
+              <Link href={`/sign-in/organisation?next=${encodeURIComponent(`/courses/${course.slug}`)}`}>
+                Sign in with your organisation
+              </Link>
             </p>
           ) : null}
           {certificate ? (
