@@ -38,6 +38,11 @@ export const ZEnv = z.object({
   PAYMENT_PROVIDER: z.enum(["local", "stripe"]).default("local"),
   STRIPE_SECRET_KEY: z.string().optional(),
   STRIPE_WEBHOOK_SECRET: z.string().optional(),
+  /**
+   * Where the Stripe API answers, when not https://api.stripe.com: stripe-mock, or the fake
+   * Stripe of the crash test (scripts/load/crash-test.ts). Unset in production.
+   */
+  STRIPE_API_URL: z.url({ protocol: /^https?$/, message: "must be an http(s) URL, e.g. http://127.0.0.1:12111" }).optional(),
   /** Shown on receipts as the seller. */
   SELLER_NAME: z.string().default("Lectern Courses"),
   SELLER_ADDRESS: z.string().default(""),

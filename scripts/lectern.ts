@@ -1,5 +1,6 @@
 /**
  * `npm run lectern -- import <course-folder> [--dry-run] [--force] [--fast] [--jobs N]`
+ * `npm run lectern -- reconcile-orders [--dry-run]` (scripts/reconcile-orders-command.ts)
  *
  * Exit codes: 0 done · 1 the course has problems (all listed) or an encode failed · 2 bad
  * command line or folder · 130/143 interrupted (Ctrl-C / SIGTERM; a re-run resumes).
@@ -11,6 +12,8 @@ import { loadEnv } from "../lib/env";
 import { defaultJobs, ImportInterruptedError, ImportProblemsError, importCourseFolder } from "../lib/ingest/import-course-folder";
 import { parseLecternArgs, USAGE, UsageError } from "../lib/ingest/parse-lectern-args";
 import { stopRunningFfmpeg } from "../lib/ingest/run-ffmpeg";
+import { parseReconcileArgs, RECONCILE_USAGE } from "../lib/commerce/reconcile-args";
+import { runReconcileOrders } from "./reconcile-orders-command";
 
 function fail(code: number, message: string): never {
   process.stderr.write(`lectern: ${message}\n`);
@@ -18,15 +21,29 @@ function fail(code: number, message: string): never {
 }
 
 async function main(): Promise<void> {
+  const argv = process.argv.slice(2);
+  const args = argv[0] === "--" ? argv.slice(1) : argv;
+  if (args[0] === "reconcile-orders") {
+    if (args.includes("--help") || args.includes("-h")) return void process.stdout.write(`${RECONCILE_USAGE}\n`);
+    let parsed;
+    try {
+      parsed = parseReconcileArgs(args.slice(1));
+    } catch (error) {
+      if (error instanceof UsageError) fail(2, error.message);
+      throw error;
+    }
+    process.exitCode = await runReconcileOrders(parsed);
+    return;
+  }
   let command;
   try {
-    command = parseLecternArgs(process.argv.slice(2));
+    command = parseLecternArgs(argv);
   } catch (error) {
     if (error instanceof UsageError) fail(2, error.message);
     throw error;
   }
   if (command.command === "help") {
-    process.stdout.write(`${USAGE}\n`);
+    process.stdout.write(`${USAGE}\n\n${RECONCILE_USAGE}\n`);
     return;
   }
   const stat = fs.statSync(command.folder, { throwIfNoEntry: false });

@@ -3,7 +3,7 @@ import type Stripe from "stripe";
 import { db } from "../db.server";
 import { env } from "../env.server";
 import type { TFulfilDeps } from "./fulfil-order";
-import { createStripeClient } from "./payments/create-stripe-client";
+import { createStripeClient, stripeApiOptions } from "./payments/create-stripe-client";
 import { createLocalProvider } from "./payments/local-provider";
 import type { TPaymentProvider } from "./payments/payment-provider";
 import { createStripeProvider } from "./payments/stripe-provider";
@@ -13,7 +13,7 @@ let stripeClient: Stripe | undefined;
 /** The Stripe SDK client, created on first use (env.ts guarantees the key when PAYMENT_PROVIDER=stripe). */
 export function stripe(): Stripe {
   if (!env.STRIPE_SECRET_KEY) throw new Error("STRIPE_SECRET_KEY is not set");
-  stripeClient ??= createStripeClient(env.STRIPE_SECRET_KEY);
+  stripeClient ??= createStripeClient(env.STRIPE_SECRET_KEY, stripeApiOptions(env.STRIPE_API_URL));
   return stripeClient;
 }
 

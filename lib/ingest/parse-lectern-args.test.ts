@@ -16,7 +16,7 @@ describe("parseLecternArgs", () => {
 
   it.each([
     [[], "no command given; try `npm run lectern -- import <course-folder>` (or --help)"],
-    [["export", "c"], 'unknown command "export"; the only command is "import" (see --help)'],
+    [["export", "c"], 'unknown command "export"; the commands are "import" and "reconcile-orders" (see --help)'],
     [["import"], "import needs a course folder, e.g. `npm run lectern -- import content/my-course`"],
     [["import", "c", "--slow"], 'unknown option "--slow" (see --help)'],
     [["import", "c", "--jobs"], "--jobs needs a number, e.g. --jobs 2"],

@@ -34,7 +34,7 @@ export function parseLecternArgs(argv: readonly string[]): TLecternCommand {
   if (args.length === 0) throw new UsageError("no command given; try `npm run lectern -- import <course-folder>` (or --help)");
   if (args.includes("--help") || args.includes("-h") || args[0] === "help") return { command: "help" };
   const [command, ...rest] = args;
-  if (command !== "import") throw new UsageError(`unknown command "${command}"; the only command is "import" (see --help)`);
+  if (command !== "import") throw new UsageError(`unknown command "${command}"; the commands are "import" and "reconcile-orders" (see --help)`);
 
   let folder: string | undefined;
   let dryRun = false;

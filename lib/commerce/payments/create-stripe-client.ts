@@ -16,3 +16,11 @@ export function createStripeClient(secretKey: string, options: TStripeClientOpti
     ...options,
   });
 }
+
+/** STRIPE_API_URL (stripe-mock, a test's fake Stripe) as the SDK's host options; none for the real API. */
+export function stripeApiOptions(apiUrl: string | undefined): TStripeClientOptions {
+  if (!apiUrl) return {};
+  const url = new URL(apiUrl);
+  const protocol = url.protocol === "http:" ? "http" : "https";
+  return { host: url.hostname, port: url.port ? Number(url.port) : protocol === "http" ? 80 : 443, protocol };
+}

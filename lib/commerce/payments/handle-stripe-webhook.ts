@@ -83,7 +83,7 @@ export async function handleStripeWebhook(deps: TStripeWebhookDeps, request: Req
     if (!orderId) return ack({ received: true, ignored: "no Lectern order on this session" });
     if (event.type === "checkout.session.completed" || event.type === "checkout.session.async_payment_succeeded") {
       if (session.payment_status === "paid") {
-        const paid = await fulfil(deps, orderId, idOf(session.payment_intent), now);
+        const paid = await fulfilStripePayment(deps, orderId, idOf(session.payment_intent), now);
         // Not recorded: Stripe redelivers the event and the refund is tried again.
         if (paid.retry) return errorResponse(new AppError("UNAVAILABLE", paid.retry));
         outcome = paid.outcome;
@@ -117,8 +117,9 @@ export async function handleStripeWebhook(deps: TStripeWebhookDeps, request: Req
  * — the buyer already owned the course through another order (issue 8) — the money goes back
  * through Stripe, and `refundedAt` records that it did. The refund is retried on every
  * delivery until it succeeds (idempotent per order), so a Stripe outage never keeps the money.
+ * Also what reconcile-orders does with a session Stripe reports paid (lib/commerce/reconcile-orders.ts).
  */
-async function fulfil(
+export async function fulfilStripePayment(
   deps: TStripeWebhookDeps,
   orderId: string,
   paymentIntentId: string | null,

@@ -12,7 +12,9 @@ export type TRecordedRequest = {
   form: Record<string, string>;
 };
 
-export type TFakeStripeRoute = (request: TRecordedRequest) => { status?: number; body: unknown } | undefined;
+type TFakeStripeAnswer = { status?: number; body: unknown } | undefined;
+/** May answer later (a Promise): the crash test makes Stripe slow to keep checkouts in flight. */
+export type TFakeStripeRoute = (request: TRecordedRequest) => TFakeStripeAnswer | Promise<TFakeStripeAnswer>;
 
 export async function startFakeStripe(route: TFakeStripeRoute) {
   const requests: TRecordedRequest[] = [];
@@ -25,12 +27,15 @@ export async function startFakeStripe(route: TFakeStripeRoute) {
       const form = Object.fromEntries(new URLSearchParams(req.method === "GET" ? url.search : raw));
       const recorded = { method: req.method ?? "GET", path: url.pathname, headers: req.headers, form };
       requests.push(recorded);
-      const answer = route(recorded) ?? {
-        status: 404,
-        body: { error: { type: "invalid_request_error", message: `Unrecognized request URL (${recorded.method}: ${url.pathname})` } },
-      };
-      res.writeHead(answer.status ?? 200, { "Content-Type": "application/json", "Request-Id": `req_fake_${requests.length}` });
-      res.end(JSON.stringify(answer.body));
+      const id = `req_fake_${requests.length}`;
+      void Promise.resolve(route(recorded)).then((routed) => {
+        const answer = routed ?? {
+          status: 404,
+          body: { error: { type: "invalid_request_error", message: `Unrecognized request URL (${recorded.method}: ${url.pathname})` } },
+        };
+        res.writeHead(answer.status ?? 200, { "Content-Type": "application/json", "Request-Id": id });
+        res.end(JSON.stringify(answer.body));
+      });
     });
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -39,7 +44,11 @@ export async function startFakeStripe(route: TFakeStripeRoute) {
     port,
     requests,
     client: { host: "127.0.0.1", port, protocol: "http" as const },
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections(); // the SDK keeps connections alive
+      }),
   };
 }
 
