@@ -2,8 +2,10 @@
 // PostgreSQL, each on a freshly migrated and seeded database, everything on 127.0.0.1.
 // Passes when no request failed (status, body, timeout) and no acknowledged progress write is
 // missing from the database; prints p50/p99/max per endpoint (Markdown) and writes
-// test-results/load.json. Options: --viewers N --seconds N --providers sqlite,postgres.
-// See README ("Load test").
+// test-results/load.json. Then the crash scenario (scripts/load/crash-test.ts): 50 Stripe
+// checkouts and their webhooks, the app SIGKILLed mid-flight, restart, recovery, invariants.
+// Options: --viewers N --seconds N --providers sqlite,postgres --scenarios load,crash --buyers N.
+// See README ("Load test", "Crash test").
 import { execFileSync, spawnSync } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
@@ -13,6 +15,7 @@ import { prepareAudience } from "./load/audience";
 import { startApp } from "./load/app-server";
 import { createHttpClient } from "./load/http-client";
 import { ENDPOINTS, LatencyLog, type TEndpointFigures, type TEndpoint } from "./load/latency";
+import { runCrashTest, type TCrashRun } from "./load/crash-test";
 import { prepareDatabase } from "./load/prepare-database";
 import { verifyProgress, type TProgressCheck } from "./load/verify-progress";
 import { runViewer, type TLedger, type TViewerPlan } from "./load/viewer";
@@ -41,6 +44,12 @@ function option(name: string, fallback: string): string {
 const VIEWERS = Number(option("viewers", "200"));
 const SECONDS = Number(option("seconds", "60"));
 const PROVIDERS = option("providers", "sqlite,postgres").split(",") as TProvider[];
+const SCENARIOS = option("scenarios", "load,crash").split(",");
+const BUYERS = Number(option("buyers", "50"));
+if (SCENARIOS.some((s) => s !== "load" && s !== "crash") || !(BUYERS >= 2)) {
+  console.error("--scenarios takes load, crash or load,crash; --buyers a number of at least 2");
+  process.exit(2);
+}
 /** Half the audience signed in with a purchase (paid segments, progress), half anonymous (free preview). */
 const LEARNERS = Math.ceil(VIEWERS / 2);
 /**
@@ -165,33 +174,66 @@ function markdown(runs: TRun[]): string {
   return lines.join("\n");
 }
 
+function crashMarkdown(runs: TCrashRun[]): string {
+  const keys = [...new Set(runs.flatMap((r) => Object.keys(r.figures)))];
+  const lines = [`| crash test | ${runs.map((r) => r.provider).join(" | ")} |`, `|---|${runs.map(() => "---:").join("|")}|`];
+  for (const key of keys) lines.push(`| ${key} | ${runs.map((r) => r.figures[key] ?? "–").join(" | ")} |`);
+  const statuses = (s: Record<string, number>) => Object.entries(s).map(([k, v]) => `${v} ${k}`).join(", ");
+  lines.push(`| orders at the kill | ${runs.map((r) => statuses(r.atKill)).join(" | ")} |`);
+  lines.push(`| orders at the end | ${runs.map((r) => statuses(r.final.byStatus)).join(" | ")} |`);
+  lines.push(`| paid sessions / purchases / problems | ${runs.map((r) => `${r.final.paidSessions} / ${r.final.purchases} / ${r.final.problems.length}`).join(" | ")} |`);
+  return lines.join("\n");
+}
+
 async function main() {
   const started = Date.now();
-  console.log(`Load test: ${VIEWERS} viewers (${LEARNERS} signed-in learners) for ${SECONDS} s on ${PROVIDERS.join(" and ")}`);
+  if (SCENARIOS.includes("load")) console.log(`Load test: ${VIEWERS} viewers (${LEARNERS} signed-in learners) for ${SECONDS} s on ${PROVIDERS.join(" and ")}`);
   const build = spawnSync("node", ["scripts/build-if-changed.mjs"], { stdio: "inherit" });
   if (build.status !== 0) throw new Error("the production build failed");
 
   const runs: TRun[] = [];
+  const crashRuns: TCrashRun[] = [];
   const crashed: TCheck[] = [];
   for (const provider of PROVIDERS) {
+    let serverUrl: string | undefined;
     try {
       if (provider === "postgres") {
         postgres("start");
-        try {
-          runs.push(await runOnce(provider, postgres("url")));
-        } finally {
-          postgres("stop");
-        }
-      } else {
-        runs.push(await runOnce(provider));
+        serverUrl = postgres("url");
       }
-    } catch (error) {
-      crashed.push({ name: `${provider} run`, ok: false, detail: (error as Error).stack ?? String(error) });
+      if (SCENARIOS.includes("load")) {
+        try {
+          runs.push(await runOnce(provider, serverUrl));
+        } catch (error) {
+          crashed.push({ name: `${provider} run`, ok: false, detail: (error as Error).stack ?? String(error) });
+        }
+      }
+      if (SCENARIOS.includes("crash")) {
+        try {
+          const crashStarted = Date.now();
+          console.log(`  ${provider}: crash test — ${BUYERS} Stripe checkouts, SIGKILL mid-flight, restart, recovery…`);
+          crashRuns.push(await runCrashTest({ provider, serverUrl, buyers: BUYERS }));
+          console.log(`  ${provider}: crash test done in ${Math.round((Date.now() - crashStarted) / 1000)} s`);
+        } catch (error) {
+          crashed.push({ name: `${provider} crash test`, ok: false, detail: (error as Error).stack ?? String(error) });
+        }
+      }
+    } finally {
+      if (provider === "postgres") postgres("stop");
     }
   }
 
-  console.log(`\n${markdown(runs)}\n`);
-  const checks = [...runs.flatMap((r) => r.checks.map((c) => ({ ...c, name: `${r.provider}: ${c.name}` }))), ...crashed];
+  if (runs.length) console.log(`\n${markdown(runs)}\n`);
+  if (crashRuns.length) console.log(`\n${crashMarkdown(crashRuns)}\n`);
+  for (const run of crashRuns) {
+    console.log(`  ${run.provider}: reconcile-orders after the restart printed:`);
+    for (const line of run.reconcileOutput.trim().split("\n").slice(-12)) console.log(`    ${line}`);
+  }
+  const checks = [
+    ...runs.flatMap((r) => r.checks.map((c) => ({ ...c, name: `${r.provider}: ${c.name}` }))),
+    ...crashRuns.flatMap((r) => r.checks.map((c) => ({ ...c, name: `${r.provider} crash: ${c.name}` }))),
+    ...crashed,
+  ];
   for (const run of runs) {
     for (const sample of run.errorSamples) console.log(`  ${run.provider} failure: ${sample}`);
     for (const problem of run.progress.problems.slice(0, 10)) console.log(`  ${run.provider} progress: ${problem}`);
@@ -202,7 +244,7 @@ async function main() {
   fs.mkdirSync("test-results", { recursive: true });
   fs.writeFileSync(
     "test-results/load.json",
-    `${JSON.stringify({ viewers: VIEWERS, learners: LEARNERS, seconds: SECONDS, runs, checks, passed, failed }, null, 2)}\n`,
+    `${JSON.stringify({ viewers: VIEWERS, learners: LEARNERS, seconds: SECONDS, runs, crashRuns, checks, passed, failed }, null, 2)}\n`,
   );
   console.log(`Wrote test-results/load.json (${Math.round((Date.now() - started) / 1000)} s in all).`);
   console.log(`load: ${passed} passed, ${failed} failed`);

@@ -62,12 +62,12 @@ export async function prepareAudience(
 }
 
 /** Better Auth's (better-call's) signed cookie: `<token>.<base64 HMAC-SHA256(secret, token)>`, URI-encoded. */
-function signedCookieValue(token: string, secret: string): string {
+export function signedCookieValue(token: string, secret: string): string {
   const signature = crypto.createHmac("sha256", secret).update(token).digest("base64");
   return encodeURIComponent(`${token}.${signature}`);
 }
 
-async function signUpAndSignIn(http: THttpClient, baseUrl: string): Promise<TLearner> {
+export async function signUpAndSignIn(http: THttpClient, baseUrl: string): Promise<TLearner> {
   const email = `load-${crypto.randomUUID()}@example.com`;
   const password = "correct horse battery";
   const headers = { "content-type": "application/json", origin: baseUrl };
