@@ -13,7 +13,7 @@ import { freePort, startApp, type TStartedApp } from "./support/start-app";
 const run = Date.now().toString(36);
 const SLUG = `sso-e2e-${run}`;
 const DOMAIN = `sso-${run}.test`;
-const LOCKED_SEGMENT = "designing-architectures"; // part 4: past the 3 free-preview parts
+const LOCKED_SEGMENT = "development-environments"; // 4.1: past the 3 free-preview parts
 
 let app: TStartedApp;
 let idp: ChildProcess;

@@ -44,7 +44,7 @@ export default async function AdminOrganisationPage({ params }: { params: Promis
       </div>
 
       <h2>E-mail domains</h2>
-      <p className="muted">
+      <p className="muted admin-wrap-anywhere">
         Exact matches only: <code>example.com</code> covers <code>ada@example.com</code>, not <code>eng.example.com</code>,{" "}
         <code>example.com.evil.io</code> or <code>evil-example.com</code>. An address counts once its owner has confirmed it,
         or when they signed in through this organisation&apos;s identity provider.
@@ -149,7 +149,7 @@ export default async function AdminOrganisationPage({ params }: { params: Promis
       {org.ssoProviders.length === 0 ? (
         <p className="muted">Off. People at the organisation&apos;s domains sign in with a password and confirm their address.</p>
       ) : (
-        <dl className="admin-facts" data-testid="sso-provider">
+        <dl className="admin-facts admin-wrap-anywhere" data-testid="sso-provider">
           {org.ssoProviders.map((p) => (
             <div key={p.id}>
               <dt>Issuer</dt>
@@ -164,7 +164,7 @@ export default async function AdminOrganisationPage({ params }: { params: Promis
           ))}
         </dl>
       )}
-      <p className="muted">
+      <p className="muted admin-wrap-anywhere">
         In the organisation&apos;s identity provider, register Lectern as a web client with the redirect URI{" "}
         <code data-testid="redirect-uri">{redirectUri}</code>, then enter its issuer and credentials here. Lectern reads the
         rest from <code>&lt;issuer&gt;/.well-known/openid-configuration</code>.
