@@ -12,6 +12,7 @@ import { storeCourseZipCrcs } from "../lib/downloads/ensure-download-crcs";
 import { loadEnv } from "../lib/env";
 import { createLicensedOrganisation, DEMO_ORGANISATION } from "../tests/support/organisations";
 import { ensureCoursesMedia } from "../lib/ingest/ensure-courses-media";
+import { ensureCourseImages } from "../lib/ingest/ensure-course-images";
 import { findCourseManifests } from "../lib/ingest/find-course-manifests";
 import { importCourse } from "../lib/ingest/import-course";
 import { loadCourseManifest, ManifestError } from "../lib/ingest/load-course-manifest";
@@ -42,7 +43,9 @@ async function main(): Promise<void> {
   const totals = { parts: 0, segments: 0, seconds: 0 };
   try {
     for (const course of courses) {
-      const result = await importCourse(db, course, media.facts.get(course.slug)!);
+      // The landing page's cover and portraits (drawn once, cached like the videos).
+      const images = await ensureCourseImages(course, env.MEDIA_ROOT);
+      const result = await importCourse(db, course, media.facts.get(course.slug)!, { images });
       // The course ZIP's layout needs each file's CRC-32: read once here (skipped for files
       // whose stored CRC still matches), so no download request ever has to.
       await storeCourseZipCrcs(db, env.MEDIA_ROOT, course.slug);

@@ -19,6 +19,10 @@ type TVideoPlayerProps = {
   onReady?: (player: TPlayer) => void | (() => void);
   /** The playback API refused to renew the URLs (refund, revoked access): why, for the learner. */
   onAccessEnded?: (message: string) => void;
+  /** The server-rendered poster's size and text, when it is an image in its own right (a course cover). */
+  posterImage?: { width: number; height: number; alt: string; testId?: string };
+  /** "none" for a player that may never be played (a landing page's trailer): nothing is fetched until play. */
+  preload?: "auto" | "none";
 };
 
 /**
@@ -27,7 +31,7 @@ type TVideoPlayerProps = {
  * renditions and Auto), the speed menu, picture-in-picture, fullscreen, the captions and
  * chapters menus. The element is created imperatively so React never owns nodes video.js rewrites.
  */
-export function VideoPlayer({ playback, extras, onReady, onAccessEnded }: TVideoPlayerProps) {
+export function VideoPlayer({ playback, extras, onReady, onAccessEnded, posterImage, preload = "auto" }: TVideoPlayerProps) {
   const containerRef = useRef<HTMLDivElement>(null);
   const onReadyRef = useRef(onReady);
   onReadyRef.current = onReady;
@@ -50,7 +54,7 @@ export function VideoPlayer({ playback, extras, onReady, onAccessEnded }: TVideo
       controls: true,
       fluid: true,
       aspectRatio: "16:9",
-      preload: "auto",
+      preload,
       poster: poster ?? undefined,
       playbackRates: [...PLAYBACK_RATES],
       // Our own document-level shortcuts (lib/player/keyboard-shortcuts.ts) replace video.js's.
@@ -75,7 +79,24 @@ export function VideoPlayer({ playback, extras, onReady, onAccessEnded }: TVideo
       if (typeof cleanup === "function") cleanup();
       player.dispose();
     };
-  }, [hls, poster, captions, segment.title, chapters]);
+  }, [hls, poster, captions, segment.title, chapters, preload]);
 
-  return <div className="player" data-vjs-player data-testid="player" ref={containerRef} />;
+  // The poster is in the server's HTML, in the space the player will take: no black box while
+  // video.js loads; the player (transparent until it starts) shows the same image over it.
+  return (
+    <div className="player" data-vjs-player data-testid="player" ref={containerRef}>
+      {poster ? (
+        // eslint-disable-next-line @next/next/no-img-element -- a signed media URL, not an optimisable asset
+        <img
+          className="player__poster"
+          src={poster}
+          alt={posterImage?.alt ?? ""}
+          width={posterImage?.width}
+          height={posterImage?.height}
+          fetchPriority="high"
+          data-testid={posterImage?.testId ?? "player-poster"}
+        />
+      ) : null}
+    </div>
+  );
 }

@@ -18,6 +18,7 @@ import { UpNextCard, type TUpNext } from "./up-next-card";
 import { useProgressReporting } from "./use-progress-reporting";
 import { usePreferences } from "./use-preferences";
 import { VideoPlayer, type TPlayer } from "./video-player";
+import { useShowWatchTab, WatchPanel, WatchTabBar } from "./watch-tabs";
 
 export type TWatchExperienceProps = {
   playback: TPlayback;
@@ -75,6 +76,7 @@ export function WatchExperience(props: TWatchExperienceProps) {
   const [accessEnded, setAccessEnded] = useState<string | null>(null);
   const announceTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const { prefs, prefsRef, update } = usePreferences(props.preferences);
+  const showTab = useShowWatchTab();
   const progress = useProgressReporting({
     course: courseSlug,
     segment: segmentSlug,
@@ -258,11 +260,12 @@ export function WatchExperience(props: TWatchExperienceProps) {
           return;
         case "add-note":
           player.pause();
+          showTab("notes");
           setNoteRequest((n) => n + 1);
           return;
       }
     },
-    [announce, seek, playback.segment.durationSeconds],
+    [announce, seek, showTab, playback.segment.durationSeconds],
   );
 
   useEffect(() => {
@@ -311,14 +314,16 @@ export function WatchExperience(props: TWatchExperienceProps) {
             {announcement}
           </div>
         </div>
-        <TranscriptPanel
-          cues={cues}
-          currentTime={time}
-          onSeek={(t) => seek(t, true)}
-          languages={playback.captions.map((c) => ({ language: c.language, label: c.label }))}
-          language={transcriptLanguage}
-          onLanguageChange={setTranscriptLanguage}
-        />
+        <WatchPanel name="transcript">
+          <TranscriptPanel
+            cues={cues}
+            currentTime={time}
+            onSeek={(t) => seek(t, true)}
+            languages={playback.captions.map((c) => ({ language: c.language, label: c.label }))}
+            language={transcriptLanguage}
+            onLanguageChange={setTranscriptLanguage}
+          />
+        </WatchPanel>
       </div>
       {progress.certificateUrl ? (
         <p className="player-notice player-notice--done" role="status" data-testid="course-completed">
@@ -372,14 +377,17 @@ export function WatchExperience(props: TWatchExperienceProps) {
           </span>
         ) : null}
       </div>
-      <NotesPanel
-        courseSlug={courseSlug}
-        segmentSlug={segmentSlug}
-        signedIn={props.preferences !== null}
-        currentTime={() => playerRef.current?.currentTime() ?? time}
-        onSeek={(t) => seek(t, true)}
-        request={noteRequest}
-      />
+      <WatchTabBar />
+      <WatchPanel name="notes">
+        <NotesPanel
+          courseSlug={courseSlug}
+          segmentSlug={segmentSlug}
+          signedIn={props.preferences !== null}
+          currentTime={() => playerRef.current?.currentTime() ?? time}
+          onSeek={(t) => seek(t, true)}
+          request={noteRequest}
+        />
+      </WatchPanel>
       <ShortcutsDialog ref={dialogRef} />
     </div>
   );

@@ -1,12 +1,20 @@
 import type { TToc } from "./get-course-toc";
+import type { TCourseLanding } from "./get-course-landing";
 
 /**
  * schema.org `Course` for a course page (search engines and link previews): name, description,
  * authors, publisher, length, and the offer (price, free preview). Pure.
  */
-export function courseStructuredData(toc: TToc, url: string, siteName: string): Record<string, unknown> {
+export function courseStructuredData(
+  toc: TToc,
+  url: string,
+  siteName: string,
+  /** The landing page's cover, outcomes and instructors (issue 10), with absolute image URLs. */
+  landing?: TCourseLanding | null,
+): Record<string, unknown> {
   const { course } = toc;
   const hours = course.totalSeconds / 3600;
+  const people = landing?.instructors ?? course.authors.map((name) => ({ name, bio: "", photo: null }));
   return {
     "@context": "https://schema.org",
     "@type": "Course",
@@ -14,7 +22,19 @@ export function courseStructuredData(toc: TToc, url: string, siteName: string): 
     description: course.subtitle || course.description.slice(0, 300),
     url,
     inLanguage: "en",
-    ...(course.authors.length ? { author: course.authors.map((name) => ({ "@type": "Person", name })) } : {}),
+    ...(landing?.cover ? { image: landing.cover.url } : {}),
+    ...(people.length
+      ? {
+          author: people.map((p) => ({
+            "@type": "Person",
+            name: p.name,
+            ...(p.bio ? { description: p.bio } : {}),
+            ...(p.photo ? { image: p.photo.url } : {}),
+          })),
+        }
+      : {}),
+    ...(landing?.outcomes.length ? { teaches: landing.outcomes } : {}),
+    ...(landing?.requirements.length ? { coursePrerequisites: landing.requirements } : {}),
     provider: { "@type": "Organization", name: course.publisher || siteName },
     ...(course.publishedOn ? { datePublished: course.publishedOn } : {}),
     hasCourseInstance: {

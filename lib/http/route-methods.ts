@@ -21,6 +21,7 @@ export const ROUTE_HANDLER_METHODS: Readonly<Record<string, readonly THttpMethod
   "/api/progress": ["POST"],
   "/api/webhooks/stripe": ["POST"],
   "/downloads/[course]/[token]/[...file]": ["GET", "HEAD"],
+  "/images/courses/[course]/[file]": ["GET", "HEAD"],
   "/media/[course]/[segment]/[token]/[...file]": ["GET", "HEAD"],
 };
 

@@ -40,6 +40,32 @@ const ZDay = z.union([z.date(), z.string(), z.number().int()]).transform((value,
   return date;
 });
 
+/** One line of a list ("what you'll learn", requirements): no line breaks (stored one per line). */
+const ZListItem = z
+  .string()
+  .trim()
+  .min(1, { message: "must not be empty" })
+  .max(200, { message: "must be at most 200 characters" })
+  .regex(/^[^\r\n]*$/, { message: "must be one line" });
+
+/** An image beside the manifest (relative to it): JPEG, PNG or WebP; normalised at import. */
+const ZImageFile = z
+  .string()
+  .trim()
+  .min(1)
+  .regex(/\.(jpe?g|png|webp)$/i, { message: "must be a .jpg, .png or .webp file" });
+
+/** An author: just a name, or a name with a bio and a portrait (issue 10: the landing page). */
+export const ZManifestAuthor = z.union([
+  ZText.transform((name) => ({ name, bio: "", photo: undefined as string | undefined })),
+  z.strictObject({
+    name: ZText,
+    bio: z.string().trim().max(2000, { message: "must be at most 2000 characters" }).default(""),
+    /** A portrait beside the manifest. Absent → a generated portrait with the author's initials. */
+    photo: ZImageFile.optional(),
+  }),
+]);
+
 export const ZChapter = z.strictObject({
   at: z.number().min(0, { message: "must be ≥ 0 seconds" }),
   title: ZText,
@@ -70,7 +96,7 @@ export const ZCourseManifest = z
     title: ZText,
     subtitle: z.string().trim().default(""),
     description: z.string().trim().default(""),
-    authors: z.array(ZText).min(1, { message: "name at least one author" }),
+    authors: z.array(ZManifestAuthor).min(1, { message: "name at least one author" }),
     publisher: z.string().trim().default(""),
     publishedOn: ZDay.optional(),
     price: ZPrice,
@@ -78,6 +104,12 @@ export const ZCourseManifest = z
     /** The first N parts are free to preview; N ≥ number of parts makes the whole course free to watch. */
     freePreviewParts: z.number().int().min(0).default(3),
     resourcesUrl: z.url().optional(),
+    /** The landing page's cover (and share preview), beside the manifest. Absent → generated from the title. */
+    cover: ZImageFile.optional(),
+    /** "What you'll learn" on the landing page. */
+    learn: z.array(ZListItem).max(20, { message: "at most 20 items" }).default([]),
+    /** What a learner should know or have before starting. */
+    requirements: z.array(ZListItem).max(20, { message: "at most 20 items" }).default([]),
     catalogPosition: z.number().int().default(0),
     /**
      * false keeps the course hidden from learners (catalog, pages, media, search). Absent: a new
@@ -87,6 +119,13 @@ export const ZCourseManifest = z
     parts: z.array(ZManifestPart).min(1, { message: "a course needs at least one part" }),
   })
   .superRefine((course, ctx) => {
+    const authorNames = new Set<string>();
+    course.authors.forEach((author, a) => {
+      if (authorNames.has(author.name)) {
+        ctx.addIssue({ code: "custom", path: ["authors", a], message: `duplicate author "${author.name}"` });
+      }
+      authorNames.add(author.name);
+    });
     const segmentSlugs = new Map<string, string>();
     const partSlugs = new Map<string, string>();
     course.parts.forEach((part, p) => {

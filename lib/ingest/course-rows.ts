@@ -18,10 +18,13 @@ export type TCourseRows = {
     freePreviewParts: number;
     resourcesUrl: string | null;
     catalogPosition: number;
+    outcomes: string;
+    requirements: string;
+    coverVersion: string | null;
     /** undefined: the manifest does not say (the database's value stands). */
     published?: boolean;
   };
-  authors: { id: string; position: number; name: string }[];
+  authors: { id: string; position: number; name: string; bio: string; photoVersion: string | null }[];
   parts: { id: string; position: number; title: string; summary: string }[];
   segments: { id: string; partId: string; position: number; slug: string; title: string; subtitle: string; durationSeconds: number; archivedAt: Date | null }[];
   assets: {
@@ -51,7 +54,8 @@ export async function readCourseRows(db: Db, courseId: string): Promise<TCurrent
     select: {
       slug: true, title: true, subtitle: true, description: true, publisher: true, publishedOn: true, priceCents: true,
       currency: true, freePreviewParts: true, resourcesUrl: true, catalogPosition: true, published: true,
-      authors: { select: { id: true, position: true, name: true } },
+      outcomes: true, requirements: true, coverVersion: true,
+      authors: { select: { id: true, position: true, name: true, bio: true, photoVersion: true } },
       parts: { select: { id: true, position: true, title: true, summary: true, _count: { select: { segments: true } } } },
       segments: {
         select: {

@@ -208,7 +208,7 @@ async function describeMedia(
     title: ctx.segment.title,
     subtitle: ctx.segment.subtitle,
     courseTitle: ctx.course.title,
-    authors: ctx.course.authors,
+    authors: ctx.course.authors.map((a) => a.name),
     publisher: ctx.course.publisher,
     number: `${partIndex + 1}.${segmentIndex + 1}`,
     year: ctx.course.publishedOn ? new Date(ctx.course.publishedOn).getUTCFullYear() : undefined,

@@ -4,6 +4,7 @@ import type { Db } from "../db";
 import { storeCourseZipCrcs } from "../downloads/ensure-download-crcs";
 import type { TCourseManifest, TManifestSegment } from "./course-manifest";
 import { ensureSegmentMedia, segmentMediaDir } from "./ensure-segment-media";
+import { ensureCourseImages } from "./ensure-course-images";
 import { importCourse, type TImportCourseResult } from "./import-course";
 import { defaultSpeed, mediaCacheKey } from "./media-cache-key";
 import type { TEncodeSpeed } from "./plan-ladder";
@@ -106,10 +107,11 @@ export async function importCourseFolder(options: TImportFolderOptions): Promise
 
   const t1 = now();
   const media = await encodeSegments(manifest, segments, { ...options, jobs, stream, mediaSecondsOf });
+  const images = await ensureCourseImages(manifest, options.mediaRoot);
   const mediaMs = now() - t1;
 
   const t2 = now();
-  const imported = await importCourse(options.db, manifest, media.facts);
+  const imported = await importCourse(options.db, manifest, media.facts, { images });
   // The course ZIP's layout needs each file's CRC-32: read here once (skipped for unchanged
   // files). Nothing encoded and nothing written: the last import stored them already.
   if (!(imported.unchanged && media.encoded === 0)) await storeCourseZipCrcs(options.db, options.mediaRoot, manifest.slug);

@@ -1,6 +1,7 @@
 import type { Db } from "../db";
 import type { TCourseManifest } from "./course-manifest";
 import type { TMediaFacts } from "./media-facts";
+import type { TCourseImages } from "./ensure-course-images";
 import { courseRowsCurrent, readCourseRows, type TCourseRows } from "./course-rows";
 import { assetId, authorId, courseId, partId, segmentId } from "./stable-id";
 
@@ -60,7 +61,11 @@ export async function importCourse(
   db: Db,
   manifest: TCourseManifest,
   mediaFacts: TSegmentMediaFacts,
-  options: { now?: Date } = {},
+  options: {
+    now?: Date;
+    /** The cover's and portraits' versions (ensure-course-images.ts); absent: the course has none. */
+    images?: TCourseImages;
+  } = {},
 ): Promise<TImportCourseResult> {
   const now = options.now ?? new Date();
   const cId = courseId(manifest.slug);
@@ -74,7 +79,7 @@ export async function importCourse(
       return { part, partPosition: p + 1, segment, position: s + 1, facts };
     }),
   );
-  const rows = courseRows(manifest, segments);
+  const rows = courseRows(manifest, segments, options.images);
   const keepParts = new Set(rows.parts.map((p) => p.id));
   const keepSegments = new Set(rows.segments.map((s) => s.id));
   const keepAuthors = rows.authors.map((a) => a.id);
@@ -102,11 +107,11 @@ export async function importCourse(
       });
 
       await tx.courseAuthor.updateMany({ where: { courseId: cId, position: { gt: 0 } }, data: { position: { multiply: -1 } } });
-      for (const { id, position, name } of rows.authors) {
+      for (const { id, ...author } of rows.authors) {
         await tx.courseAuthor.upsert({
           where: { id },
-          create: { id, courseId: cId, position, name },
-          update: { position, name },
+          create: { id, courseId: cId, ...author },
+          update: author,
           select: { id: true },
         });
       }
@@ -190,6 +195,7 @@ async function moveOutOfTheWay(
 function courseRows(
   manifest: TCourseManifest,
   segments: { part: TCourseManifest["parts"][number]; segment: TCourseManifest["parts"][number]["segments"][number]; position: number; facts: TMediaFacts }[],
+  images: TCourseImages | undefined,
 ): TCourseRows {
   return {
     course: {
@@ -204,9 +210,18 @@ function courseRows(
       freePreviewParts: manifest.freePreviewParts,
       resourcesUrl: manifest.resourcesUrl ?? null,
       catalogPosition: manifest.catalogPosition,
+      outcomes: manifest.learn.join("\n"),
+      requirements: manifest.requirements.join("\n"),
+      coverVersion: images?.coverVersion ?? null,
       published: manifest.published,
     },
-    authors: manifest.authors.map((name, i) => ({ id: authorId(manifest.slug, name), position: i + 1, name })),
+    authors: manifest.authors.map(({ name, bio }, i) => ({
+      id: authorId(manifest.slug, name),
+      position: i + 1,
+      name,
+      bio,
+      photoVersion: images?.photoVersions[name] ?? null,
+    })),
     parts: manifest.parts.map((part, i) => ({ id: partId(manifest.slug, part.slug), position: i + 1, title: part.title, summary: part.summary })),
     segments: segments.map(({ part, segment, position, facts }) => ({
       id: segmentId(manifest.slug, segment.slug),

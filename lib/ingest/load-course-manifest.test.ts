@@ -106,6 +106,13 @@ describe("loadCourseManifest", () => {
     ["a chapter past the sample end", (m: any) => (m.parts[0].segments[0].chapters = [{ at: 20, title: "Late" }]), "parts[0].segments[0].chapters[0].at", "past the end"],
     ["a negative free preview count", (m: any) => (m.freePreviewParts = -1), "freePreviewParts", ""],
     ["a missing source file", (m: any) => (m.parts[0].segments[0].source = "missing.mp4"), "parts[0].segments[0].source", "not found"],
+    ["a missing cover file", (m: any) => (m.cover = "cover.jpg"), "cover", "not found"],
+    ["a cover that is not an image", (m: any) => (m.cover = "cover.gif"), "cover", ".jpg, .png or .webp"],
+    ["a missing author photo", (m: any) => (m.authors = [{ name: "Ada", photo: "ada.png" }]), "authors[0].photo", "not found"],
+    ["a duplicate author", (m: any) => (m.authors = ["Ada", { name: "Ada", bio: "Twice" }]), "authors[1]", "duplicate author"],
+    ["an unknown author field", (m: any) => (m.authors = [{ name: "Ada", website: "x" }]), "authors[0]", ""],
+    ["a two-line learning outcome", (m: any) => (m.learn = ["one\ntwo"]), "learn[0]", "one line"],
+    ["an empty requirement", (m: any) => (m.requirements = ["  "]), "requirements[0]", "empty"],
   ])("rejects %s", (_name, change, fieldPath, words) => {
     const problems = problemsOf(withChange(change));
     const problem = problems.find((p) => p.startsWith(`${fieldPath}:`));
@@ -123,6 +130,31 @@ describe("loadCourseManifest", () => {
   it("rejects duplicate part slugs derived from titles", () => {
     const problems = problemsOf(withChange((m) => (m.parts[1].title = "First Part")));
     expect(problems[0]).toMatch(/^parts\[1\]\.title: duplicate part slug "first-part"/);
+  });
+
+  it("reads the landing page's fields: authors as names or with a bio and photo, outcomes, requirements, cover", () => {
+    const file = write(
+      withChange((m) => {
+        m.authors = ["Ada Lovelace", { name: "Grace Hopper", bio: "Wrote the first compiler.", photo: "grace.png" }];
+        m.learn = ["Write a loop", "Read a stack trace"];
+        m.requirements = ["A computer"];
+        m.cover = "art/cover.webp";
+      }),
+    );
+    fs.writeFileSync(path.join(path.dirname(file), "grace.png"), "");
+    fs.mkdirSync(path.join(path.dirname(file), "art"));
+    fs.writeFileSync(path.join(path.dirname(file), "art", "cover.webp"), "");
+    const m = loadCourseManifest(file);
+    expect(m.authors).toEqual([
+      { name: "Ada Lovelace", bio: "", photo: undefined },
+      { name: "Grace Hopper", bio: "Wrote the first compiler.", photo: "grace.png" },
+    ]);
+    expect(m.learn).toEqual(["Write a loop", "Read a stack trace"]);
+    expect(m.requirements).toEqual(["A computer"]);
+    expect(m.cover).toBe("art/cover.webp");
+    const plain = loadCourseManifest(write(goodManifest()));
+    expect(plain).toMatchObject({ learn: [], requirements: [] });
+    expect(plain.cover).toBeUndefined();
   });
 
   it("accepts a year-only publication date", () => {

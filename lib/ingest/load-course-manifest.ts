@@ -46,6 +46,13 @@ export function parseCourseManifest(data: unknown, file: string): TCourseManifes
       }
     }),
   );
+  const image = (where: string, relative: string | undefined) => {
+    if (!relative) return;
+    const resolved = path.resolve(directory, relative);
+    if (!fs.existsSync(resolved)) problems.push(`${where}: file not found: ${resolved}`);
+  };
+  image("cover", parsed.data.cover);
+  parsed.data.authors.forEach((author, a) => image(`authors[${a}].photo`, author.photo));
   if (problems.length) throw new ManifestError(file, problems);
   return { ...parsed.data, file: path.resolve(file), directory };
 }

@@ -1,5 +1,6 @@
 import path from "node:path";
 import type { Db } from "../../lib/db";
+import { ensureCourseImages } from "../../lib/ingest/ensure-course-images";
 import { importCourse } from "../../lib/ingest/import-course";
 import { loadCourseManifest } from "../../lib/ingest/load-course-manifest";
 import { readMediaFacts } from "../../lib/ingest/media-facts";
@@ -19,6 +20,6 @@ export async function importSampleCourse(db: Db, slug: string) {
     if (!found) throw new Error(`No media for ${slug}/${segment.slug} under ${MEDIA_ROOT}: run \`npm run media\` first`);
     facts.set(segment.slug, found);
   }
-  await importCourse(db, manifest, facts);
+  await importCourse(db, manifest, facts, { images: await ensureCourseImages(manifest, MEDIA_ROOT) });
   return db.course.findUniqueOrThrow({ where: { slug }, select: { id: true, slug: true, priceCents: true } });
 }

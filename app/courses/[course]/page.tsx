@@ -22,6 +22,16 @@ import { CourseNotes } from "@/components/notes/course-notes";
 import { listNotes } from "@/lib/notes/manage-notes";
 import { ProgressSync } from "@/components/progress/progress-sync";
 import "../../player.css";
+import "../../landing.css";
+import { getCourseLanding, type TCourseLanding } from "@/lib/catalog/get-course-landing";
+import { CourseInstructors, CourseOutcomes, CourseRequirements } from "@/components/catalog/course-landing";
+import { CourseTrailer, type TTrailer } from "@/components/catalog/course-trailer";
+import { loadSegmentAccess, tokenUserOf } from "@/lib/access/require-segment-access";
+import { segmentMediaUrls } from "@/lib/media/segment-media-urls";
+import { playbackDeps } from "@/lib/media/playback-deps.server";
+import { mediaExtras } from "@/lib/player/media-extras";
+import type { TToc } from "@/lib/catalog/get-course-toc";
+import type { TViewer } from "@/lib/access/viewer";
 
 export const dynamic = "force-dynamic";
 
@@ -29,6 +39,37 @@ type TProps = { params: Promise<{ course: string }>; searchParams?: Promise<{ co
 
 // Metadata and page share one query per request (React's request-scoped cache).
 const tocOf = cache(async (slug: string) => getCourseToc(db, slug, await getViewer()));
+const landingOf = cache((courseId: string) => getCourseLanding(db, courseId));
+
+/** Absolute URLs for link previews and JSON-LD (crawlers do not resolve relative ones). */
+function absoluteLanding(landing: TCourseLanding | null): TCourseLanding | null {
+  if (!landing) return null;
+  const abs = <T extends { url: string } | null>(image: T): T => (image ? { ...image, url: `${env.APP_URL}${image.url}` } : image);
+  return { ...landing, cover: abs(landing.cover), instructors: landing.instructors.map((i) => ({ ...i, photo: abs(i.photo) })) };
+}
+
+/**
+ * The trailer: the first segment of the free preview, played inline. Whether this viewer may
+ * play it is the same decision as on the watch page (loadSegmentAccess), not a second one.
+ */
+async function loadTrailer(viewer: TViewer, toc: TToc): Promise<TTrailer | null> {
+  const first = toc.parts.flatMap((p) => p.segments).find((s) => s.free);
+  if (!first) return null;
+  const found = await loadSegmentAccess(db, viewer, toc.course.slug, first.slug);
+  if (!found || !found.access.allowed || !found.segment.assets.some((a) => a.kind === "hls-master")) return null;
+  const playback = segmentMediaUrls(found.segment, tokenUserOf(viewer, found), {
+    secret: playbackDeps.secret,
+    ttlSeconds: playbackDeps.ttlSeconds,
+    nowSeconds: playbackDeps.nowSeconds(),
+  });
+  return {
+    playback,
+    extras: mediaExtras(found.segment, playback),
+    href: `/courses/${toc.course.slug}/${first.slug}`,
+    number: first.number,
+    title: first.title,
+  };
+}
 
 async function loadToc(params: TProps["params"]) {
   const parsed = ZCourseParams.safeParse(await params);
@@ -42,13 +83,15 @@ export async function generateMetadata({ params }: TProps): Promise<Metadata> {
   const toc = await loadToc(params);
   const description = toc.course.subtitle || toc.course.description.slice(0, 160);
   const url = `${env.APP_URL}/courses/${toc.course.slug}`;
-  // A shared link previews with the course's title and summary (OpenGraph, Twitter card).
+  const cover = absoluteLanding(await landingOf(toc.course.id))?.cover;
+  const images = cover ? [{ url: cover.url, width: cover.width, height: cover.height, alt: `Cover: ${toc.course.title}` }] : undefined;
+  // A shared link previews with the course's title, summary and cover (OpenGraph, Twitter card).
   return {
     title: toc.course.title,
     description,
     alternates: { canonical: url },
-    openGraph: { type: "website", url, title: toc.course.title, description, siteName: "Lectern" },
-    twitter: { card: "summary", title: toc.course.title, description },
+    openGraph: { type: "website", url, title: toc.course.title, description, siteName: "Lectern", images },
+    twitter: { card: cover ? "summary_large_image" : "summary", title: toc.course.title, description, images },
   };
 }
 
@@ -64,12 +107,14 @@ export default async function CoursePage({ params, searchParams }: TProps) {
   const owner = entitlement.entitled && entitlement.reason === "purchase";
   // Progress (continue, bar, TOC checks) for signed-in viewers: lib/progress.
   const viewerId = viewer.kind === "user" ? viewer.userId : null;
-  const [progress, notes, certificate] = await Promise.all([
+  const [progress, notes, certificate, landing, trailer] = await Promise.all([
     viewerId ? getCourseProgress(db, viewerId, toc) : null,
     viewer.kind === "user" ? listNotes(db, viewer, course.slug) : [],
     viewerId
       ? db.certificate.findUnique({ where: { userId_courseId: { userId: viewerId, courseId: course.id } }, select: { token: true } })
       : null,
+    landingOf(course.id),
+    loadTrailer(viewer, toc),
   ]);
   // Keep a ?coupon= from a campaign link on the way to checkout (validated there).
   const coupon = [(await searchParams)?.coupon].flat()[0]?.trim().slice(0, 40);
@@ -96,7 +141,7 @@ export default async function CoursePage({ params, searchParams }: TProps) {
       <script
         type="application/ld+json"
         // Data, not code: CSP does not run it; jsonForScript keeps it from closing the element.
-        dangerouslySetInnerHTML={{ __html: jsonForScript(courseStructuredData(toc, `${env.APP_URL}/courses/${course.slug}`, "Lectern")) }}
+        dangerouslySetInnerHTML={{ __html: jsonForScript(courseStructuredData(toc, `${env.APP_URL}/courses/${course.slug}`, "Lectern", absoluteLanding(landing))) }}
       />
       <header className="course-head">
         <div className="course-head__text">
@@ -110,6 +155,7 @@ export default async function CoursePage({ params, searchParams }: TProps) {
           {progress ? (
             <CourseProgressPanel courseSlug={course.slug} progress={progress} showContinue={!continueInBuyBox} />
           ) : null}
+          <CourseOutcomes outcomes={landing?.outcomes ?? []} />
           {course.description ? (
             <section className="course-description" aria-label="About this course">
               {course.description.split(/\n{2,}/).map((para, i) => (
@@ -117,8 +163,10 @@ export default async function CoursePage({ params, searchParams }: TProps) {
               ))}
             </section>
           ) : null}
+          <CourseRequirements requirements={landing?.requirements ?? []} />
         </div>
         <aside className="buy-box" aria-label={owner ? "Your course" : "Price"} data-testid="buy-box">
+          <CourseTrailer trailer={trailer} cover={landing?.cover ?? null} courseTitle={course.title} />
           {owner ? (
             <p className="buy-box__owned" data-testid="owned">
               <CheckIcon /> You own this course
@@ -195,6 +243,7 @@ export default async function CoursePage({ params, searchParams }: TProps) {
         <h2 id="toc-heading">Table of contents</h2>
         <CourseToc toc={toc} progress={progress?.bySegment} entitled={entitlement.entitled} />
       </section>
+      <CourseInstructors instructors={landing?.instructors ?? []} />
     </div>
   );
 }

@@ -20,11 +20,17 @@ export async function updateCourseDetails(deps: TAdminDeps, input: TCourseDetail
       },
       select: { id: true },
     });
-    // Same ids as an import would give (slug + name), so a later import keeps them.
+    // Same ids as an import would give (slug + name), so a later import keeps them. An author
+    // who stays keeps the bio and portrait the import gave them (the landing page, issue 10).
+    const kept = new Map(
+      (await tx.courseAuthor.findMany({ where: { courseId: input.courseId }, select: { id: true, bio: true, photoVersion: true } })).map((a) => [a.id, a]),
+    );
     await tx.courseAuthor.deleteMany({ where: { courseId: input.courseId } });
     for (const [i, name] of input.authors.entries()) {
+      const id = authorId(before.slug, name);
+      const { bio = "", photoVersion = null } = kept.get(id) ?? {};
       await tx.courseAuthor.create({
-        data: { id: authorId(before.slug, name), courseId: input.courseId, position: i + 1, name },
+        data: { id, courseId: input.courseId, position: i + 1, name, bio, photoVersion },
         select: { id: true },
       });
     }

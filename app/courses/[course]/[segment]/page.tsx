@@ -22,6 +22,7 @@ import { CourseToc } from "@/components/toc/course-toc";
 import { LockedSegment } from "@/components/player/locked-segment";
 import { LockIcon } from "@/components/icons";
 import { WatchExperience } from "@/components/player/watch-experience";
+import { WatchLayout, WatchPanel } from "@/components/player/watch-tabs";
 import { ProgressSync } from "@/components/progress/progress-sync";
 import "../../../player.css";
 
@@ -87,7 +88,7 @@ export default async function SegmentPage({ params, searchParams }: TProps) {
   const price = formatPrice(toc.course.priceCents, toc.course.currency);
 
   return (
-    <div className="watch">
+    <WatchLayout tabbed={playback !== null}>
       <div className="watch__main">
         <p className="breadcrumb">
           <Link href={courseHref}>{toc.course.title}</Link> <span aria-hidden="true">›</span> Part{" "}
@@ -158,20 +159,22 @@ export default async function SegmentPage({ params, searchParams }: TProps) {
           ) : null}
         </nav>
       </div>
-      <aside className="watch__toc" aria-labelledby="watch-toc-heading">
-        {/* Keeps the heading outline h1 → h2 → h3 (Lighthouse/axe heading-order). */}
-        <h2 id="watch-toc-heading" className="visually-hidden">
-          Course contents
-        </h2>
-        <CourseToc
-          toc={toc}
-          currentSlug={segment.slug}
-          compact
-          progress={courseProgress?.bySegment}
-          entitled={entitlement.entitled}
-        />
-      </aside>
+      <WatchPanel name="contents">
+        <aside className="watch__toc" aria-labelledby="watch-toc-heading">
+          {/* Keeps the heading outline h1 → h2 → h3 (Lighthouse/axe heading-order). */}
+          <h2 id="watch-toc-heading" className="visually-hidden">
+            Course contents
+          </h2>
+          <CourseToc
+            toc={toc}
+            currentSlug={segment.slug}
+            compact
+            progress={courseProgress?.bySegment}
+            entitled={entitlement.entitled}
+          />
+        </aside>
+      </WatchPanel>
       <ProgressSync signedIn={userId !== null} refresh={false} />
-    </div>
+    </WatchLayout>
   );
 }

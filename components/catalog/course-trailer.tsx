@@ -1,0 +1,41 @@
+import Link from "next/link";
+import type { TImage } from "@/lib/catalog/get-course-landing";
+import type { TPlayback } from "@/lib/media/segment-media-urls";
+import type { TMediaExtras } from "@/lib/player/media-extras";
+import { VideoPlayer } from "@/components/player/video-player";
+
+export type TTrailer = {
+  playback: TPlayback;
+  extras: TMediaExtras;
+  href: string;
+  number: string;
+  title: string;
+};
+
+/**
+ * The landing page's top image: the first free segment, playable right here, with the course's
+ * cover as its poster (issue 10); just the cover when nothing is free to play.
+ */
+export function CourseTrailer({ trailer, cover, courseTitle }: { trailer: TTrailer | null; cover: TImage | null; courseTitle: string }) {
+  if (!trailer) {
+    return cover ? (
+      // eslint-disable-next-line @next/next/no-img-element -- a versioned image route, cached for good
+      <img className="course-cover" src={cover.url} width={cover.width} height={cover.height} alt={`Cover: ${courseTitle}`} data-testid="course-cover" />
+    ) : null;
+  }
+  return (
+    <figure className="course-trailer" data-testid="course-trailer">
+      <div className="course-trailer__video">
+        <VideoPlayer
+          playback={cover ? { ...trailer.playback, poster: cover.url } : trailer.playback}
+          posterImage={cover ? { ...cover, alt: `Cover: ${courseTitle}`, testId: "course-cover" } : undefined}
+          extras={trailer.extras}
+          preload="none"
+        />
+      </div>
+      <figcaption className="course-trailer__caption">
+        Free preview: <Link href={trailer.href}>{trailer.number} {trailer.title}</Link>
+      </figcaption>
+    </figure>
+  );
+}

@@ -1,0 +1,113 @@
+import type { Page } from "@playwright/test";
+import { seriousViolations } from "./support/axe";
+import { COURSE, expect, test } from "./fixtures";
+
+// Issue 10: the landing page sells — cover (also the share preview), what you'll learn,
+// requirements, the instructor with a portrait, and the first free segment playing inline.
+
+/** An <img> that has loaded, with its intrinsic and its declared size. */
+const imageFacts = (page: Page, selector: string) =>
+  page.locator(selector).first().evaluate((img: HTMLImageElement) => ({
+    complete: img.complete,
+    naturalWidth: img.naturalWidth,
+    naturalHeight: img.naturalHeight,
+    width: img.getAttribute("width"),
+    height: img.getAttribute("height"),
+    src: img.currentSrc,
+  }));
+
+for (const [device, viewport] of [
+  ["desktop", { width: 1366, height: 900 }],
+  ["phone", { width: 390, height: 844 }],
+] as const) {
+  test(`the course page shows the cover, what you'll learn, requirements and the instructor, and plays the trailer inline (${device})`, async ({ page, request }) => {
+    await page.setViewportSize(viewport);
+    await page.goto(`/courses/${COURSE}`);
+
+    // The cover: a real 1200×630 image with its size declared (no layout shift).
+    const cover = page.getByTestId("course-cover");
+    await expect(cover).toBeVisible();
+    await expect.poll(() => imageFacts(page, '[data-testid="course-cover"]').then((f) => f.naturalWidth)).toBe(1200);
+    const facts = await imageFacts(page, '[data-testid="course-cover"]');
+    expect(facts).toMatchObject({ naturalHeight: 630, width: "1200", height: "630" });
+    const image = await request.get(facts.src);
+    expect(image.status()).toBe(200);
+    expect(image.headers()["content-type"]).toBe("image/jpeg");
+    expect(image.headers()["cache-control"]).toBe("public, max-age=31536000, immutable");
+
+    // The same image previews a shared link (OpenGraph, Twitter) and is in the JSON-LD.
+    const ogImage = await page.locator('meta[property="og:image"]').getAttribute("content");
+    expect(new URL(ogImage!).pathname).toBe(new URL(facts.src).pathname);
+    await expect(page.locator('meta[name="twitter:card"]')).toHaveAttribute("content", "summary_large_image");
+    const jsonLd = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent())!);
+    expect(new URL(jsonLd.image).pathname).toBe(new URL(facts.src).pathname);
+    expect(jsonLd.teaches).toHaveLength(7);
+
+    const outcomes = page.getByTestId("course-outcomes");
+    await expect(outcomes.getByRole("heading", { name: "What you'll learn" })).toBeVisible();
+    await expect(outcomes.getByRole("listitem")).toHaveCount(7);
+    await expect(outcomes).toContainText("Present a design your organization can review and agree on");
+    const requirements = page.getByTestId("course-requirements");
+    await expect(requirements.getByRole("listitem")).toHaveCount(3);
+    await expect(requirements).toContainText("Comfort with a terminal and git");
+    const instructors = page.getByTestId("course-instructors");
+    await expect(instructors.getByRole("heading", { name: "Mahmoud Hashemi" })).toBeVisible();
+    await expect(instructors).toContainText("boltons and glom");
+    await instructors.getByTestId("instructor-photo").scrollIntoViewIfNeeded();
+    await expect.poll(() => imageFacts(page, '[data-testid="instructor-photo"]').then((f) => f.naturalWidth)).toBe(320);
+
+    expect(await seriousViolations(page)).toEqual([]);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+
+    // The trailer: the first free segment plays right here, on the course page.
+    const trailer = page.getByTestId("course-trailer");
+    await expect(trailer).toContainText("Free preview: 1.1 Overview");
+    await trailer.scrollIntoViewIfNeeded();
+    await trailer.locator(".vjs-big-play-button").click();
+    await expect.poll(() => trailer.locator("video").evaluate((v: HTMLVideoElement) => v.currentTime), { timeout: 20_000 }).toBeGreaterThan(0.5);
+    expect(new URL(page.url()).pathname).toBe(`/courses/${COURSE}`);
+  });
+}
+
+test("the image route answers only a course's current images; the watch page's poster is in the server's HTML", async ({ page, request }) => {
+  const res = await request.get(`/courses/${COURSE}`);
+  const html = await res.text();
+  const cover = /\/images\/courses\/[a-z0-9-]+\/cover-([0-9a-f]{16})\.jpg/.exec(html)!;
+  expect(cover).not.toBeNull();
+  // Another version of the cover, another course's name, a path outside: 404, never a file.
+  for (const path of [
+    `/images/courses/${COURSE}/cover-0000000000000000.jpg`,
+    `/images/courses/python-in-production/cover-${cover[1]}.jpg`,
+    `/images/courses/${COURSE}/images.json`,
+    `/images/courses/${COURSE}/..%2F..%2Fpackage.json`,
+  ]) {
+    expect((await request.get(path)).status(), path).toBe(404);
+  }
+  expect((await request.post(cover[0])).status()).toBe(405);
+  // The watch page's poster is in the server's HTML (no black box while the player loads).
+  await page.goto(`/courses/${COURSE}/what-is-python`);
+  await expect(page.getByTestId("player-poster")).toHaveAttribute("src", /\/poster\.jpg$/);
+});
+
+test.describe("without JavaScript yet", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("the watch page shows the segment's poster in the player's space, which the player then keeps", async ({ page, browser, baseURL }) => {
+    await page.goto(`/courses/${COURSE}/what-is-python`);
+    const poster = page.getByTestId("player-poster");
+    await expect(poster).toBeVisible();
+    await expect.poll(() => poster.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
+    const before = (await page.getByTestId("player").boundingBox())!;
+    expect(before.height / before.width).toBeCloseTo(9 / 16, 2);
+
+    // With the script: the same box (no layout shift when video.js takes over).
+    const context = await browser.newContext({ baseURL, javaScriptEnabled: true });
+    const live = await context.newPage();
+    await live.goto(`/courses/${COURSE}/what-is-python`);
+    await expect(live.locator(".video-js")).toBeVisible();
+    const after = (await live.getByTestId("player").boundingBox())!;
+    expect(Math.abs(after.height - before.height)).toBeLessThan(1);
+    expect(Math.abs(after.y - before.y)).toBeLessThan(1);
+    await context.close();
+  });
+});
