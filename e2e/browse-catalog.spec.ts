@@ -54,7 +54,9 @@ test("a shared course link previews: OpenGraph and Twitter tags, and schema.org 
   expect(await meta('meta[property="og:title"]')).toBe("Enterprise Software with Python");
   expect(await meta('meta[property="og:description"]')).toContain("Designing, building and running Python");
   expect(await meta('meta[property="og:url"]')).toBe(`${baseURL}/courses/${COURSE}`);
-  expect(await meta('meta[name="twitter:card"]')).toBe("summary");
+  // With the cover as the image (issue 10: course-landing.spec.ts checks the image itself).
+  expect(await meta('meta[name="twitter:card"]')).toBe("summary_large_image");
+  expect(await meta('meta[property="og:image"]')).toMatch(new RegExp(`^${baseURL}/images/courses/${COURSE}/cover-[0-9a-f]{16}\\.jpg$`));
   const ld = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent())!) as Record<string, unknown>;
   expect(ld).toMatchObject({
     "@type": "Course",
