@@ -8,6 +8,7 @@ import { serveMediaRequest, type TMediaRequestDeps } from "../media/serve-media-
 import type { TPlayback } from "../media/segment-media-urls";
 import { createTestDatabase } from "../../tests/support/test-db";
 import { importSampleCourse, MEDIA_ROOT } from "../../tests/support/import-sample-course";
+import { createLicensedOrganisation } from "../../tests/support/organisations";
 import { ANONYMOUS, type TViewer } from "./viewer";
 
 // The access matrix of the paywall issue: every kind of viewer × a free and a paid segment ×
@@ -98,6 +99,25 @@ beforeAll(async () => {
   });
   viewers["team seat holder"] = { kind: "user", userId: "seat-holder", role: "learner" };
   viewers["revoked team member"] = { kind: "user", userId: "revoked-member", role: "learner" };
+  // Organisation licences (issue 11): a verified address at the licensed domain, an unverified
+  // one, a person who signed in through the organisation's identity provider (the Account row
+  // @better-auth/sso writes; the flow itself: lib/organisations/organisation-licence.integration.test.ts),
+  // and a verified address at an organisation whose licence has ended.
+  const org = await createLicensedOrganisation(db, { slug: "matrix-org", domains: ["matrix-org.test"], courseIds: [course.id], endsAt: new Date("2099-01-01") });
+  await createLicensedOrganisation(db, { slug: "ended-org", domains: ["ended-org.test"], courseIds: [course.id], endsAt: new Date("2020-01-01") });
+  await db.ssoProvider.create({
+    data: { id: "matrix-idp", providerId: "org-matrix-org", issuer: "https://idp.matrix-org.test", domain: "matrix-org.test", domainVerified: true, organisationId: org.organisationId },
+  });
+  const person = async (label: string, email: string, emailVerified: boolean) => {
+    const id = label.replace(/\W+/g, "-");
+    await db.user.create({ data: { id, name: label, email, emailVerified } });
+    viewers[label] = { kind: "user", userId: id, role: "learner" };
+  };
+  await person("domain-licensed", "ada@matrix-org.test", true);
+  await person("unverified at the domain", "eve@matrix-org.test", false);
+  await person("SSO user", "lin@matrix-org.test", false);
+  await db.account.create({ data: { id: "matrix-sso-account", userId: "SSO-user", providerId: "org-matrix-org", accountId: "lin" } });
+  await person("licence ended", "kim@ended-org.test", true);
   viewers["signed in, no purchase"] = { kind: "user", userId: "learner", role: "learner" };
   viewers.purchaser = { kind: "user", userId: "buyer", role: "learner" };
   viewers.admin = { kind: "user", userId: "admin", role: "admin" };
@@ -113,6 +133,10 @@ const expected: Record<string, { free: number; paid: number }> = {
   purchaser: { free: 200, paid: 200 },
   "team seat holder": { free: 200, paid: 200 },
   "revoked team member": { free: 200, paid: 403 },
+  "domain-licensed": { free: 200, paid: 200 },
+  "unverified at the domain": { free: 200, paid: 403 },
+  "SSO user": { free: 200, paid: 200 },
+  "licence ended": { free: 200, paid: 403 },
   admin: { free: 200, paid: 200 },
 };
 
