@@ -1,4 +1,6 @@
+import { randomUUID } from "node:crypto";
 import type { Page } from "@playwright/test";
+import { signUp } from "./support/admin-accounts";
 import { seriousViolations } from "./support/axe";
 import { COURSE, expect, test } from "./fixtures";
 
@@ -110,4 +112,33 @@ test.describe("without JavaScript yet", () => {
     expect(Math.abs(after.y - before.y)).toBeLessThan(1);
     await context.close();
   });
+});
+
+test("an admin edits what you'll learn and the requirements in the course form; the course page shows them", async ({ page, baseURL }) => {
+  await signUp(page.context().request, baseURL!, "admin");
+  const slug = `landing-e2e-${randomUUID().slice(0, 8)}`;
+  await page.goto("/admin/courses");
+  const create = page.getByTestId("new-course-form");
+  await create.getByLabel("Title").fill("Landing pages that sell");
+  await create.getByLabel(/^Slug/).fill(slug);
+  await create.getByRole("button", { name: "Create course" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Landing pages that sell");
+
+  const details = page.getByTestId("details-form");
+  await details.getByLabel(/^What you'll learn/).fill("Write a cover line\n\n  Pick a trailer  ");
+  await details.getByLabel(/^Requirements/).fill("x".repeat(201));
+  await details.getByRole("button", { name: "Save details" }).click();
+  await expect(details.locator(".field-error")).toHaveText("Requirements: each line is at most 200 characters");
+  await details.getByLabel(/^Requirements/).fill("A course to sell");
+  await details.getByRole("button", { name: "Save details" }).click();
+  await expect(details.getByRole("status")).toHaveText("Course details saved.");
+  await page.reload();
+  await expect(page.getByTestId("details-form").getByLabel(/^What you'll learn/)).toHaveValue("Write a cover line\nPick a trailer");
+
+  await page.goto(`/courses/${slug}`);
+  await expect(page.getByTestId("course-outcomes").getByRole("listitem")).toHaveText(["Write a cover line", "Pick a trailer"]);
+  await expect(page.getByTestId("course-requirements").getByRole("listitem")).toHaveText(["A course to sell"]);
+  // No cover imported and nothing to play yet: no image, no trailer, no broken player.
+  await expect(page.getByTestId("course-cover")).toHaveCount(0);
+  await expect(page.getByTestId("course-trailer")).toHaveCount(0);
 });

@@ -118,5 +118,21 @@ describe("course landing data", () => {
       ["Grace Hopper", "Wrote the first compiler.", before.instructors[0]!.photo!.url],
       ["Katherine Johnson", "", null],
     ]);
+    // The form without the lists (an older form) left them as they were.
+    expect(edited.outcomes).toEqual(["Write a loop", "Read a stack trace"]);
+
+    const posted = {
+      courseId: courseId("landing-course"), title: "Edited", subtitle: "", description: "",
+      authors: "Grace Hopper", price: "19.99", currency: "USD", freePreviewParts: "1",
+      outcomes: "  Ship it \r\n\r\nMeasure it\n", requirements: "",
+    };
+    const withLists = ZCourseDetails.parse(posted);
+    await updateCourseDetails({ db: t.db, actor: { id: null, email: "admin@lectern.local" } }, withLists);
+    expect(await getCourseLanding(t.db, courseId("landing-course"))).toMatchObject({ outcomes: ["Ship it", "Measure it"], requirements: [] });
+
+    const tooMany = ZCourseDetails.safeParse({ ...posted, outcomes: Array.from({ length: 21 }, (_, i) => `Item ${i}`).join("\n") });
+    expect(tooMany.error?.issues.map((i) => i.message)).toEqual(["What you'll learn: at most 20 items"]);
+    const tooLong = ZCourseDetails.safeParse({ ...posted, requirements: "x".repeat(201) });
+    expect(tooLong.error?.issues.map((i) => i.message)).toEqual(["Requirements: each line is at most 200 characters"]);
   });
 });

@@ -18,6 +18,22 @@ const zAuthors = zText("Authors", 2_000)
   .refine((names) => names.every((n) => n.length <= 100), "Each author's name is at most 100 characters")
   .refine((names) => new Set(names).size === names.length, "An author is listed twice");
 
+/**
+ * One item per line (the landing page's "What you'll learn" and requirements, issue 10): blank
+ * lines dropped, the same limits as the manifest's lists, stored newline-joined. A post without
+ * the field leaves it as it is.
+ */
+const zLines = (label: string) =>
+  z.preprocess(
+    (value) => (value === null ? undefined : value),
+    zText(label, 5_000)
+      .transform((text) => text.split(/\r?\n/).map((line) => line.trim()).filter(Boolean))
+      .refine((items) => items.length <= 20, `${label}: at most 20 items`)
+      .refine((items) => items.every((i) => i.length <= 200), `${label}: each line is at most 200 characters`)
+      .transform((items) => items.join("\n"))
+      .optional(),
+  );
+
 /** The details a seller edits on the course page. */
 export const ZCourseDetails = z.object({
   courseId: zId,
@@ -25,6 +41,8 @@ export const ZCourseDetails = z.object({
   subtitle: zText("Subtitle", 300),
   description: zText("Description", 20_000),
   authors: zAuthors,
+  outcomes: zLines("What you'll learn"),
+  requirements: zLines("Requirements"),
   price: zMoney("Price"),
   currency: zCurrency,
   freePreviewParts: zWholeNumber("Free preview parts", 0, 100),

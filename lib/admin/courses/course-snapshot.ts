@@ -14,6 +14,8 @@ export async function courseSnapshot(tx: Prisma.TransactionClient, courseId: str
       currency: true,
       freePreviewParts: true,
       published: true,
+      outcomes: true,
+      requirements: true,
       authors: { select: { name: true }, orderBy: { position: "asc" }, where: { position: { gt: 0 } } },
     },
   });

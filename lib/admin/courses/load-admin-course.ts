@@ -18,6 +18,8 @@ export async function loadAdminCourse(db: Db, courseId: string) {
       currency: true,
       freePreviewParts: true,
       published: true,
+      outcomes: true,
+      requirements: true,
       authors: { where: { position: { gt: 0 } }, orderBy: { position: "asc" }, select: { name: true } },
       parts: {
         where: { position: { gt: 0 } },

@@ -4,7 +4,7 @@ import { writeAudit } from "../write-audit";
 import type { TCourseDetails } from "./course-schemas";
 import { courseSnapshot } from "./course-snapshot";
 
-/** Saves title, subtitle, description, authors (in the given order), price, currency and free-preview parts. */
+/** Saves title, subtitle, description, authors (in the given order), the landing page's lists, price, currency and free-preview parts. */
 export async function updateCourseDetails(deps: TAdminDeps, input: TCourseDetails): Promise<void> {
   await deps.db.$transaction(async (tx) => {
     const before = await courseSnapshot(tx, input.courseId);
@@ -17,6 +17,8 @@ export async function updateCourseDetails(deps: TAdminDeps, input: TCourseDetail
         priceCents: input.price,
         currency: input.currency,
         freePreviewParts: input.freePreviewParts,
+        ...(input.outcomes === undefined ? {} : { outcomes: input.outcomes }),
+        ...(input.requirements === undefined ? {} : { requirements: input.requirements }),
       },
       select: { id: true },
     });

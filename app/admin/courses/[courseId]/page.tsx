@@ -83,6 +83,16 @@ export default async function AdminCoursePage({
             <textarea className="field-input" name="authors" defaultValue={course.authors.join("\n")} rows={3} />
             <FieldError name="authors" />
           </label>
+          <label>
+            What you&apos;ll learn <span className="hint">one per line, shown as a checklist on the course page</span>
+            <textarea className="field-input" name="outcomes" defaultValue={course.outcomes} rows={4} data-testid="outcomes-field" />
+            <FieldError name="outcomes" />
+          </label>
+          <label>
+            Requirements <span className="hint">one per line</span>
+            <textarea className="field-input" name="requirements" defaultValue={course.requirements} rows={3} data-testid="requirements-field" />
+            <FieldError name="requirements" />
+          </label>
           <div className="admin-form__row">
             <label>
               Price <span className="hint">0 = free</span>
