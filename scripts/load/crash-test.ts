@@ -9,6 +9,7 @@
 // changes nothing, and on SQLite `PRAGMA integrity_check` is ok right after the kill and at the end.
 import { execFile } from "node:child_process";
 import crypto from "node:crypto";
+import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { createDb } from "../../lib/db";
@@ -65,6 +66,7 @@ export async function runCrashTest(options: {
   const figures: Record<string, number | string> = {};
   const checks: TCrashCheck[] = [];
   let app: TStartedNext | undefined;
+  const serverLogs: string[] = [];
   const logs: string[] = [];
   const db = createDb(database.url);
   try {
@@ -137,6 +139,7 @@ export async function runCrashTest(options: {
     figures["webhook deliveries in flight at the kill"] = sent.deliveries - sent.ok - sent.failed;
     killed = true;
     await app.stop("SIGKILL");
+    serverLogs.push(app.output());
     figures["killed after (s)"] = Math.round((performance.now() - started) / 100) / 10;
     await Promise.all(phase1);
     await Promise.all(afterPay);
@@ -234,7 +237,10 @@ export async function runCrashTest(options: {
     });
     checks.push({ name: "no failure while the app was up", ok: logs.length === 0, detail: logs.slice(0, 5).join(" | ") });
     await app.stop();
+    serverLogs.push(app.output());
     app = undefined;
+    const errorLines = serverLogs.flatMap((log) => log.split("\n")).filter((line) => /error|SQLITE_BUSY|unhandled/i.test(line));
+    checks.push({ name: "the app logged no errors, before the kill or after", ok: errorLines.length === 0, detail: errorLines.slice(0, 5).join(" | ") });
     if (provider === "sqlite") {
       const integrity = sqliteIntegrity(database.url);
       figures["integrity_check at the end"] = integrity;
@@ -243,6 +249,9 @@ export async function runCrashTest(options: {
     return { provider, figures, reconcileOutput: first.stdout, atKill, final, checks };
   } finally {
     await app?.stop("SIGKILL");
+    if (app) serverLogs.push(app.output());
+    fs.mkdirSync(path.join(root, "test-results"), { recursive: true });
+    fs.writeFileSync(path.join(root, `test-results/crash-${provider}-server.log`), serverLogs.join("\n----- SIGKILL, restart -----\n"));
     await db.$disconnect();
     await account.close();
     await database.drop();
