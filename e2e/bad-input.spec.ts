@@ -26,6 +26,7 @@ const GOOD: Record<string, string> = {
   orderId: "ord_missing",
   courseId: "crs_missing",
   couponId: "cpn_missing",
+  organisationId: "org_missing",
 };
 
 const MALFORMED = ["%ff", "%", "%c0%af", "%E0%A4%A", "%ed%a0%80", "a%zz"];
