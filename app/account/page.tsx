@@ -52,7 +52,9 @@ export default async function AccountPage() {
                     ? "Free course"
                     : entitlement.reason === "admin"
                       ? "Admin"
-                      : "Free preview";
+                      : entitlement.reason === "organisation-licence"
+                        ? "Your organisation's licence"
+                        : "Free preview";
               return (
                 <li key={course.id} data-testid="account-course" data-slug={course.slug}>
                   <div className="account-courses__head">
