@@ -154,6 +154,24 @@ describe("single sign-on through the organisation's own OpenID provider", () => 
     expect(await db.account.count({ where: { userId: "u-victim" } })).toBe(0);
   });
 
+  it("sends nobody back to another site after sign-in (callbackURL is checked)", async () => {
+    const { res } = await startSsoSignIn(auth.handler, APP, "lin@example.com", undefined, "https://evil.example/steal");
+    expect(res.status).toBe(403);
+  });
+
+  it("users cannot register, change or verify providers through the plugin's own endpoints", async () => {
+    for (const path of ["/sso/register", "/sso/update-provider", "/sso/delete-provider", "/sso/verify-domain"]) {
+      const res = await auth.handler(
+        new Request(`${APP}/api/auth${path}`, {
+          method: "POST",
+          headers: { "content-type": "application/json", origin: APP },
+          body: JSON.stringify({ providerId: "mine", issuer: idp.issuer, domain: "example.com", oidcConfig: { clientId: "x", clientSecret: "y" } }),
+        }),
+      );
+      expect(res.status, path).toBe(404);
+    }
+  });
+
   it("an address with no organisation finds no provider", async () => {
     const { res } = await startSsoSignIn(auth.handler, APP, "someone@unknown.example");
     expect(res.status).toBe(404);

@@ -32,12 +32,12 @@ export type TSsoOutcome = {
 };
 
 /** POST /api/auth/sign-in/sso with a work e-mail; the JSON names the IdP's authorization URL. */
-export async function startSsoSignIn(handler: THandler, appUrl: string, email: string, app = new CookieJar()) {
+export async function startSsoSignIn(handler: THandler, appUrl: string, email: string, app = new CookieJar(), callbackURL = "/account") {
   const res = await handler(
     new Request(`${appUrl}/api/auth/sign-in/sso`, {
       method: "POST",
       headers: { "content-type": "application/json", origin: appUrl, cookie: app.header() },
-      body: JSON.stringify({ email, callbackURL: "/account", errorCallbackURL: "/sign-in/organisation" }),
+      body: JSON.stringify({ email, callbackURL, errorCallbackURL: "/sign-in/organisation" }),
     }),
   );
   app.take(res);
