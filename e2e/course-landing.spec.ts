@@ -114,7 +114,7 @@ test.describe("without JavaScript yet", () => {
   });
 });
 
-test("an admin edits what you'll learn and the requirements in the course form; the course page shows them", async ({ page, baseURL }) => {
+test("an admin edits what you'll learn, the requirements and an instructor's bio; the course page shows them", async ({ page, baseURL }) => {
   await signUp(page.context().request, baseURL!, "admin");
   const slug = `landing-e2e-${randomUUID().slice(0, 8)}`;
   await page.goto("/admin/courses");
@@ -125,6 +125,7 @@ test("an admin edits what you'll learn and the requirements in the course form; 
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Landing pages that sell");
 
   const details = page.getByTestId("details-form");
+  await details.getByLabel(/^Authors/).fill("Ada Lovelace");
   await details.getByLabel(/^What you'll learn/).fill("Write a cover line\n\n  Pick a trailer  ");
   await details.getByLabel(/^Requirements/).fill("x".repeat(201));
   await details.getByRole("button", { name: "Save details" }).click();
@@ -134,10 +135,17 @@ test("an admin edits what you'll learn and the requirements in the course form; 
   await expect(details.getByRole("status")).toHaveText("Course details saved.");
   await page.reload();
   await expect(page.getByTestId("details-form").getByLabel(/^What you'll learn/)).toHaveValue("Write a cover line\nPick a trailer");
+  const bio = page.getByRole("form", { name: "Bio of Ada Lovelace" });
+  await bio.getByLabel("Bio of Ada Lovelace").fill("Wrote the first published program.");
+  await bio.getByRole("button", { name: "Save bio" }).click();
+  await expect(bio.getByRole("status")).toHaveText("Bio saved.");
 
   await page.goto(`/courses/${slug}`);
   await expect(page.getByTestId("course-outcomes").getByRole("listitem")).toHaveText(["Write a cover line", "Pick a trailer"]);
   await expect(page.getByTestId("course-requirements").getByRole("listitem")).toHaveText(["A course to sell"]);
+  const instructors = page.getByTestId("course-instructors");
+  await expect(instructors.getByRole("heading", { name: "Ada Lovelace" })).toBeVisible();
+  await expect(instructors).toContainText("Wrote the first published program.");
   // No cover imported and nothing to play yet: no image, no trailer, no broken player.
   await expect(page.getByTestId("course-cover")).toHaveCount(0);
   await expect(page.getByTestId("course-trailer")).toHaveCount(0);

@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../../tests/support/test-db";
 import { ANONYMOUS, type TViewer } from "../access/viewer";
 import { updateCourseDetails } from "../admin/courses/update-course-details";
-import { ZCourseDetails } from "../admin/courses/course-schemas";
+import { ZAuthorBio, ZCourseDetails } from "../admin/courses/course-schemas";
+import { updateAuthorBio } from "../admin/courses/update-author-bio";
 import { ensureCourseImages } from "../ingest/ensure-course-images";
 import { importCourse } from "../ingest/import-course";
 import { parseCourseManifest } from "../ingest/load-course-manifest";
@@ -134,5 +135,19 @@ describe("course landing data", () => {
     expect(tooMany.error?.issues.map((i) => i.message)).toEqual(["What you'll learn: at most 20 items"]);
     const tooLong = ZCourseDetails.safeParse({ ...posted, requirements: "x".repeat(201) });
     expect(tooLong.error?.issues.map((i) => i.message)).toEqual(["Requirements: each line is at most 200 characters"]);
+  });
+
+  it("an admin edits an author's bio, audited; an unknown author is a 404 and an overlong bio is refused", async () => {
+    const deps = { db: t.db, actor: { id: null, email: "admin@lectern.local" } };
+    const grace = authorId("landing-course", "Grace Hopper");
+    await updateAuthorBio(deps, ZAuthorBio.parse({ authorId: grace, bio: "  Rear admiral and compiler pioneer.  " }));
+    const landing = (await getCourseLanding(t.db, courseId("landing-course")))!;
+    expect(landing.instructors[0]).toMatchObject({ name: "Grace Hopper", bio: "Rear admiral and compiler pioneer." });
+    const audit = await t.db.auditLog.findFirstOrThrow({ where: { action: "course.author-bio" }, select: { targetId: true, before: true, after: true } });
+    expect(audit.targetId).toBe(courseId("landing-course"));
+    expect(JSON.parse(audit.before!)).toEqual({ author: "Grace Hopper", bio: "Wrote the first compiler." });
+
+    await expect(updateAuthorBio(deps, { authorId: "aut_00000000000000000000", bio: "x" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    expect(ZAuthorBio.safeParse({ authorId: grace, bio: "x".repeat(2001) }).error?.issues.map((i) => i.message)).toEqual(["Bio is at most 2000 characters"]);
   });
 });

@@ -8,6 +8,7 @@ import {
   ZAddPart,
   ZAddSegment,
   ZArchiveSegment,
+  ZAuthorBio,
   ZCourseDetails,
   ZCreateCourse,
   ZMovePart,
@@ -23,6 +24,7 @@ import { renamePart } from "@/lib/admin/courses/rename-part";
 import { renameSegment } from "@/lib/admin/courses/rename-segment";
 import { setCoursePublished } from "@/lib/admin/courses/set-course-published";
 import { updateCourseDetails } from "@/lib/admin/courses/update-course-details";
+import { updateAuthorBio } from "@/lib/admin/courses/update-author-bio";
 import { runAdminAction } from "@/lib/admin/run-admin-action.server";
 
 // Every action: admin only, zod-parsed, audited (runAdminAction). Arguments stay `unknown`
@@ -39,6 +41,13 @@ export async function updateCourseDetailsAction(_previous: unknown, formData: un
   return runAdminAction(formData, ZCourseDetails, async (deps, input) => {
     await updateCourseDetails(deps, input);
     return { notice: "Course details saved." };
+  });
+}
+
+export async function updateAuthorBioAction(_previous: unknown, formData: unknown): Promise<TAdminActionState> {
+  return runAdminAction(formData, ZAuthorBio, async (deps, input) => {
+    await updateAuthorBio(deps, input);
+    return { notice: "Bio saved." };
   });
 }
 

@@ -49,6 +49,10 @@ export const ZCourseDetails = z.object({
 });
 export type TCourseDetails = z.infer<typeof ZCourseDetails>;
 
+/** An author's bio on the landing page (issue 10); empty hides the author from "Your instructor". */
+export const ZAuthorBio = z.object({ authorId: zId, bio: zText("Bio", 2_000) });
+export type TAuthorBio = z.infer<typeof ZAuthorBio>;
+
 export const ZSetPublished = z.object({
   courseId: zId,
   published: z.enum(["true", "false"], { message: "Choose publish or unpublish" }).transform((v) => v === "true"),

@@ -20,7 +20,7 @@ export async function loadAdminCourse(db: Db, courseId: string) {
       published: true,
       outcomes: true,
       requirements: true,
-      authors: { where: { position: { gt: 0 } }, orderBy: { position: "asc" }, select: { name: true } },
+      authors: { where: { position: { gt: 0 } }, orderBy: { position: "asc" }, select: { id: true, name: true, bio: true } },
       parts: {
         where: { position: { gt: 0 } },
         orderBy: { position: "asc" },
@@ -56,6 +56,8 @@ export async function loadAdminCourse(db: Db, courseId: string) {
   return {
     ...details,
     authors: authors.map((a) => a.name),
+    /** The landing page's "Your instructor": each author's bio (issue 10). */
+    instructors: authors,
     parts: parts.map((part) => ({
       ...part,
       segments: part.segments.map(({ assets, jobs, ...s }) => ({ ...s, hasMedia: assets.length > 0, latestJob: jobs[0] ?? null })),

@@ -6,7 +6,7 @@ import { ActionForm, FieldError, SubmitButton } from "@/components/admin/action-
 import { requireAdmin } from "@/lib/access/require-admin.server";
 import { loadAdminCourse } from "@/lib/admin/courses/load-admin-course";
 import { db } from "@/lib/db.server";
-import { addPartAction, setCoursePublishedAction, updateCourseDetailsAction } from "../actions";
+import { addPartAction, setCoursePublishedAction, updateAuthorBioAction, updateCourseDetailsAction } from "../actions";
 import { CourseStructure } from "./course-structure";
 
 export const dynamic = "force-dynamic";
@@ -115,6 +115,26 @@ export default async function AdminCoursePage({
           </div>
         </ActionForm>
       </section>
+
+      {course.instructors.length > 0 ? (
+        <section className="admin-section" aria-labelledby="instructors-heading">
+          <h2 id="instructors-heading">Instructors</h2>
+          <p className="hint">Shown on the course page as &ldquo;Your instructor&rdquo;; an author without a bio is left out there.</p>
+          {course.instructors.map((author) => (
+            <ActionForm key={author.id} action={updateAuthorBioAction} label={`Bio of ${author.name}`} testId="author-bio-form">
+              <input type="hidden" name="authorId" value={author.id} />
+              <label>
+                Bio of {author.name}
+                <textarea className="field-input" name="bio" defaultValue={author.bio} rows={3} maxLength={2000} />
+                <FieldError name="bio" />
+              </label>
+              <div>
+                <SubmitButton>Save bio</SubmitButton>
+              </div>
+            </ActionForm>
+          ))}
+        </section>
+      ) : null}
 
       <section className="admin-section" aria-labelledby="structure-heading">
         <h2 id="structure-heading">Parts and segments</h2>
