@@ -6,7 +6,11 @@ import { listAccount } from "@/lib/commerce/list-account";
 import { listLearning } from "@/lib/progress/list-learning";
 import { formatClock } from "@/lib/player/format-clock";
 import { db } from "@/lib/db.server";
+import { listMyAssignments } from "@/lib/teams/list-my-assignments";
+import { listMyTeams } from "@/lib/teams/list-my-teams";
+import { AssignedToYou } from "@/components/teams/assigned-to-you";
 import "../commerce.css";
+import "../teams/teams.css";
 import "../player.css";
 
 export const dynamic = "force-dynamic";
@@ -14,9 +18,12 @@ export const metadata: Metadata = { title: "Your account" };
 
 export default async function AccountPage() {
   const user = await requireUser("/account");
-  const [{ orders }, learning] = await Promise.all([
+  const viewer = { kind: "user", userId: user.id, role: user.role } as const;
+  const [{ orders }, learning, assignments, teams] = await Promise.all([
     listAccount(db, user.id),
-    listLearning(db, { kind: "user", userId: user.id, role: user.role }),
+    listLearning(db, viewer),
+    listMyAssignments(db, viewer, { now: new Date() }),
+    listMyTeams(db, user.id),
   ]);
 
   return (
@@ -25,6 +32,28 @@ export default async function AccountPage() {
       <p className="account-page__who">
         {user.name} · {user.email} · <Link href="/account/settings">Settings</Link>
       </p>
+
+      <AssignedToYou assignments={assignments} showCourse />
+
+      {teams.length > 0 ? (
+        <section aria-labelledby="teams-heading">
+          <h2 id="teams-heading">Your teams</h2>
+          <ul className="team-members" data-testid="account-teams">
+            {teams.map((t) => (
+              <li key={t.id}>
+                <span>
+                  {t.role === "member" ? t.name : <Link href={`/teams/${t.id}`}>{t.name}</Link>} · {t.course.title} · {t.role}
+                </span>
+                {t.role !== "member" ? (
+                  <span>
+                    {t.seatsUsed} of {t.seats} seats taken
+                  </span>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
 
       <section aria-labelledby="courses-heading">
         <h2 id="courses-heading">Your courses</h2>
@@ -48,7 +77,9 @@ export default async function AccountPage() {
               const label =
                 entitlement.reason === "purchase"
                   ? "Owned"
-                  : entitlement.reason === "free-course"
+                  : entitlement.reason === "team-seat"
+                    ? "Team seat"
+                    : entitlement.reason === "free-course"
                     ? "Free course"
                     : entitlement.reason === "admin"
                       ? "Admin"
@@ -59,7 +90,7 @@ export default async function AccountPage() {
                 <li key={course.id} data-testid="account-course" data-slug={course.slug}>
                   <div className="account-courses__head">
                     <Link href={`/courses/${course.slug}`}>{course.title}</Link>
-                    <span className={`badge ${entitlement.reason === "purchase" ? "badge--owned" : "badge--free"}`}>{label}</span>
+                    <span className={`badge ${entitlement.reason === "purchase" || entitlement.reason === "team-seat" ? "badge--owned" : "badge--free"}`}>{label}</span>
                   </div>
                   {course.subtitle ? <span className="account-courses__subtitle">{course.subtitle}</span> : null}
                   <div className="course-progress__meter">

@@ -20,8 +20,9 @@ export type TLearningCourse = {
  * one access decision, not a second purchase query. Most recently bought or watched first.
  */
 export async function listLearning(db: Db, viewer: Extract<TViewer, { kind: "user" }>): Promise<TLearningCourse[]> {
-  const [purchases, touched, certificates] = await Promise.all([
+  const [purchases, seats, touched, certificates] = await Promise.all([
     db.purchase.findMany({ where: { userId: viewer.userId, status: "active" }, select: { courseId: true, createdAt: true } }),
+    db.teamMember.findMany({ where: { userId: viewer.userId, status: "active" }, select: { joinedAt: true, team: { select: { courseId: true } } } }),
     db.segmentProgress.groupBy({ by: ["courseId"], where: { userId: viewer.userId }, _max: { updatedAt: true } }),
     db.certificate.findMany({ where: { userId: viewer.userId }, select: { courseId: true, token: true } }),
   ]);
@@ -32,6 +33,7 @@ export async function listLearning(db: Db, viewer: Extract<TViewer, { kind: "use
     if (t >= (lastActivity.get(courseId) ?? -1)) lastActivity.set(courseId, t);
   };
   for (const p of purchases) note(p.courseId, p.createdAt);
+  for (const s of seats) note(s.team.courseId, s.joinedAt);
   for (const t of touched) note(t.courseId, t._max.updatedAt);
   if (lastActivity.size === 0) return [];
 

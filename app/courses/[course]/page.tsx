@@ -21,6 +21,9 @@ import { CourseSearch } from "@/components/progress/course-search";
 import { CourseNotes } from "@/components/notes/course-notes";
 import { listNotes } from "@/lib/notes/manage-notes";
 import { ProgressSync } from "@/components/progress/progress-sync";
+import { listMyAssignments } from "@/lib/teams/list-my-assignments";
+import { AssignedToYou } from "@/components/teams/assigned-to-you";
+import "../../teams/teams.css";
 import "../../player.css";
 import "../../landing.css";
 import { getCourseLanding, type TCourseLanding } from "@/lib/catalog/get-course-landing";
@@ -104,10 +107,10 @@ export default async function CoursePage({ params, searchParams }: TProps) {
   const entitlement = await getCourseEntitlement(viewer, course);
   const download = decideCourseDownload(viewer, entitlement);
   const paid = course.priceCents > 0;
-  const owner = entitlement.entitled && entitlement.reason === "purchase";
+  const owner = entitlement.entitled && (entitlement.reason === "purchase" || entitlement.reason === "team-seat");
   // Progress (continue, bar, TOC checks) for signed-in viewers: lib/progress.
   const viewerId = viewer.kind === "user" ? viewer.userId : null;
-  const [progress, notes, certificate, landing, trailer] = await Promise.all([
+  const [progress, notes, certificate, landing, trailer, assignments] = await Promise.all([
     viewerId ? getCourseProgress(db, viewerId, toc) : null,
     viewer.kind === "user" ? listNotes(db, viewer, course.slug) : [],
     viewerId
@@ -115,6 +118,7 @@ export default async function CoursePage({ params, searchParams }: TProps) {
       : null,
     landingOf(course.id),
     loadTrailer(viewer, toc),
+    listMyAssignments(db, viewer, { courseId: course.id, now: new Date() }),
   ]);
   // Keep a ?coupon= from a campaign link on the way to checkout (validated there).
   const coupon = [(await searchParams)?.coupon].flat()[0]?.trim().slice(0, 40);
@@ -169,7 +173,7 @@ export default async function CoursePage({ params, searchParams }: TProps) {
           <CourseTrailer trailer={trailer} cover={landing?.cover ?? null} courseTitle={course.title} />
           {owner ? (
             <p className="buy-box__owned" data-testid="owned">
-              <CheckIcon /> You own this course
+              <CheckIcon /> {entitlement.reason === "team-seat" ? "Your team seat" : "You own this course"}
             </p>
           ) : (
             <p className="buy-box__price">{paid ? formatPrice(course.priceCents, course.currency) : "Free"}</p>
@@ -187,6 +191,11 @@ export default async function CoursePage({ params, searchParams }: TProps) {
           {paid && !entitlement.entitled ? (
             <Link className="button button--primary" href={checkoutHref} data-testid="buy-button">
               Buy the course
+            </Link>
+          ) : null}
+          {paid && !(viewer.kind === "user" && viewer.role === "admin") ? (
+            <Link className="button" href={`/courses/${course.slug}/checkout/team`} data-testid="buy-for-team">
+              Buy for your team
             </Link>
           ) : null}
           {watchHref && (entitlement.entitled || !resume) ? (
@@ -236,6 +245,7 @@ export default async function CoursePage({ params, searchParams }: TProps) {
           ) : null}
         </aside>
       </header>
+      <AssignedToYou assignments={assignments} showCourse={false} />
       <ProgressSync signedIn={viewerId !== null} />
       <CourseNotes toc={toc} notes={notes} />
       <CourseSearch courseSlug={course.slug} />
