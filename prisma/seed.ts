@@ -6,6 +6,7 @@
  */
 import { DEFAULT_ADMIN, ensureAdmin } from "../lib/auth/ensure-admin";
 import { seedCoupons } from "../lib/commerce/seed-coupons";
+import { DEMO_LEAD, DEMO_MEMBER, seedDemoTeam } from "../lib/teams/seed-demo-team";
 import { AppError } from "../lib/errors";
 import { createDb } from "../lib/db";
 import { storeCourseZipCrcs } from "../lib/downloads/ensure-download-crcs";
@@ -86,6 +87,13 @@ async function main(): Promise<void> {
         endsAt: new Date(Date.now() + 365 * 86_400_000),
       });
       console.log(`  organisation ${DEMO_ORGANISATION.name}: @${DEMO_ORGANISATION.domain} licensed ${licensed.slug} for a year`);
+    }
+    // Demo accounts with public passwords only where the admin is the local default too.
+    if (!process.env.ADMIN_EMAIL) {
+      const team = await seedDemoTeam({ db, env }, "enterprise-software-with-python");
+      if (team !== "no-course") {
+        console.log(`  demo team: ${team} (lead ${DEMO_LEAD.email} / ${DEMO_LEAD.password}, member ${DEMO_MEMBER.email} / ${DEMO_MEMBER.password})`);
+      }
     }
   } finally {
     await db.$disconnect();
