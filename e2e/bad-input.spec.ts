@@ -27,6 +27,7 @@ const GOOD: Record<string, string> = {
   courseId: "crs_missing",
   couponId: "cpn_missing",
   organisationId: "org_missing",
+  team: "tm_missing",
 };
 
 const MALFORMED = ["%ff", "%", "%c0%af", "%E0%A4%A", "%ed%a0%80", "a%zz"];

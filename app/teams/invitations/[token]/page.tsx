@@ -17,7 +17,7 @@ export const metadata: Metadata = { title: "Team invitation", robots: { index: f
  * too); the invited person signs in with the invited address and presses Accept.
  */
 export default async function InvitationPage({ params }: { params: Promise<{ token: string }> }) {
-  const token = decodeURIComponent((await params).token).slice(0, 200);
+  const token = String((await params).token).slice(0, 200);
   const here = `/teams/invitations/${encodeURIComponent(token)}`;
   let invitation: TInvitationView;
   try {
