@@ -5,6 +5,7 @@ import type { APIRequestContext } from "@playwright/test";
 import { COURSE, expect, test } from "./fixtures";
 import { signUpLearner } from "./support/accounts";
 import { playerReady } from "./support/player";
+import { seriousViolations } from "./support/axe";
 
 // Issue 11: a lead buys 3 seats, invites two people, one accepts and watches an assigned
 // segment to the end; the lead's grid shows it completed and the CSV has the row. Along the
@@ -145,4 +146,25 @@ test("a lead buys 3 seats, invites two people; one accepts and watches an assign
   expect((await alanContext.request.get(`${baseURL}${teamUrl}/progress.csv`)).status()).toBe(404);
   await alanContext.close();
   await graceContext.close();
+});
+
+test("the team pages have no serious accessibility findings and no sideways scroll, at 1366 and 390 px", async ({ page, context, baseURL }) => {
+  // The seeded demo lead (prisma/seed.ts → lib/teams/seed-demo-team.ts) and their team.
+  const signIn = await context.request.post(`${baseURL}/api/auth/sign-in/email`, {
+    data: { email: "lead@lectern.local", password: "lectern-lead" },
+    headers: { origin: baseURL! },
+  });
+  expect(signIn.ok()).toBe(true);
+  await page.goto("/account");
+  const teamPath = await page.getByTestId("account-teams").getByRole("link", { name: "Demo Platform Team" }).getAttribute("href");
+  expect(teamPath).toMatch(/^\/teams\/[a-z0-9]+$/);
+  for (const width of [1366, 390]) {
+    await page.setViewportSize({ width, height: 900 });
+    for (const path of [teamPath!, `/courses/${COURSE}/checkout/team`, "/teams/invitations/not-a-token", "/account"]) {
+      await page.goto(path);
+      expect(await seriousViolations(page), `${path} at ${width}px`).toEqual([]);
+      const sideways = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(sideways, `${path} at ${width}px scrolls sideways`).toBeLessThanOrEqual(0);
+    }
+  }
 });

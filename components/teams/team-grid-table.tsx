@@ -6,7 +6,8 @@ const when = (d: Date | null) => (d ? d.toISOString().replace("T", " ").slice(0,
 /** Members × parts of honest completion, last active and totals (presentational). */
 export function TeamGridTable({ toc, grid }: { toc: TToc; grid: TGridRow[] }) {
   return (
-    <div className="table-scroll">
+    // Scrolls sideways on a phone: focusable so keyboard users can scroll it too.
+    <div className="table-scroll" role="region" aria-label="Progress per member and part" tabIndex={0}>
       <table className="team-grid" data-testid="team-grid">
         <caption className="visually-hidden">Completed segments per member and part</caption>
         <thead>
