@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import os from "node:os";
+import { execFileSync } from "node:child_process";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeAudioOnly, makeSourceVideo, truncateCopy } from "../../tests/support/make-source-video";
@@ -48,6 +49,24 @@ describe("validateCourseFolder", () => {
     const check = await validateCourseFolder(course("ok", valid));
     expect(check.ok).toBe(true);
     if (check.ok) expect(check.sources.get("media/good.mp4")?.video).toMatchObject({ width: 320, height: 180 });
+  });
+
+  it("checks the landing page's images before any encode: a cover that is no image, a missing portrait (issue 10)", async () => {
+    const dir = course(
+      "images",
+      valid.replace("authors: [Ada]", "cover: media/notes.jpg\nauthors:\n  - { name: Ada, photo: media/ada.png }"),
+    );
+    fs.writeFileSync(path.join(dir, "media", "notes.jpg"), "not a picture\n");
+    const problems = await lines(dir);
+    expect(problems).toHaveLength(2);
+    expect(problems[0]).toMatch(new RegExp(`^${path.join(dir, "media", "notes.jpg")}: cover: not an image ffmpeg can read \\(.+\\) — fix: export it again as JPEG or PNG$`));
+    expect(problems[1]).toBe(`${path.join(dir, "media", "ada.png")}: authors[0].photo: file not found — fix: check the path (relative to course.yaml) or put the image there`);
+    // A real picture passes (the poster-sized frame ffmpeg draws here).
+    fs.rmSync(path.join(dir, "media", "notes.jpg"));
+    makeSourceVideo(path.join(dir, "media", "clip.mp4"), { width: 320, height: 180, seconds: 1 });
+    execFileSync("ffmpeg", ["-v", "error", "-y", "-i", path.join(dir, "media", "clip.mp4"), "-frames:v", "1", path.join(dir, "media", "notes.jpg")]);
+    fs.copyFileSync(path.join(dir, "media", "notes.jpg"), path.join(dir, "media", "ada.png"));
+    expect(await lines(dir)).toEqual([]);
   });
 
   it("names a folder without course.yaml", async () => {

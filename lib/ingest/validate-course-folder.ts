@@ -4,6 +4,7 @@ import { parseDocument } from "yaml";
 import type { z } from "zod";
 import { ZCourseManifest, type TCourseManifest } from "./course-manifest";
 import { loadSourceCaptions } from "./find-source-captions";
+import { inspectImage } from "./inspect-image";
 import { inspectSource, type TSourceFacts } from "./inspect-source";
 import { formatIssuePath } from "./load-course-manifest";
 
@@ -141,6 +142,25 @@ export async function validateCourseFolder(folder: string, options: { concurrenc
       }
     }
     else problems.push({ file: displayPath(path.resolve(directory, source)), field, message: result.reason, fix: fixForSource(result.reason) });
+  }
+  // The landing page's images (cover, authors' photos): readable before anything is encoded.
+  if (parsed.success) {
+    const images = [
+      ...(parsed.data.cover ? [{ field: "cover", file: parsed.data.cover }] : []),
+      ...parsed.data.authors.flatMap((a, i) => (a.photo ? [{ field: `authors[${i}].photo`, file: a.photo }] : [])),
+    ];
+    for (const { field, file: image } of images) {
+      const resolved = path.resolve(directory, image);
+      const result = await inspectImage(resolved);
+      if (!result.ok) {
+        problems.push({
+          file: displayPath(resolved),
+          field,
+          message: result.reason,
+          fix: result.reason === "file not found" ? "check the path (relative to course.yaml) or put the image there" : "export it again as JPEG or PNG",
+        });
+      }
+    }
   }
   if (problems.length || !parsed.success) return { ok: false, problems };
   return { ok: true, manifest: { ...parsed.data, file: path.resolve(file), directory }, sources: sourceFacts };
