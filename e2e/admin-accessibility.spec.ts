@@ -11,6 +11,8 @@ const PAGES = ["/admin", "/admin/courses", "/admin/coupons", "/admin/orders", "/
 
 for (const width of [1366, 390]) {
   test(`axe: the admin pages at ${width} px, with a course and a coupon open`, async ({ page, baseURL }) => {
+    // Ten pages, each with an axe run of a few seconds: took 42–50 s alone, more beside other specs.
+    test.setTimeout(180_000);
     await page.setViewportSize({ width, height: 900 });
     await signUp(page.context().request, baseURL!, "admin");
     const paths = [...PAGES];
