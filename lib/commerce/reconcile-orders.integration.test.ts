@@ -66,6 +66,23 @@ describe("reconcileOrders (Stripe)", () => {
     expect(await purchasesOf(orderId)).toBe(1);
   });
 
+  it("finds lost sessions of several orders past the first page of Stripe's listing", async () => {
+    const a = await checkout();
+    const b = await checkout();
+    // Other shoppers' sessions around the same time: more than one page (100) of the listing.
+    for (let i = 0; i < 120; i++) {
+      await stripe.checkout.sessions.create({ mode: "payment", client_reference_id: `other_${i}`, success_url: "http://x/" });
+    }
+    await t.db.order.updateMany({ where: { id: { in: [a.orderId, b.orderId] } }, data: { providerRef: null } });
+    account.pay(a.session.id);
+    account.pay(b.session.id);
+    const listing = (r: { method: string; path: string }) => r.method === "GET" && r.path === "/v1/checkout/sessions";
+    const before = account.requests.filter(listing).length;
+    const results = await reconcileOrders(deps());
+    for (const id of [a.orderId, b.orderId]) expect(results.find((r) => r.orderId === id)).toMatchObject({ decision: "fulfil", status: "paid" });
+    expect(account.requests.filter(listing).length - before).toBe(2); // one listing for both orders, two pages
+  });
+
   it("fails an order whose session expired, leaves an open one to Stripe", async () => {
     const expired = await checkout();
     account.expire(expired.session.id);

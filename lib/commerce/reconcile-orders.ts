@@ -41,11 +41,15 @@ export async function reconcileOrders(deps: TReconcileDeps, options: { dryRun?: 
     orderBy: { createdAt: "asc" },
   });
   const results: TReconciledOrder[] = [];
+  // Orders whose session id a crash lost: one listing of Stripe's sessions covers them all.
+  const lost = pending.filter((o) => o.provider === "stripe" && o.totalCents > 0 && !o.providerRef);
+  const found = lost.length && deps.stripe ? sessionsAround(deps.stripe, lost, now) : Promise.resolve(new Map());
+  found.catch(() => {}); // awaited (and reported) per order below
   for (const order of pending) {
     const base = { orderId: order.id, number: order.number, provider: order.provider };
     let truth: TProviderTruth;
     try {
-      truth = order.totalCents === 0 || order.provider !== "stripe" ? { kind: "local" } : await askStripe(deps, order, now);
+      truth = order.totalCents === 0 || order.provider !== "stripe" ? { kind: "local" } : await askStripe(deps, order, found);
     } catch (error) {
       results.push({ ...base, decision: "error", reason: (error as Error).message, status: order.status, changed: false });
       continue;
@@ -94,29 +98,46 @@ async function apply(
 }
 
 /**
- * The order's Checkout Session: by its id when the checkout stored it, else by listing the
- * sessions Stripe created around the order's time and matching our order id — a crash can fall
- * between Stripe creating the session and the app storing its id.
+ * The sessions Stripe created around the given orders' times (one auto-paginated listing for
+ * all of them), by the order id they carry.
+ */
+async function sessionsAround(
+  stripe: Stripe,
+  orders: { createdAt: Date }[],
+  now: Date,
+): Promise<Map<string, Stripe.Checkout.Session[]>> {
+  const seconds = orders.map((o) => Math.floor(o.createdAt.getTime() / 1000));
+  const byOrder = new Map<string, Stripe.Checkout.Session[]>();
+  const list = stripe.checkout.sessions.list({
+    created: {
+      gte: Math.min(...seconds) - SESSION_SEARCH_WINDOW_S,
+      lte: Math.min(Math.max(...seconds) + SESSION_SEARCH_WINDOW_S, Math.floor(now.getTime() / 1000) + 60),
+    },
+    limit: 100,
+  });
+  for await (const s of list) {
+    const orderId = s.client_reference_id ?? s.metadata?.orderId;
+    if (orderId) byOrder.set(orderId, [...(byOrder.get(orderId) ?? []), s]);
+  }
+  return byOrder;
+}
+
+/**
+ * The order's Checkout Session: by its id when the checkout stored it, else among the sessions
+ * Stripe created around the order's time, matched by our order id — a crash can fall between
+ * Stripe creating the session and the app storing its id.
  */
 async function askStripe(
   deps: TReconcileDeps,
-  order: { id: string; providerRef: string | null; createdAt: Date },
-  now: Date,
+  order: { id: string; providerRef: string | null },
+  around: Promise<Map<string, Stripe.Checkout.Session[]>>,
 ): Promise<TProviderTruth> {
   if (!deps.stripe) throw new Error("STRIPE_SECRET_KEY is not set, so Stripe cannot be asked about this order");
   let session: Stripe.Checkout.Session | undefined;
   if (order.providerRef) {
     session = await deps.stripe.checkout.sessions.retrieve(order.providerRef);
   } else {
-    const created = Math.floor(order.createdAt.getTime() / 1000);
-    const found: Stripe.Checkout.Session[] = [];
-    const list = deps.stripe.checkout.sessions.list({
-      created: { gte: created - SESSION_SEARCH_WINDOW_S, lte: Math.min(created + SESSION_SEARCH_WINDOW_S, Math.floor(now.getTime() / 1000) + 60) },
-      limit: 100,
-    });
-    for await (const s of list) {
-      if (s.client_reference_id === order.id || s.metadata?.orderId === order.id) found.push(s);
-    }
+    const found = (await around).get(order.id) ?? [];
     // One idempotency key per order makes one session; should there be more, a paid one decides.
     session = found.find((s) => s.payment_status === "paid") ?? found[0];
   }
