@@ -83,6 +83,7 @@ async function apply(
       }
       const paymentIntentId = truth.kind === "session" ? truth.paymentIntentId : null;
       const result = await fulfilStripePayment({ ...at, stripe: deps.stripe! }, orderId, paymentIntentId, now);
+      if (result.outcome === "paid") return undefined;
       return result.retry ? `${decision.reason}; ${result.outcome} (${result.retry})` : `${decision.reason}; ${result.outcome}`;
     }
     case "fail":
