@@ -73,6 +73,7 @@ test("a new person signs in through their organisation's provider and watches a 
   await page.waitForURL(`${app.baseURL}/courses/${COURSE}`);
   await expect(page.getByTestId("organisation-access")).toHaveText(/Your organisation has access/);
   await expect(page.getByTestId("buy-button")).toHaveCount(0);
+  await expect(page.getByTestId("buy-box")).not.toContainText("$");
 
   await page.goto(`${app.baseURL}/courses/${COURSE}/${LOCKED_SEGMENT}`);
   await playerReady(page);

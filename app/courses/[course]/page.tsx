@@ -175,14 +175,14 @@ export default async function CoursePage({ params, searchParams }: TProps) {
             <p className="buy-box__owned" data-testid="owned">
               <CheckIcon /> {entitlement.reason === "team-seat" ? "Your team seat" : "You own this course"}
             </p>
-          ) : (
-            <p className="buy-box__price">{paid ? formatPrice(course.priceCents, course.currency) : "Free"}</p>
-          )}
-          {entitlement.entitled && entitlement.reason === "organisation-licence" ? (
+          ) : entitlement.entitled && entitlement.reason === "organisation-licence" ? (
+            // A licensed member is not asked to pay: no price, just why they may watch.
             <p className="buy-box__owned" data-testid="organisation-access">
               <CheckIcon /> Your organisation has access
             </p>
-          ) : null}
+          ) : (
+            <p className="buy-box__price">{paid ? formatPrice(course.priceCents, course.currency) : "Free"}</p>
+          )}
           {entitlement.entitled && entitlement.reason === "admin" ? (
             <p className="buy-box__owned" data-testid="owned">
               Admins can watch every segment
