@@ -40,6 +40,14 @@ afterAll(() => t?.cleanup());
 
 const segment = (id: string) => ({ id, courseId: course.id, durationSeconds: 60 });
 
+describe("a member's account", () => {
+  it("lists the team's course under their courses as a team seat, before they watched anything", async () => {
+    const { listLearning } = await import("../progress/list-learning");
+    const learning = await listLearning(t.db, viewer(alan.id));
+    expect(learning.map((l) => [l.toc.course.slug, l.entitlement])).toEqual([[course.slug, { entitled: true, reason: "team-seat" }]]);
+  });
+});
+
 describe("the lead's grid", () => {
   it("shows honest completion per part (skipping ahead counts nothing), totals and the CSV row", async () => {
     // Grace watches the paid segment to the end; Alan jumps to the end of it (a few seconds played).
