@@ -43,9 +43,21 @@ export const ZEnv = z.object({
    * Stripe of the crash test (scripts/load/crash-test.ts). Unset in production.
    */
   STRIPE_API_URL: z.url({ protocol: /^https?$/, message: "must be an http(s) URL, e.g. http://127.0.0.1:12111" }).optional(),
-  /** Shown on receipts as the seller. */
-  SELLER_NAME: z.string().default("Lectern Courses"),
-  SELLER_ADDRESS: z.string().default(""),
+  /** The seller on receipts and invoices (docs/decisions/014-invoices.md); the defaults are a demo's. */
+  SELLER_NAME: z.string().trim().min(1).max(200).default("Lectern Courses"),
+  SELLER_ADDRESS: z.string().trim().max(500).default("Example Street 1, 10115 Berlin, Germany"),
+  /** The seller's VAT / tax registration number, printed on every invoice. */
+  SELLER_TAX_ID: z.string().trim().max(50).default("DE000000000"),
+  /** Invoice numbers are <prefix><6 digits>, one gapless sequence per prefix; credit notes <prefix>CN-<6 digits>. */
+  INVOICE_PREFIX: z
+    .string()
+    .trim()
+    .regex(/^[A-Z0-9][A-Z0-9-]{0,15}$/, "must be 1-16 capital letters, digits or '-', e.g. INV- or LEC-2026-")
+    .default("INV-"),
+  /** Tax rate in percent (e.g. 19 or 7.7); catalog prices include it. 0 by default, printed either way. */
+  TAX_RATE_PERCENT: z.coerce.number().min(0).max(100).multipleOf(0.01).default(0),
+  /** What the tax is called on invoices: VAT, GST, Sales tax… */
+  TAX_LABEL: z.string().trim().min(1).max(30).default("VAT"),
   /** node: the app sends media bytes; nginx: X-Accel-Redirect to nginx (deploy/nginx). */
   ...ZMediaOffloadEnv.shape,
   /**

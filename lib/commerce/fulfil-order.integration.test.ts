@@ -44,7 +44,7 @@ describe("fulfilOrder", () => {
     const mails = await receiptMails(t.db, user.email);
     expect(mails).toHaveLength(1);
     const mail = mails[0]!;
-    expect(mail.subject).toBe(`Your Lectern receipt ${order.number}`);
+    expect(mail.subject).toMatch(new RegExp(`^Your Lectern receipt ${order.number} \\(invoice INV-\\d{6}\\)$`));
     for (const fact of [
       order.number, "Enterprise Software with Python", "$59.99", "LAUNCH50", "−$30.00", "$29.99 USD", "Visa •••• 4242", "PAID",
       "Ada Lovelace", user.email, "Lectern Courses GmbH", "Hauptstraße 1", `http://localhost:3000/account/orders/${order.id}/receipt`,

@@ -5,13 +5,15 @@ import { deliverAfterResponse } from "../mail/deliver-after-response";
 import { enqueueMail, ZMailMessage } from "../mail/enqueue-mail";
 import { grantTeamSeats } from "../teams/grant-team-seats";
 import { closePendingOrder } from "./close-pending-order";
+import { invoiceSettings, type TInvoiceEnv } from "./invoices/invoice-settings";
+import { issueInvoice } from "./invoices/issue-invoice";
 import { decideFulfilment } from "./decide-fulfilment";
 import { loadReceipt } from "./load-receipt";
 import { renderReceiptMail } from "./render-receipt-mail";
 
 export type TFulfilDeps = {
   db: Db;
-  env: Pick<TEnv, "SMTP_URL" | "MAIL_FROM" | "APP_URL" | "SELLER_NAME" | "SELLER_ADDRESS">;
+  env: Pick<TEnv, "SMTP_URL" | "MAIL_FROM" | "APP_URL"> & TInvoiceEnv;
   now?: () => Date;
 };
 
@@ -38,7 +40,8 @@ const isUniqueViolation = (error: unknown) => (error as { code?: string }).code 
  * and this applies it in one transaction, with conditional updates so that however many
  * times, or however concurrently, payments are reported:
  * - exactly one call moves a pending order to paid, creates (or, after a refund,
- *   reactivates) the buyer's purchase and sends the receipt;
+ *   reactivates) the buyer's purchase, issues the invoice (the next number of the seller's
+ *   gapless series: lib/commerce/invoices) and sends the receipt;
  * - a payment for a course the buyer already owns through another order never grants a
  *   second purchase: the order becomes `void` and its coupon reservation is released
  *   (issue 8: two checkouts of one course, both paid);
@@ -121,11 +124,10 @@ async function applyPayment(
       if (changed.count !== 1) return { fulfilled: false, status: await current(), mailed: false };
       if (order.forTeam) {
         await grantTeamSeats(tx, order, now);
+        // Last, like a single purchase's invoice below (the counter stays locked until commit).
+        await issueInvoice(tx, invoiceSettings(env), { orderId: order.id, now });
         return { fulfilled: true, status: "paid", mailed: await queueReceipt(tx, env, order.id, now) };
       }
-      // Queued before the purchase is granted: if that loses a race, the rollback takes the
-      // receipt back with it, and the retry decides `void` — no receipt for an unpaid order.
-      const mailed = await queueReceipt(tx, env, order.id, now);
       if (decision.purchase === "create") {
         // A concurrent insert for the same (user, course) fails this one (unique): retried above.
         await tx.purchase.create({ data: { ...owner, orderId: order.id, status: "active", createdAt: now }, select: { id: true } });
@@ -136,6 +138,12 @@ async function applyPayment(
         });
         if (reactivated.count !== 1) throw new PurchaseRace(`Purchase of order ${order.id} was reactivated concurrently`);
       }
+      // Last, after the purchase: the invoice counter is locked until commit, and a buyer's
+      // second order waits on the purchase row above, never while holding the counter (no
+      // deadlock). If anything here fails, the rollback takes the number back: no gap, and no
+      // receipt or invoice for an order that did not become paid.
+      await issueInvoice(tx, invoiceSettings(env), { orderId: order.id, now });
+      const mailed = await queueReceipt(tx, env, order.id, now);
       return { fulfilled: true, status: "paid", mailed };
     }
   }
@@ -151,7 +159,7 @@ async function queueReceipt(tx: Prisma.TransactionClient, env: TFulfilDeps["env"
   const receipt = await loadReceipt(tx, orderId, "system");
   if (!receipt) return false;
   const mail = ZMailMessage.safeParse(
-    renderReceiptMail(receipt, { name: env.SELLER_NAME, address: env.SELLER_ADDRESS, appUrl: env.APP_URL }),
+    renderReceiptMail(receipt, { appUrl: env.APP_URL }),
   );
   if (!mail.success) {
     console.error(`Receipt mail for order ${orderId} not queued:`, mail.error.issues[0]?.message);

@@ -1,11 +1,13 @@
 import type { Db } from "../db";
 import type { Prisma } from "../generated/sqlite/client";
 import { withdrawTeamSeats } from "../teams/grant-team-seats";
+import { issueCreditNote } from "./invoices/issue-credit-note";
 
 /**
  * A refunded payment: paid → refunded and the purchase → refunded, in one transaction.
  * Access checks read Purchase.status (lib/access/has-active-purchase.ts), so no new media
- * token is issued from this moment. The coupon redemption stays used. Idempotent.
+ * token is issued from this moment. The coupon redemption stays used. An invoiced order gets
+ * its credit note (its own gapless number) in the same transaction. Idempotent.
  * `alsoInTransaction` runs inside the same transaction only when this call did the refund
  * (the admin's audit row, issue 9), so the record and the change commit or fail together.
  */
@@ -29,6 +31,8 @@ export async function refundOrder(
     const order = await tx.order.findUniqueOrThrow({ where: { id: input.orderId }, select: { forTeam: true, teamId: true, seats: true } });
     if (order.forTeam) await withdrawTeamSeats(tx, order, now);
     await alsoInTransaction?.(tx, now);
+    // Last: the credit note counter stays locked until commit (see allocateNumber).
+    await issueCreditNote(tx, { orderId: input.orderId, now });
     return true;
   });
   return { refunded };

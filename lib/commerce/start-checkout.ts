@@ -5,11 +5,14 @@ import { createOrder } from "./create-order";
 import { failOrder } from "./fail-order";
 import { fulfilOrder, type TFulfilDeps } from "./fulfil-order";
 import { ZOptionalCouponCode } from "./coupon-code";
+import { ZBillingDetails, type TBillingDetails } from "./invoices/billing-details";
 import type { TPaymentProvider } from "./payments/payment-provider";
 
 export const ZCheckoutRequest = z.object({
   course: zSlug("Unknown course"),
   coupon: ZOptionalCouponCode,
+  // Optional company, address and VAT ID for the invoice (lib/commerce/invoices).
+  ...ZBillingDetails.shape,
 });
 export type TCheckoutRequest = z.infer<typeof ZCheckoutRequest>;
 
@@ -19,11 +22,13 @@ export const FREE_WITH_COUPON_METHOD = "Coupon (nothing to pay)";
  * "Pay": creates the order at the server-computed price, hands it to the payment provider
  * and returns where to send the buyer. If the provider can't start the payment, the order
  * fails and its coupon reservation is released — nothing is left half-done. A total of 0
- * (a 100 % coupon) needs no payment and is fulfilled at once.
+ * (a 100 % coupon) needs no payment and is fulfilled at once. Billing details given with the
+ * request are saved on the (new or reused) pending order before payment, so the invoice issued
+ * on fulfilment shows them.
  */
 export async function startCheckout(
   deps: TFulfilDeps & { provider: TPaymentProvider },
-  input: TCheckoutRequest & { userId: string },
+  input: Pick<TCheckoutRequest, "course" | "coupon"> & Partial<TBillingDetails> & { userId: string },
 ): Promise<{ orderId: string; redirectUrl: string }> {
   const order = await createOrder(deps, {
     userId: input.userId,
@@ -31,6 +36,10 @@ export async function startCheckout(
     couponCode: input.coupon,
     provider: deps.provider.id,
   });
+  const billing = { billingCompany: input.billingCompany, billingAddress: input.billingAddress, billingVatId: input.billingVatId };
+  if (Object.values(billing).some((v) => v !== undefined)) {
+    await deps.db.order.updateMany({ where: { id: order.id, status: "pending" }, data: billing });
+  }
   if (order.totalCents === 0) {
     const { status } = await fulfilOrder(deps, { orderId: order.id, paymentMethod: FREE_WITH_COUPON_METHOD });
     // A concurrent checkout of the same course got there first (the order is void).

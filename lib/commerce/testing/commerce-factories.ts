@@ -9,6 +9,10 @@ export const testEnv: TFulfilDeps["env"] & { STRIPE_WEBHOOK_SECRET: string } = {
   APP_URL: "http://localhost:3000",
   SELLER_NAME: "Lectern Courses GmbH",
   SELLER_ADDRESS: "Hauptstraße 1, 10115 Berlin, Germany",
+  SELLER_TAX_ID: "DE123456789",
+  INVOICE_PREFIX: "INV-",
+  TAX_RATE_PERCENT: 0,
+  TAX_LABEL: "VAT",
   STRIPE_WEBHOOK_SECRET: "whsec_lectern_test_secret",
 };
 

@@ -18,6 +18,19 @@ describe("payAction with malformed arguments", () => {
   it("answers a form with a bad course field with that field's message", async () => {
     const form = new FormData();
     form.set("course", "../../etc");
-    await expect(payAction({}, form)).resolves.toEqual({ error: "Unknown course", fields: { course: "Unknown course" } });
+    await expect(payAction({}, form)).resolves.toMatchObject({ error: "Unknown course", fields: { course: "Unknown course" } });
+  });
+
+  it("refuses billing details over the server's limits before anything else, and hands back what was typed", async () => {
+    const form = new FormData();
+    form.set("course", "paid-course");
+    form.set("billingCompany", "x".repeat(201));
+    form.set("billingVatId", "DE 123");
+    await expect(payAction({}, form)).resolves.toEqual({
+      error: "Company must be at most 200 characters",
+      fields: { billingCompany: "Company must be at most 200 characters" },
+      values: { billingCompany: "x".repeat(201), billingAddress: "", billingVatId: "DE 123" },
+      attempt: 1,
+    });
   });
 });

@@ -7,6 +7,7 @@ import { ZCourseParams } from "@/lib/catalog/route-params";
 import { paymentProvider } from "@/lib/commerce/commerce-deps.server";
 import { ZCouponCode } from "@/lib/commerce/coupon-code";
 import { formatMoney } from "@/lib/commerce/format-money";
+import { lastBillingDetails } from "@/lib/commerce/invoices/last-billing-details";
 import { quotePrice, type TPriceQuote } from "@/lib/commerce/quote-price";
 import { db } from "@/lib/db.server";
 import { AppError } from "@/lib/errors";
@@ -45,7 +46,7 @@ export default async function CheckoutPage({ params, searchParams }: TProps) {
     couponError = error.message;
     quote = await quotePrice(db, { courseSlug: slug, now }).catch(() => notFound());
   }
-  const owned = await hasActivePurchase(db, user.id, quote.course.id);
+  const [owned, billing] = await Promise.all([hasActivePurchase(db, user.id, quote.course.id), lastBillingDetails(db, user.id)]);
   const money = (cents: number) => formatMoney(cents, quote.currency);
 
   return (
@@ -111,7 +112,7 @@ export default async function CheckoutPage({ params, searchParams }: TProps) {
             ) : null}
           </form>
 
-          <PayForm course={quote.course.slug} coupon={quote.coupon?.code ?? null} label={paymentProvider().label} />
+          <PayForm course={quote.course.slug} coupon={quote.coupon?.code ?? null} label={paymentProvider().label} billing={billing} />
         </div>
       )}
       <p>

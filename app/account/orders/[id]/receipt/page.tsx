@@ -5,9 +5,11 @@ import { z } from "zod";
 import { requireUser } from "@/lib/access/get-viewer.server";
 import { explainOrderStatus } from "@/lib/commerce/explain-order-status";
 import { formatMoney, formatReceiptDate } from "@/lib/commerce/format-money";
+import { formatTaxRate } from "@/lib/commerce/invoices/compute-tax";
 import { loadReceipt } from "@/lib/commerce/load-receipt";
 import { db } from "@/lib/db.server";
 import { env } from "@/lib/env.server";
+import { BillingForm } from "./billing-form";
 import { PrintButton } from "./print-button";
 import "../../../../commerce.css";
 
@@ -18,7 +20,11 @@ const ZParams = z.object({ id: z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$
 
 type TProps = { params: Promise<{ id: string }>; searchParams: Promise<{ welcome?: string | string[] }> };
 
-/** A printable receipt for the order's owner or an admin; 404 for everyone else. */
+/**
+ * The order: a printable receipt, the invoice's number and link, and the billing details form
+ * (saving after payment re-issues the invoice), for the order's owner or an admin; 404 for
+ * everyone else.
+ */
 export default async function ReceiptPage({ params, searchParams }: TProps) {
   const parsed = ZParams.safeParse(await params);
   if (!parsed.success) notFound();
@@ -32,6 +38,11 @@ export default async function ReceiptPage({ params, searchParams }: TProps) {
   // A voided second payment (the buyer already owned the course) or an expired order: said
   // plainly at the top instead of anything that looks like a second receipt (issue 8).
   const explanation = receipt.status === "void" || receipt.status === "expired" ? explainOrderStatus(receipt, new Date()) : null;
+  const invoice = receipt.invoice;
+  // The seller as invoiced (fixed at issue), or as configured for an order not invoiced yet.
+  const seller = invoice?.seller ?? { name: env.SELLER_NAME, address: env.SELLER_ADDRESS || null, taxId: env.SELLER_TAX_ID || null };
+  const taxLabel = invoice?.taxLabel ?? env.TAX_LABEL;
+  const billable = receipt.status === "pending" || invoice !== null;
 
   return (
     <div className="page page--narrow receipt-page">
@@ -89,27 +100,51 @@ export default async function ReceiptPage({ params, searchParams }: TProps) {
           <section aria-label="Seller">
             <h2>Seller</h2>
             <p>
-              {env.SELLER_NAME}
-              {env.SELLER_ADDRESS ? (
+              {seller.name}
+              {seller.address ? (
                 <>
                   <br />
-                  {env.SELLER_ADDRESS}
+                  {seller.address}
+                </>
+              ) : null}
+              {seller.taxId ? (
+                <>
+                  <br />
+                  {taxLabel} ID: {seller.taxId}
                 </>
               ) : null}
             </p>
           </section>
           <section aria-label="Billed to">
             <h2>Billed to</h2>
-            <p>
+            <p data-testid="receipt-buyer">
               {receipt.team ? (
                 <>
                   <strong data-testid="receipt-organisation">{receipt.team.name}</strong>
                   <br />
                 </>
               ) : null}
+              {receipt.billing.company ? (
+                <>
+                  {receipt.billing.company}
+                  <br />
+                </>
+              ) : null}
               {receipt.buyerName}
               <br />
+              {receipt.billing.address ? (
+                <>
+                  <span className="receipt__address">{receipt.billing.address}</span>
+                  <br />
+                </>
+              ) : null}
               {receipt.buyerEmail}
+              {receipt.billing.vatId ? (
+                <>
+                  <br />
+                  VAT ID: {receipt.billing.vatId}
+                </>
+              ) : null}
             </p>
           </section>
           <section aria-label="Details">
@@ -117,6 +152,12 @@ export default async function ReceiptPage({ params, searchParams }: TProps) {
             <p>
               Date: {formatReceiptDate(date)}
               <br />
+              {invoice ? (
+                <>
+                  Invoice: <span className="mono">{invoice.number}</span>
+                  <br />
+                </>
+              ) : null}
               Payment method: {receipt.paymentMethod ?? "—"}
               {receipt.refundedAt ? (
                 <>
@@ -169,6 +210,16 @@ export default async function ReceiptPage({ params, searchParams }: TProps) {
                 </td>
               </tr>
             ) : null}
+            {invoice ? (
+              <tr>
+                <th scope="row" colSpan={2}>
+                  {taxLabel} {formatTaxRate(invoice.taxRateBps)} (included)
+                </th>
+                <td className="num" data-testid="receipt-tax">
+                  {money(invoice.taxCents)}
+                </td>
+              </tr>
+            ) : null}
             <tr className="receipt__total">
               <th scope="row" colSpan={2}>
                 Total {settled ? "paid" : "due"}
@@ -192,6 +243,50 @@ export default async function ReceiptPage({ params, searchParams }: TProps) {
                   : "This order was not paid; this is not a receipt."}
         </p>
       </article>
+
+      {invoice || billable ? (
+        <section className="receipt-invoice no-print" aria-labelledby="invoice-heading">
+          <h2 id="invoice-heading">Invoice</h2>
+          {invoice ? (
+            <p data-testid="receipt-invoice">
+              Invoice <strong className="mono">{invoice.number}</strong>
+              {invoice.revision > 1 ? `, revision ${invoice.revision} of ${formatReceiptDate(invoice.issuedAt)}` : ""}.{" "}
+              <Link href={`/account/orders/${receipt.orderId}/invoice`} data-testid="invoice-link">
+                View and print the invoice
+              </Link>
+              {invoice.creditNote ? (
+                <>
+                  {" · "}
+                  <Link href={`/account/orders/${receipt.orderId}/credit-note`} data-testid="credit-note-link">
+                    Credit note {invoice.creditNote.number}
+                  </Link>
+                </>
+              ) : null}
+            </p>
+          ) : (
+            <p>The invoice is issued, with its number, as soon as the payment is confirmed.</p>
+          )}
+          {billable ? (
+            <>
+              <h3>Billing details on the invoice</h3>
+              <p className="hint">
+                {invoice
+                  ? "Add or correct your company, address or VAT ID: the invoice is re-issued with the same number and today's date."
+                  : "Add your company, address or VAT ID: the invoice will show them."}
+              </p>
+              <BillingForm
+                orderId={receipt.orderId}
+                invoiced={invoice !== null}
+                values={{
+                  billingCompany: receipt.billing.company,
+                  billingAddress: receipt.billing.address,
+                  billingVatId: receipt.billing.vatId,
+                }}
+              />
+            </>
+          ) : null}
+        </section>
+      ) : null}
 
       <div className="receipt-actions no-print">
         <PrintButton />
