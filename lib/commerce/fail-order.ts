@@ -11,6 +11,10 @@ export async function failOrder(
   input: { orderId: string },
 ): Promise<{ failed: boolean }> {
   const now = deps.now?.() ?? new Date();
-  const failed = await deps.db.$transaction((tx) => closePendingOrder(tx, { orderId: input.orderId, status: "failed", now }));
+  // Patient like a payment (fulfil-order.ts): in a burst of payments a decline waits for a connection.
+  const failed = await deps.db.$transaction((tx) => closePendingOrder(tx, { orderId: input.orderId, status: "failed", now }), {
+    maxWait: 15_000,
+    timeout: 30_000,
+  });
   return { failed };
 }

@@ -30,6 +30,14 @@ export type TFulfilResult = {
   mailed: boolean;
 };
 
+/**
+ * Payments queue for the invoice counter (held from allocation to commit) and, in a burst, for a
+ * pooled connection: Prisma's defaults (2 s to start, 5 s to finish) turned a busy moment into a
+ * failed payment (seen with 40 at once on a loaded machine). A payment that waits is better than
+ * one the provider must report again.
+ */
+const PAYMENT_TRANSACTION = { maxWait: 15_000, timeout: 30_000 };
+
 /** Two payments raced to create the buyer's purchase and this one lost: decide again. */
 class PurchaseRace extends Error {}
 
@@ -63,7 +71,7 @@ export async function fulfilOrder(
   let outcome: TFulfilResult | undefined;
   for (let attempt = 1; !outcome; attempt++) {
     try {
-      outcome = await db.$transaction((tx) => applyPayment(tx, env, input, now));
+      outcome = await db.$transaction((tx) => applyPayment(tx, env, input, now), PAYMENT_TRANSACTION);
     } catch (error) {
       // One retry settles it: after the winner commits, the purchase is visible and active.
       if (attempt >= 3 || !(error instanceof PurchaseRace || isUniqueViolation(error))) throw error;

@@ -34,6 +34,6 @@ export async function refundOrder(
     // Last: the credit note counter stays locked until commit (see allocateNumber).
     await issueCreditNote(tx, { orderId: input.orderId, now });
     return true;
-  });
+  }, { maxWait: 15_000, timeout: 30_000 }); // queues for the credit note counter like a payment (fulfil-order.ts)
   return { refunded };
 }

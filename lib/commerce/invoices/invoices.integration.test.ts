@@ -1,3 +1,5 @@
+import { spawn } from "node:child_process";
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, testProvider, type TestDatabase } from "../../../tests/support/test-db";
 import { createDb, type Db } from "../../db";
@@ -179,6 +181,49 @@ describe("invoice numbers", () => {
     // One revision and one receipt per paid order.
     expect(await t.db.invoiceRevision.count({ where: { orderId: { in: buyers.map((b) => b.order.id) } } })).toBe(N);
     for (const b of buyers.slice(0, 10)) expect(await receiptMails(t.db, b.user.email)).toHaveLength(1);
+  });
+});
+
+/**
+ * Pays the orders in a separate process (another app instance). `ready` resolves once the
+ * process is connected; it pays when `go()` is called; `done` resolves with its results.
+ */
+function payingProcess(prefix: string, orderIds: string[]) {
+  const script = path.join(__dirname, "testing/fulfil-orders-process.ts");
+  const proc = spawn(process.execPath, ["--import", "tsx", script, t.url, prefix, ...orderIds], {
+    cwd: path.resolve(__dirname, "../../.."),
+    stdio: ["pipe", "pipe", "pipe"],
+  });
+  let stdout = "";
+  let stderr = "";
+  proc.stderr!.on("data", (d: Buffer) => (stderr += d.toString()));
+  const ready = new Promise<void>((resolve, reject) => {
+    proc.stdout!.on("data", (d: Buffer) => {
+      stdout += d.toString();
+      if (stdout.startsWith("ready\n")) resolve();
+    });
+    proc.on("exit", (code) => reject(new Error(`paying process exited early (${code}):\n${stderr}`)));
+  });
+  const done = new Promise<{ fulfilled: boolean; status: string }[]>((resolve, reject) => {
+    proc.on("exit", (code) =>
+      code === 0 ? resolve(JSON.parse(stdout.slice("ready\n".length))) : reject(new Error(`paying process failed (${code}):\n${stderr}`)),
+    );
+  });
+  return { ready, done, go: () => proc.stdin!.write("go\n") };
+}
+
+describe("invoice numbers across processes", () => {
+  it("4 processes paying 12 orders each at once (as 4 app instances would) get 1…48 exactly", { timeout: 180_000 }, async () => {
+    const buyers = await Promise.all(Array.from({ length: 48 }, (_, i) => pendingOrder(`Instance buyer ${i}`)));
+    const ids = buyers.map((b) => b.order.id);
+    const chunks = [0, 1, 2, 3].map((k) => ids.filter((_, i) => i % 4 === k));
+    const processes = chunks.map((chunk) => payingProcess("PROC-", chunk));
+    await Promise.all(processes.map((p) => p.ready));
+    for (const p of processes) p.go(); // all four start paying at once
+    const results = (await Promise.all(processes.map((p) => p.done))).flat();
+    expect(results.filter((r) => r.fulfilled && r.status === "paid")).toHaveLength(48);
+    const rows = await t.db.order.findMany({ where: { invoiceSeries: "PROC-" }, select: { invoiceSeq: true } });
+    expect(rows.map((r) => r.invoiceSeq!).sort((x, y) => x - y)).toEqual(Array.from({ length: 48 }, (_, i) => i + 1));
   });
 });
 
