@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { APIRequestContext, Page } from "@playwright/test";
 import { seriousViolations } from "./support/axe";
 import { COURSE, expect, test } from "./fixtures";
+import { refundOrder } from "./support/accounts";
 
 // Issue 10: invoices good enough to expense anywhere. A buyer with a long e-mail and company
 // name buys the course with billing details, prints the invoice (A4 and Letter: one page each,
@@ -55,13 +56,15 @@ test("buy with billing details → the printed invoice shows them, its number an
 
   // Checkout: the billing details are an optional step beside the price.
   await page.goto(`/courses/${COURSE}/checkout`);
+  await expect(page.getByTestId("checkout-tax")).toHaveText("Prices include VAT (0%: $0.00).");
   await page.getByText("Company details for the invoice (optional)").click();
   await page.getByLabel("Company").fill(LONG_COMPANY);
   await page.getByLabel(/Billing address/).fill(ADDRESS.join("\n"));
   // A VAT ID the server refuses: a clear message, and what was typed is still there.
   await page.getByLabel("VAT ID").fill("GB<123>");
   await page.getByRole("button", { name: "Pay", exact: true }).click();
-  await expect(page.getByRole("alert")).toContainText("VAT ID may contain only letters");
+  await expect(page.locator(".checkout-error")).toContainText("VAT ID may contain only letters");
+  await expect(page.getByLabel("VAT ID")).toHaveAttribute("aria-invalid", "true");
   await expect(page.getByLabel("Company")).toHaveValue(LONG_COMPANY);
   await page.getByLabel("VAT ID").fill("gb 123 4567 89");
   await page.getByRole("button", { name: "Pay", exact: true }).click();
@@ -141,4 +144,23 @@ test("buy with billing details → the printed invoice shows them, its number an
   }
   await anonymous.close();
   await other.close();
+
+  // A refund: the order gets a credit note with its own number, which cancels the invoice.
+  refundOrder(new URL(orderUrl).pathname.split("/")[3]!);
+  await page.goto(invoiceUrl);
+  await expect(page.getByTestId("invoice-statement")).toContainText(/see credit note INV-CN-\d{6}/);
+  await page.getByRole("link", { name: /^Credit note INV-CN-\d{6}$/ }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Credit note");
+  await expect(page.getByTestId("invoice-number")).toHaveText(/^INV-CN-\d{6}$/);
+  await expect(page.getByText(`${number} of`)).toBeVisible();
+  await expect(page.getByTestId("invoice-total")).toHaveText("−$59.99 USD");
+  await expect(page.getByTestId("invoice-buyer-vat")).toHaveText("VAT ID: GB 987 6543 21");
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.emulateMedia({ media: "print" });
+  expect(pdfPages(await page.pdf({ format: "A4" }))).toBe(1);
+
+  // The page counter itself counts: 400 mm of content is two A4 pages.
+  const tall = await page.context().newPage();
+  await tall.setContent('<div style="height: 400mm">tall</div>');
+  expect(pdfPages(await tall.pdf({ format: "A4" }))).toBe(2);
 });

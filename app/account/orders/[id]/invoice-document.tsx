@@ -156,7 +156,7 @@ export function InvoiceDocument({ receipt, kind }: TProps) {
         Prices include {invoice.taxLabel} ({taxLine}).{" "}
         {credit
           ? `The amount of invoice ${invoice.number} was refunded in full${receipt.refundedAt ? ` on ${formatReceiptDate(receipt.refundedAt)}` : ""}.`
-          : `Paid in full on ${formatReceiptDate(paidAt)} (${receipt.paymentMethod ?? "—"}).`}
+          : `Paid in full on ${formatReceiptDate(paidAt)}. Payment method: ${receipt.paymentMethod ?? "—"}.`}
         {!credit && invoice.creditNote
           ? ` Refunded${receipt.refundedAt ? ` on ${formatReceiptDate(receipt.refundedAt)}` : ""}: see credit note ${invoice.creditNote.number}.`
           : ""}

@@ -7,9 +7,11 @@ import { ZCourseParams } from "@/lib/catalog/route-params";
 import { paymentProvider } from "@/lib/commerce/commerce-deps.server";
 import { ZCouponCode } from "@/lib/commerce/coupon-code";
 import { formatMoney } from "@/lib/commerce/format-money";
+import { computeIncludedTax, formatTaxRate, percentToBps } from "@/lib/commerce/invoices/compute-tax";
 import { lastBillingDetails } from "@/lib/commerce/invoices/last-billing-details";
 import { quotePrice, type TPriceQuote } from "@/lib/commerce/quote-price";
 import { db } from "@/lib/db.server";
+import { env } from "@/lib/env.server";
 import { AppError } from "@/lib/errors";
 import { PayForm } from "./pay-form";
 import "../../../commerce.css";
@@ -48,6 +50,8 @@ export default async function CheckoutPage({ params, searchParams }: TProps) {
   }
   const [owned, billing] = await Promise.all([hasActivePurchase(db, user.id, quote.course.id), lastBillingDetails(db, user.id)]);
   const money = (cents: number) => formatMoney(cents, quote.currency);
+  const taxRateBps = percentToBps(env.TAX_RATE_PERCENT);
+  const { taxCents } = computeIncludedTax(quote.totalCents, taxRateBps);
 
   return (
     <div className="page page--narrow checkout-page">
@@ -83,6 +87,9 @@ export default async function CheckoutPage({ params, searchParams }: TProps) {
               </dd>
             </div>
           </dl>
+          <p className="checkout-tax" data-testid="checkout-tax">
+            Prices include {env.TAX_LABEL} ({formatTaxRate(taxRateBps)}: {money(taxCents)}).
+          </p>
 
           <form method="get" action={`/courses/${quote.course.slug}/checkout`} className="coupon-form">
             <label htmlFor="coupon">Coupon code</label>
