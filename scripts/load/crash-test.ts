@@ -218,6 +218,11 @@ export async function runCrashTest(options: {
       APP_URL: baseUrl,
       SELLER_NAME: "Lectern",
       SELLER_ADDRESS: "",
+      // The invoice issued when a reconciled order is paid (lib/commerce/invoices): the app's defaults.
+      SELLER_TAX_ID: "",
+      INVOICE_PREFIX: "INV-",
+      TAX_RATE_PERCENT: 0,
+      TAX_LABEL: "VAT",
     };
     const late = await reconcileOrders({ db, env: envForLib, stripe, now: () => later });
     figures["orders failed by the late reconciliation (no session)"] = late.filter((r) => r.changed && r.status === "failed").length;
