@@ -158,15 +158,17 @@ describe("invoice numbers", () => {
     expect(seqs.filter((s) => s !== null)).toEqual([1]);
   });
 
-  it("40 orders paid in parallel over three connections on PostgreSQL get 1…40 exactly: no duplicate, no gap (failures and repeats mixed in)", async () => {
+  it("24 orders paid in parallel over three connection pools on PostgreSQL get 1…24 exactly: no duplicate, no gap (failures and repeats mixed in)", async () => {
     const env = envWith("PAR-");
-    const N = 40;
+    // Sized so every transaction gets a pooled connection at once (3 pools of 10 on PostgreSQL):
+    // the race is on the counter, not on the pool (a loaded CI machine made pool waits time out).
+    const N = 24;
     const buyers = await Promise.all(Array.from({ length: N }, (_, i) => pendingOrder(`Buyer ${i}`)));
-    const losers = await Promise.all(Array.from({ length: 10 }, (_, i) => pendingOrder(`Loser ${i}`)));
+    const losers = await Promise.all(Array.from({ length: 3 }, (_, i) => pendingOrder(`Loser ${i}`)));
     const calls = [
       ...buyers.map((b, i) => () => fulfilOrder({ db: dbs[i % dbs.length]!, env }, { orderId: b.order.id, paymentMethod: "Test" })),
       // The same payment reported twice more, at the same time, on other connections.
-      ...buyers.slice(0, 10).map((b, i) => () => fulfilOrder({ db: dbs[(i + 1) % dbs.length]!, env }, { orderId: b.order.id, paymentMethod: "Test" })),
+      ...buyers.slice(0, 3).map((b, i) => () => fulfilOrder({ db: dbs[(i + 1) % dbs.length]!, env }, { orderId: b.order.id, paymentMethod: "Test" })),
       // Declined payments racing the others.
       ...losers.map((l, i) => () => failOrder({ db: dbs[i % dbs.length]! }, { orderId: l.order.id })),
     ];
@@ -180,7 +182,7 @@ describe("invoice numbers", () => {
     expect(await t.db.invoiceCounter.findUnique({ where: { series: "PAR-" }, select: { last: true } })).toEqual({ last: N });
     // One revision and one receipt per paid order.
     expect(await t.db.invoiceRevision.count({ where: { orderId: { in: buyers.map((b) => b.order.id) } } })).toBe(N);
-    for (const b of buyers.slice(0, 10)) expect(await receiptMails(t.db, b.user.email)).toHaveLength(1);
+    for (const b of buyers.slice(0, 3)) expect(await receiptMails(t.db, b.user.email)).toHaveLength(1);
   });
 });
 
@@ -213,17 +215,18 @@ function payingProcess(prefix: string, orderIds: string[]) {
 }
 
 describe("invoice numbers across processes", () => {
-  it("4 processes paying 12 orders each at once (as 4 app instances would) get 1…48 exactly", { timeout: 180_000 }, async () => {
-    const buyers = await Promise.all(Array.from({ length: 48 }, (_, i) => pendingOrder(`Instance buyer ${i}`)));
+  it("4 processes paying 8 orders each at once (as 4 app instances would) get 1…32 exactly", { timeout: 180_000 }, async () => {
+    // 8 a process: each gets a pooled connection at once (pools of 10), so they race on the counter.
+    const buyers = await Promise.all(Array.from({ length: 32 }, (_, i) => pendingOrder(`Instance buyer ${i}`)));
     const ids = buyers.map((b) => b.order.id);
     const chunks = [0, 1, 2, 3].map((k) => ids.filter((_, i) => i % 4 === k));
     const processes = chunks.map((chunk) => payingProcess("PROC-", chunk));
     await Promise.all(processes.map((p) => p.ready));
     for (const p of processes) p.go(); // all four start paying at once
     const results = (await Promise.all(processes.map((p) => p.done))).flat();
-    expect(results.filter((r) => r.fulfilled && r.status === "paid")).toHaveLength(48);
+    expect(results.filter((r) => r.fulfilled && r.status === "paid")).toHaveLength(32);
     const rows = await t.db.order.findMany({ where: { invoiceSeries: "PROC-" }, select: { invoiceSeq: true } });
-    expect(rows.map((r) => r.invoiceSeq!).sort((x, y) => x - y)).toEqual(Array.from({ length: 48 }, (_, i) => i + 1));
+    expect(rows.map((r) => r.invoiceSeq!).sort((x, y) => x - y)).toEqual(Array.from({ length: 32 }, (_, i) => i + 1));
   });
 });
 
