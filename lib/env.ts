@@ -43,7 +43,7 @@ export const ZEnv = z.object({
    * Stripe of the crash test (scripts/load/crash-test.ts). Unset in production.
    */
   STRIPE_API_URL: z.url({ protocol: /^https?$/, message: "must be an http(s) URL, e.g. http://127.0.0.1:12111" }).optional(),
-  /** The seller on receipts and invoices (docs/decisions/016-invoices.md); the defaults are a demo's. */
+  /** The seller on receipts and invoices (docs/decisions/017-invoices.md); the defaults are a demo's. */
   SELLER_NAME: z.string().trim().min(1).max(200).default("Lectern Courses"),
   SELLER_ADDRESS: z.string().trim().max(500).default("Example Street 1, 10115 Berlin, Germany"),
   /** The seller's VAT / tax registration number, printed on every invoice. */

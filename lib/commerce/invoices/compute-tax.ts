@@ -1,6 +1,6 @@
 /**
  * The tax included in a tax-inclusive price (catalog prices include tax:
- * docs/decisions/016-invoices.md). tax = total × rate / (1 + rate), rounded half up to the
+ * docs/decisions/017-invoices.md). tax = total × rate / (1 + rate), rounded half up to the
  * cent; net = total − tax, so net + tax is always exactly what was paid.
  */
 export function computeIncludedTax(totalCents: number, rateBps: number): { netCents: number; taxCents: number } {

@@ -1,5 +1,5 @@
 /**
- * Invoice and credit note numbers (docs/decisions/016-invoices.md). A series is the seller's
+ * Invoice and credit note numbers (docs/decisions/017-invoices.md). A series is the seller's
  * INVOICE_PREFIX; its credit notes are a second gapless sequence, "<prefix>CN-". The stored
  * facts are the series and the sequence number; the text is always derived here.
  */
