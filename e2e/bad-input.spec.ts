@@ -28,6 +28,7 @@ const GOOD: Record<string, string> = {
   couponId: "cpn_missing",
   organisationId: "org_missing",
   team: "tm_missing",
+  file: "cover-0000000000000000.jpg",
 };
 
 const MALFORMED = ["%ff", "%", "%c0%af", "%E0%A4%A", "%ed%a0%80", "a%zz"];
