@@ -2,7 +2,8 @@ import { db } from "@/lib/db.server";
 import { listCourses } from "@/lib/catalog/list-courses";
 import { freePosterUrl } from "@/lib/media/free-poster-url";
 import { playbackDeps } from "@/lib/media/playback-deps.server";
-import { CourseCard } from "@/components/catalog/course-card";
+import { accessBadge, CourseCard } from "@/components/catalog/course-card";
+import { COVER_SIZE, courseCoverUrl } from "@/lib/catalog/course-image-urls";
 import { getViewer } from "@/lib/access/get-viewer.server";
 import { loadCourseEntitlements } from "@/lib/access/load-course-entitlement";
 import { getCatalogProgress } from "@/lib/progress/course-progress";
@@ -35,9 +36,15 @@ export default async function CatalogPage() {
             <CourseCard
               key={c.slug}
               course={c}
-              poster={c.coverSegmentSlug ? freePosterUrl(signing, c.slug, c.coverSegmentSlug) : null}
+              image={
+                c.coverVersion
+                  ? { src: courseCoverUrl(c.slug, c.coverVersion), ...COVER_SIZE }
+                  : c.coverSegmentSlug
+                    ? { src: freePosterUrl(signing, c.slug, c.coverSegmentSlug), width: 640, height: 360 }
+                    : null
+              }
               completedSegments={watched ? (watched[c.slug] ?? 0) : null}
-              owned={entitlements.get(c.id)?.reason === "purchase"}
+              access={accessBadge(entitlements.get(c.id))}
             />
           ))}
         </div>

@@ -1,24 +1,42 @@
 import Link from "next/link";
 import type { TCatalogEntry } from "@/lib/catalog/list-courses";
 import { formatPrice, formatTotal } from "@/lib/catalog/format-duration";
+import type { TCourseEntitlement } from "@/lib/access/decide-course-entitlement";
 
 type TCourseCardProps = {
   course: TCatalogEntry;
-  poster: string | null;
+  /** The course's cover, or its first free segment's poster. */
+  image: { src: string; width: number; height: number } | null;
   /** Signed-in viewers: segments completed (null = anonymous, no progress shown). */
   completedSegments?: number | null;
-  /** The viewer bought it (lib/access's course entitlement): "Owned" instead of a price. */
-  owned?: boolean;
+  /** Why the viewer may watch all of it (lib/access's course entitlement): shown instead of a price. */
+  access?: TCardAccess | null;
 };
 
-export function CourseCard({ course, poster, completedSegments = null, owned = false }: TCourseCardProps) {
+export type TCardAccess = "purchase" | "team-seat" | "organisation-licence";
+
+const ACCESS_LABEL: Record<TCardAccess, string> = {
+  purchase: "Owned",
+  "team-seat": "Your team seat",
+  "organisation-licence": "Your organisation's licence",
+};
+
+/** The badge a catalog card shows for an entitlement; admins and free courses show the price as anyone. */
+export function accessBadge(entitlement: TCourseEntitlement | undefined): TCardAccess | null {
+  if (!entitlement?.entitled) return null;
+  const { reason } = entitlement;
+  return reason === "purchase" || reason === "team-seat" || reason === "organisation-licence" ? reason : null;
+}
+
+export function CourseCard({ course, image, completedSegments = null, access = null }: TCourseCardProps) {
+  const owned = access !== null;
   return (
     <article className="course-card" data-testid="course-card">
       <Link href={`/courses/${course.slug}`} className="course-card__link">
         <div className="course-card__cover">
-          {poster ? (
-            // eslint-disable-next-line @next/next/no-img-element -- access-checked media route, not a static asset
-            <img src={poster} alt="" loading="lazy" width={640} height={360} />
+          {image ? (
+            // eslint-disable-next-line @next/next/no-img-element -- versioned cover or access-checked poster, not a static asset
+            <img src={image.src} alt="" loading="lazy" width={image.width} height={image.height} />
           ) : null}
         </div>
         <div className="course-card__body">
@@ -31,7 +49,7 @@ export function CourseCard({ course, poster, completedSegments = null, owned = f
           {owned ? (
             <p className="course-card__price">
               <span className="badge badge--owned" data-testid="course-card-owned">
-                Owned
+                {ACCESS_LABEL[access!]}
               </span>
             </p>
           ) : (

@@ -15,7 +15,9 @@ export type TCatalogEntry = {
   segmentCount: number;
   freeSegmentCount: number;
   totalSeconds: number;
-  /** The first segment anyone may watch: its poster stands for the course. */
+  /** The course's cover image version (lib/catalog/course-image-urls.ts), when it has one. */
+  coverVersion: string | null;
+  /** The first segment anyone may watch: its poster stands for a course without a cover. */
   coverSegmentSlug: string | null;
 };
 
@@ -32,6 +34,7 @@ export async function listCourses(db: Db, viewer: TViewer): Promise<TCatalogEntr
       priceCents: true,
       currency: true,
       freePreviewParts: true,
+      coverVersion: true,
       authors: { select: { name: true }, orderBy: { position: "asc" } },
       parts: {
         where: LISTED_PART_WHERE,
@@ -57,6 +60,7 @@ export async function listCourses(db: Db, viewer: TViewer): Promise<TCatalogEntr
       segmentCount: segments.length,
       freeSegmentCount: segments.filter((s) => s.free).length,
       totalSeconds: segments.reduce((sum, s) => sum + s.durationSeconds, 0),
+      coverVersion: c.coverVersion,
       coverSegmentSlug: segments.find((s) => s.free)?.slug ?? null,
     };
   });
