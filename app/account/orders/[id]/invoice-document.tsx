@@ -88,6 +88,7 @@ export function InvoiceDocument({ receipt, kind }: TProps) {
               </span>
             ) : null}
             <span data-testid="invoice-buyer-email">{invoice.buyer.email}</span>
+            {receipt.team ? <span>Team: {receipt.team.name}</span> : null}
             {invoice.buyer.taxId ? <span data-testid="invoice-buyer-vat">VAT ID: {invoice.buyer.taxId}</span> : null}
           </p>
         </section>
@@ -109,9 +110,15 @@ export function InvoiceDocument({ receipt, kind }: TProps) {
           <tr>
             <td>
               {receipt.course.title}
-              <span className="invoice__note">Online video course, lifetime access</span>
+              <span className="invoice__note">
+                {receipt.team
+                  ? `Online video course: ${receipt.team.seats} team seats for ${receipt.team.name}, lifetime access`
+                  : "Online video course, lifetime access"}
+              </span>
             </td>
-            <td className="num">1</td>
+            <td className="num" data-testid="invoice-quantity">
+              {receipt.team?.seats ?? 1}
+            </td>
             <td className="num">{money(receipt.subtotalCents)}</td>
           </tr>
           {receipt.discountCents > 0 ? (
