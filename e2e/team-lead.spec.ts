@@ -80,6 +80,12 @@ test("a lead buys 3 seats, invites two people; one accepts and watches an assign
   const graceContext = await browser.newContext();
   await signUpAs(graceContext.request, baseURL!, grace, "Grace Hopper");
   const gracePage = await graceContext.newPage();
+  // Not confirmed yet: the page says so and offers the confirmation again instead of Accept.
+  await gracePage.goto(link);
+  await expect(gracePage.getByTestId("invitation-unconfirmed")).toContainText("Confirm your e-mail address first");
+  await expect(gracePage.getByTestId("accept-invitation")).toHaveCount(0);
+  const confirm = /http\S+\/api\/auth\/verify-email\S+/.exec(mailTo(grace, "Confirm your e-mail address")!.text)![0];
+  await gracePage.goto(confirm);
   await gracePage.goto(link);
   await expect(gracePage.getByTestId("invitation-email")).toHaveText(grace);
   await gracePage.getByTestId("accept-invitation").click();

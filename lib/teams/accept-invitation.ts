@@ -8,9 +8,12 @@ export class NoFreeSeat extends AppError {
   }
 }
 
+export const UNCONFIRMED =
+  "Confirm your e-mail address first: open the link in the confirmation message we sent you, then accept the invitation again.";
+
 /**
  * The invited person takes a seat. Checked first: the link's signature, that it is pending
- * and unexpired, and that the signed-in account has the invited address. Then one
+ * and unexpired, and that the signed-in account has the invited address and has confirmed it. Then one
  * transaction, writes first (so SQLite takes its write lock before reading anything and
  * PostgreSQL re-checks each condition on the row it locked):
  * 1. pending → accepted, only if still pending and unexpired: a link works once;
@@ -32,6 +35,10 @@ export async function acceptInvitation(
       `This invitation is for ${invitation.email}, and you are signed in as ${user.email}. Sign in with the invited address.`,
     );
   }
+  // Like an organisation licence, a seat needs a confirmed address: anyone can sign up with
+  // an address they do not own. Read from the database, not from the caller's session copy.
+  const account = await deps.db.user.findUnique({ where: { id: user.id }, select: { emailVerified: true } });
+  if (!account?.emailVerified) throw new AppError("FORBIDDEN", UNCONFIRMED);
   const teamId = invitation.team.id;
   await deps.db.$transaction(async (tx) => {
     const used = await tx.teamInvitation.updateMany({

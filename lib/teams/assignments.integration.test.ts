@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../../tests/support/test-db";
-import { createUser, testEnv } from "../commerce/testing/commerce-factories";
+import { testEnv } from "../commerce/testing/commerce-factories";
+import { createUser } from "./testing/team-factories";
 import { createPreviewCourse } from "../progress/testing/progress-factories";
 import { recordProgress } from "../progress/record-progress";
 import { AppError } from "../errors";
@@ -104,13 +105,14 @@ describe("assignments", () => {
 
   it("refuses a target from another course, a stranger as assignee, a bad date, and a plain member assigning", async () => {
     const other = await createPreviewCourse(t.db);
-    const attempts: [string, Promise<unknown>][] = [
-      ["other course", createAssignment(deps(), lead.id, { team: teamId, target: `segment:${other.paid.id}`, assignees: ["team"], note: "", due: "" })],
-      ["stranger", createAssignment(deps(), lead.id, { team: teamId, target: `segment:${course.paid.id}`, assignees: ["tm_not_in_team"], note: "", due: "" })],
-      ["member assigns", createAssignment(deps(), grace.id, { team: teamId, target: `segment:${course.paid.id}`, assignees: ["team"], note: "", due: "" })],
+    // Thunks, not promises: a promise made early rejects before it is awaited (an unhandled rejection).
+    const attempts: [string, () => Promise<unknown>][] = [
+      ["other course", () => createAssignment(deps(), lead.id, { team: teamId, target: `segment:${other.paid.id}`, assignees: ["team"], note: "", due: "" })],
+      ["stranger", () => createAssignment(deps(), lead.id, { team: teamId, target: `segment:${course.paid.id}`, assignees: ["tm_not_in_team"], note: "", due: "" })],
+      ["member assigns", () => createAssignment(deps(), grace.id, { team: teamId, target: `segment:${course.paid.id}`, assignees: ["team"], note: "", due: "" })],
     ];
     for (const [name, attempt] of attempts) {
-      const error = await attempt.then(() => null, (e: unknown) => e);
+      const error = await attempt().then(() => null, (e: unknown) => e);
       expect(error, name).toBeInstanceOf(AppError);
       expect((error as AppError).code, name).toBe(name === "member assigns" ? "FORBIDDEN" : "BAD_REQUEST");
     }

@@ -7,7 +7,8 @@ import { loadCourseEntitlement } from "../access/load-course-entitlement";
 import { canUserDownloadCourse } from "../access/can-download-course";
 import { AppError } from "../errors";
 import { refundOrder } from "../commerce/refund-order";
-import { createCoupon, createCourse, createUser, testEnv } from "../commerce/testing/commerce-factories";
+import { createCoupon, createCourse, testEnv } from "../commerce/testing/commerce-factories";
+import { createUser } from "./testing/team-factories";
 import { acceptInvitation } from "./accept-invitation";
 import { inviteMember } from "./invite-member";
 import { requireTeamRole } from "./require-team-role";
@@ -130,6 +131,21 @@ describe("invitations", () => {
     expect(await loadCourseEntitlement(t.db, learner(mallory.id), course)).toMatchObject({ entitled: false });
     // The rightful owner of the address can still accept it afterwards.
     await acceptInvitation({ db: t.db, secret: SECRET }, invited, tokenOf(url));
+  });
+
+  it("needs a confirmed address: an unconfirmed account with the invited address gets a 403 and no seat", async () => {
+    const unconfirmed = await createUser(t.db, { emailVerified: false });
+    const { url } = await inviteMember(deps(), lead.id, { team: teamId, email: unconfirmed.email });
+    const before = await seatCount(t.db, teamId);
+    const error = await errorOf(acceptInvitation({ db: t.db, secret: SECRET }, unconfirmed, tokenOf(url)));
+    expect(error.code).toBe("FORBIDDEN");
+    expect(error.message).toMatch(/Confirm your e-mail address first/);
+    expect(await seatCount(t.db, teamId)).toEqual(before);
+    expect(await loadCourseEntitlement(t.db, learner(unconfirmed.id), course)).toMatchObject({ entitled: false });
+    // Once confirmed, the same link works.
+    await t.db.user.update({ where: { id: unconfirmed.id }, data: { emailVerified: true } });
+    await acceptInvitation({ db: t.db, secret: SECRET }, unconfirmed, tokenOf(url));
+    expect(await loadCourseEntitlement(t.db, learner(unconfirmed.id), course)).toEqual({ entitled: true, reason: "team-seat" });
   });
 
   it("expires after 7 days", async () => {

@@ -18,10 +18,10 @@ export const testEnv: TFulfilDeps["env"] & { STRIPE_WEBHOOK_SECRET: string } = {
 
 const short = () => crypto.randomBytes(4).toString("hex");
 
-export async function createUser(db: Db, overrides: { name?: string; email?: string; role?: string } = {}) {
+export async function createUser(db: Db, overrides: { name?: string; email?: string; role?: string; emailVerified?: boolean } = {}) {
   const id = `usr_${short()}`;
   return db.user.create({
-    data: { id, name: overrides.name ?? "Ada Lovelace", email: overrides.email ?? `${id}@example.com`, role: overrides.role ?? "learner" },
+    data: { id, name: overrides.name ?? "Ada Lovelace", email: overrides.email ?? `${id}@example.com`, role: overrides.role ?? "learner", emailVerified: overrides.emailVerified ?? false },
     select: { id: true, name: true, email: true },
   });
 }

@@ -1,6 +1,7 @@
 // Team factories shared by the integration tests, the seed and e2e set-up: a team bought and
 // paid through the real checkout (lib/commerce + lib/teams), and invitations accepted the real way.
 import type { Db } from "../../db";
+import { createUser as createCommerceUser } from "../../commerce/testing/commerce-factories";
 import { createLocalProvider } from "../../commerce/payments/local-provider";
 import { settleLocalPayment } from "../../commerce/payments/settle-local-payment";
 import type { TFulfilDeps } from "../../commerce/fulfil-order";
@@ -26,6 +27,11 @@ export async function buyTeam(
   const paid = await deps.db.order.findUniqueOrThrow({ where: { id: orderId }, select: { teamId: true } });
   if (!paid.teamId) throw new Error(`Team order ${orderId} was not fulfilled`);
   return { teamId: paid.teamId, orderId };
+}
+
+/** A user whose address is confirmed (a seat needs one); `emailVerified: false` for one who is not. */
+export function createUser(db: Db, overrides: Parameters<typeof createCommerceUser>[1] = {}) {
+  return createCommerceUser(db, { emailVerified: true, ...overrides });
 }
 
 /** Invites and accepts: the user takes a seat in the team. */

@@ -6,7 +6,8 @@ import { env } from "@/lib/env.server";
 import { AppError } from "@/lib/errors";
 import { readInvitation, type TInvitationView } from "@/lib/teams/read-invitation";
 import { TeamForm } from "@/components/teams/team-form";
-import { acceptAction } from "./actions";
+import { UNCONFIRMED } from "@/lib/teams/accept-invitation";
+import { acceptAction, resendConfirmationAction } from "./actions";
 import "../../teams.css";
 
 export const dynamic = "force-dynamic";
@@ -58,6 +59,18 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
           You are signed in as {user.email}. This invitation works only for {invitation.email}: sign out and sign in
           with that address, then open this link again.
         </p>
+      ) : !user.emailVerified ? (
+        <>
+          <p className="form-error" role="alert" data-testid="invitation-unconfirmed">
+            {UNCONFIRMED}
+          </p>
+          <TeamForm action={resendConfirmationAction} label="Send the confirmation again" testId="resend-confirmation-form">
+            <input type="hidden" name="token" value={token} />
+            <button type="submit" className="button" data-testid="resend-confirmation">
+              Send the confirmation link again
+            </button>
+          </TeamForm>
+        </>
       ) : (
         <TeamForm action={acceptAction} label="Accept the invitation" testId="accept-form">
           <input type="hidden" name="token" value={token} />
