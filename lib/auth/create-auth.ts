@@ -7,6 +7,7 @@ import type { Db } from "../db";
 import { databaseProvider, splitOrigins, type TEnv } from "../env";
 import { sendMail } from "../mail/send-mail";
 import { ssoAddressAllowed } from "./sso-address-guard";
+import { refuseIdpOriginOnSignIn, trustedOriginsFor } from "./idp-origins";
 import { CLIENT_IP_HEADER, clientIp, requestWithClientIp } from "./client-ip";
 import { clearAccountThrottle, clearSignInFailures, recordSignInFailure, signInRetryAfter } from "./sign-in-throttle";
 import { EMAIL_MAX, ZUserName } from "./user-name";
@@ -48,7 +49,7 @@ export function createAuth({ db, env }: TAuthDeps) {
   // the closest we can come is queueing the mail (one fast insert) right after them, from its
   // callback; it is sent after the response (docs/decisions/010-mail-outbox.md).
   const mail = (to: string, subject: string, text: string) => sendMail({ db, env }, { to, subject, text });
-  const origins = new Set([env.APP_URL, `http://localhost:${env.PORT}`, `http://127.0.0.1:${env.PORT}`]);
+  const origins = new Set([env.APP_URL, `http://localhost:${env.PORT}`, `http://127.0.0.1:${env.PORT}`].map((o) => new URL(o).origin));
   const clientOf = (headers: Headers | undefined) => clientIp(headers, env.TRUSTED_PROXY_HOPS);
   if (env.NODE_ENV === "production" && env.TRUSTED_PROXY_HOPS === 0 && !warnedNoTrustedProxy) {
     warnedNoTrustedProxy = true;
@@ -62,8 +63,10 @@ export function createAuth({ db, env }: TAuthDeps) {
     baseURL: env.APP_URL,
     secret: env.LECTERN_SECRET,
     // Private-network identity providers an operator listed (lib/env.ts): @better-auth/sso fetches
-    // tokens and keys only from public hosts or trusted origins (docs/decisions/015).
-    trustedOrigins: [...origins, ...splitOrigins(env.SSO_PRIVATE_IDP_ORIGINS)],
+    // tokens and keys only from public hosts or trusted origins, but the same list also decides
+    // the Origin (CSRF) check and return URLs, so they join it only on the SSO sign-in and
+    // callback requests (idp-origins.ts, docs/decisions/015).
+    trustedOrigins: trustedOriginsFor([...origins], splitOrigins(env.SSO_PRIVATE_IDP_ORIGINS)),
     // Providers are registered by admins in /admin/organisations (lib/organisations), never by
     // users through the plugin's own endpoints; these answer 404.
     disabledPaths: [...SSO_ADMIN_ONLY_PATHS],
@@ -153,6 +156,7 @@ export function createAuth({ db, env }: TAuthDeps) {
         if (typeof ctx.body?.email === "string" && ctx.body.email.length > EMAIL_MAX) {
           throw new APIError("BAD_REQUEST", { message: `An e-mail address has at most ${EMAIL_MAX} characters.`, code: "INVALID_EMAIL" });
         }
+        if (ctx.path === "/sign-in/sso") refuseIdpOriginOnSignIn(origins, env.APP_URL, ctx.headers, ctx.body);
         if (NAME_PATHS.has(ctx.path) && ctx.body && "name" in ctx.body) {
           const name = ZUserName.safeParse(ctx.body.name);
           if (!name.success) {

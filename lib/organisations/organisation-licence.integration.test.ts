@@ -159,6 +159,47 @@ describe("single sign-on through the organisation's own OpenID provider", () => 
     expect(res.status).toBe(403);
   });
 
+  // SSO_PRIVATE_IDP_ORIGINS lets the server fetch from the IdP; it must not make the IdP's origin
+  // a trusted caller of the app's auth endpoints, nor a place to send the browser.
+  it("a page on the private IdP's origin cannot change the signed-in user's account (update-user → 403)", async () => {
+    const { app } = await signInThroughOidc(auth.handler, APP, "max@example.com", "max@example.com");
+    expect(app.has("session_token")).toBe(true);
+    const rename = (origin: string, name: string) =>
+      auth.handler(
+        new Request(`${APP}/api/auth/update-user`, {
+          method: "POST",
+          headers: { "content-type": "application/json", origin, cookie: app.header() },
+          body: JSON.stringify({ name }),
+        }),
+      );
+    const fromIdp = await rename(idp.issuer, "Renamed by IdP page");
+    expect(fromIdp.status).toBe(403);
+    expect(await fromIdp.json()).toMatchObject({ code: "INVALID_ORIGIN" });
+    expect((await db.user.findUniqueOrThrow({ where: { email: "max@example.com" }, select: { name: true } })).name).not.toBe("Renamed by IdP page");
+    expect((await rename(APP, "Max")).status).toBe(200);
+    expect((await db.user.findUniqueOrThrow({ where: { email: "max@example.com" }, select: { name: true } })).name).toBe("Max");
+  });
+
+  it("sends nobody to the private IdP's origin after sign-in, and the IdP's pages cannot start one", async () => {
+    for (const callbackURL of [`${idp.issuer}/x`, `${idp.issuer}`]) {
+      const { res } = await startSsoSignIn(auth.handler, APP, "lin@example.com", undefined, callbackURL);
+      expect(res.status, callbackURL).toBe(403);
+      expect(await res.json()).toMatchObject({ code: "INVALID_CALLBACK_URL" });
+    }
+    const post = (origin: string, body: Record<string, string>) =>
+      auth.handler(
+        new Request(`${APP}/api/auth/sign-in/sso`, {
+          method: "POST",
+          headers: { "content-type": "application/json", origin },
+          body: JSON.stringify({ email: "lin@example.com", callbackURL: "/account", ...body }),
+        }),
+      );
+    expect((await post(APP, { errorCallbackURL: `${idp.issuer}/e` })).status).toBe(403);
+    expect((await post(APP, { newUserCallbackURL: `${idp.issuer}/n` })).status).toBe(403);
+    expect((await post(idp.issuer, {})).status).toBe(403);
+    expect((await post(APP, { errorCallbackURL: "/sign-in/organisation" })).status).toBe(200);
+  });
+
   it("users cannot register, change or verify providers through the plugin's own endpoints", async () => {
     for (const path of ["/sso/register", "/sso/update-provider", "/sso/delete-provider", "/sso/verify-domain"]) {
       const res = await auth.handler(
