@@ -91,6 +91,13 @@ test("a lead buys 3 seats, invites two people; one accepts and watches an assign
   await gracePage.getByTestId("accept-invitation").click();
   await expect(gracePage).toHaveURL(new RegExp(`/courses/${COURSE}\\?joined=1`));
   await expect(gracePage.getByTestId("owned")).toContainText("Your team seat");
+  // An unknown, tampered or oversized link answers 404 with a plain message.
+  const tampered = link.slice(0, -2) + (link.endsWith("AA") ? "BB" : "AA");
+  for (const bad of [`${baseURL}/teams/invitations/not-a-token`, tampered, `${link}${"x".repeat(300)}`]) {
+    const res = await gracePage.goto(bad);
+    expect(res!.status(), bad).toBe(404);
+    await expect(gracePage.getByTestId("invitation-error")).toContainText("not valid");
+  }
   // The link worked once.
   await gracePage.goto(link);
   await expect(gracePage.getByTestId("invitation-error")).toContainText("already been used");

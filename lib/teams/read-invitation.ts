@@ -10,7 +10,7 @@ export type TInvitationView = {
   team: { id: string; name: string; course: { slug: string; title: string } };
 };
 
-const INVALID = "This invitation link is not valid. Ask the team's owner for a new one.";
+export const INVALID_INVITATION = "This invitation link is not valid. Ask the team's owner for a new one.";
 
 /**
  * The invitation a link stands for, if its signature holds and it may still be accepted;
@@ -19,7 +19,7 @@ const INVALID = "This invitation link is not valid. Ask the team's owner for a n
  */
 export async function readInvitation(db: Db, secret: string, token: string, now: Date): Promise<TInvitationView> {
   const parsed = parseInvitationToken(token);
-  if (!parsed) throw new AppError("NOT_FOUND", INVALID);
+  if (!parsed) throw new AppError("NOT_FOUND", INVALID_INVITATION);
   const invitation = await db.teamInvitation.findUnique({
     where: { id: parsed.id },
     select: {
@@ -31,7 +31,7 @@ export async function readInvitation(db: Db, secret: string, token: string, now:
       team: { select: { id: true, name: true, course: { select: { slug: true, title: true } } } },
     },
   });
-  if (!invitation || !invitationSignatureValid(secret, invitation, parsed.sig)) throw new AppError("NOT_FOUND", INVALID);
+  if (!invitation || !invitationSignatureValid(secret, invitation, parsed.sig)) throw new AppError("NOT_FOUND", INVALID_INVITATION);
   if (invitation.status === "accepted") throw new AppError("CONFLICT", "This invitation has already been used.");
   if (invitation.status !== "pending") throw new AppError("CONFLICT", "This invitation was withdrawn. Ask the team's owner for a new one.");
   if (invitation.expiresAt.getTime() <= now.getTime()) {

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { notFound } from "next/navigation";
 import { getCurrentUser } from "@/lib/access/get-viewer.server";
 import { db } from "@/lib/db.server";
 import { env } from "@/lib/env.server";
@@ -25,6 +26,9 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
     invitation = await readInvitation(db, env.LECTERN_SECRET, token, new Date());
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
+    // Unknown, tampered or oversized: a 404 (./not-found.tsx says so plainly). Used, withdrawn
+    // or expired links are real ones: the page says which.
+    if (error.code === "NOT_FOUND") notFound();
     return (
       <div className="page page--narrow invitation-page">
         <h1>Team invitation</h1>
