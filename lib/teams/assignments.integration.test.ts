@@ -6,6 +6,7 @@ import { createPreviewCourse } from "../progress/testing/progress-factories";
 import { recordProgress } from "../progress/record-progress";
 import { AppError } from "../errors";
 import { createAssignment } from "./create-assignment";
+import { deleteAssignment } from "./delete-assignment";
 import { listMyAssignments } from "./list-my-assignments";
 import { loadTeamView } from "./load-team-view";
 import { requireTeamRole } from "./require-team-role";
@@ -145,5 +146,37 @@ describe("isolation", () => {
     const { revokeMember } = await import("./revoke-member");
     await revokeMember(deps(), lead.id, { team: teamId, member: row.id });
     expect(await listMyAssignments(t.db, viewer(grace.id), { now: NOW })).toEqual([]);
+  });
+});
+
+describe("replays and deletion", () => {
+  it("refuses a replayed Assign (same target, people, due date) with a 409 and no second mail; the lead may delete it", async () => {
+    const request = { team: teamId, target: `segment:${course.paid.id}`, assignees: ["team"], note: "replay", due: "2027-03-01" };
+    const mails = () => t.db.outboxMessage.count({ where: { subject: { contains: "by 2027-03-01" } } });
+    const { assignmentId } = await createAssignment(deps(NOW), lead.id, request);
+    const mailed = await mails();
+    expect(mailed).toBeGreaterThan(0);
+    const replay = await createAssignment(deps(NOW), lead.id, { ...request, note: "replayed" }).catch((e: unknown) => e);
+    expect(replay).toBeInstanceOf(AppError);
+    expect((replay as AppError).code).toBe("CONFLICT");
+    expect((replay as AppError).message).toMatch(/already assigned/);
+    expect(await mails()).toBe(mailed);
+    expect(await t.db.teamAssignment.count({ where: { teamId, dueAt: new Date("2027-03-01T00:00:00Z") } })).toBe(1);
+    // Another due date, or other people, is another assignment.
+    const memberIds = await t.db.teamMember.findMany({ where: { teamId, userId: lead.id }, select: { id: true } });
+    await createAssignment(deps(NOW), lead.id, { ...request, assignees: memberIds.map((m) => m.id) });
+    await createAssignment(deps(NOW), lead.id, { ...request, due: "2027-03-02" });
+
+    // Deleting: a plain member may not; another team's lead gets "not found"; the lead may.
+    const asMember = await deleteAssignment(deps(), alan.id, { team: teamId, assignment: assignmentId }).catch((e: unknown) => e);
+    expect((asMember as AppError).code).toBe("FORBIDDEN");
+    const otherLead = await createUser(t.db);
+    const other = await buyTeam(deps(), { ownerId: otherLead.id, courseSlug: course.slug, seats: 1, teamName: "Other" });
+    const wrongTeam = await deleteAssignment(deps(), otherLead.id, { team: other.teamId, assignment: assignmentId }).catch((e: unknown) => e);
+    expect((wrongTeam as AppError).code).toBe("NOT_FOUND");
+    await deleteAssignment(deps(), lead.id, { team: teamId, assignment: assignmentId });
+    expect(await t.db.teamAssignment.findUnique({ where: { id: assignmentId } })).toBeNull();
+    // Once deleted, the same assignment may be made again.
+    await createAssignment(deps(NOW), lead.id, request);
   });
 });

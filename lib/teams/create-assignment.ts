@@ -52,6 +52,18 @@ export async function createAssignment(deps: TTeamMailDeps, leadId: string, inpu
   const link = `${deps.env.APP_URL}/courses/${team.course.slug}/${what.firstSegmentSlug}`;
   const due = request.due ? ` by ${request.due.toISOString().slice(0, 10)}` : "";
   return deps.db.$transaction(async (tx) => {
+    // Write first: SQLite takes its write lock and PostgreSQL locks the team's row, so two
+    // replays of one "Assign" post are checked one after the other.
+    await tx.$executeRaw`UPDATE "Team" SET "seatsUsed" = "seatsUsed" WHERE "id" = ${team.id}`;
+    const same = await tx.teamAssignment.findMany({
+      where: { teamId: team.id, kind, segmentId: kind === "segment" ? targetId : null, partId: kind === "part" ? targetId : null, dueAt: request.due, wholeTeam },
+      select: { targets: { select: { userId: true } } },
+    });
+    const people = (ids: string[]) => [...new Set(ids)].sort().join(",");
+    const chosen = people(members.map((m) => m.userId));
+    if (same.some((a) => wholeTeam || people(a.targets.map((x) => x.userId)) === chosen)) {
+      throw new AppError("CONFLICT", `${what.title[0]!.toUpperCase()}${what.title.slice(1)} is already assigned to them${due}.`);
+    }
     const assignment = await tx.teamAssignment.create({
       data: {
         teamId: team.id,

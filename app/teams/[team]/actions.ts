@@ -7,6 +7,7 @@ import { actionError } from "@/lib/http/action-error";
 import { ZFormData, safeParseFormData } from "@/lib/http/parse-form-data";
 import { deliverAfterResponse } from "@/lib/mail/deliver-after-response";
 import { createAssignment } from "@/lib/teams/create-assignment";
+import { deleteAssignment, ZDeleteAssignmentRequest } from "@/lib/teams/delete-assignment";
 import { inviteMember, ZInviteRequest } from "@/lib/teams/invite-member";
 import { revokeMember } from "@/lib/teams/revoke-member";
 import { teamDeps } from "@/lib/teams/teams-deps.server";
@@ -63,4 +64,17 @@ export async function assignAction(_previous: unknown, formData: unknown): Promi
   }
   revalidatePath(`/teams/${team}`);
   return { notice: "Assigned. Everyone it is for got an e-mail." };
+}
+
+export async function deleteAssignmentAction(_previous: unknown, formData: unknown): Promise<TTeamFormState> {
+  const parsed = safeParseFormData(ZDeleteAssignmentRequest, formData);
+  if (!parsed.success) return actionError(parsed.error);
+  const user = await requireUser(`/teams/${encodeURIComponent(parsed.data.team)}`);
+  try {
+    await deleteAssignment(teamDeps, user.id, parsed.data);
+  } catch (error) {
+    return actionError(error);
+  }
+  revalidatePath(`/teams/${parsed.data.team}`);
+  return { notice: "Assignment deleted." };
 }

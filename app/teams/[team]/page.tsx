@@ -10,7 +10,7 @@ import { requireTeamRole } from "@/lib/teams/require-team-role";
 import { teamRoleMay } from "@/lib/teams/team-roles";
 import { TeamForm } from "@/components/teams/team-form";
 import { TeamGridTable } from "@/components/teams/team-grid-table";
-import { assignAction, inviteAction, revokeAction } from "./actions";
+import { assignAction, deleteAssignmentAction, inviteAction, revokeAction } from "./actions";
 import "../../commerce.css";
 import "../teams.css";
 
@@ -147,6 +147,13 @@ export default async function TeamPage({ params }: { params: Promise<{ team: str
                       </li>
                     ))}
                   </ul>
+                  <TeamForm action={deleteAssignmentAction} label={`Delete the assignment of ${a.title}`} className="team-inline-form">
+                    <input type="hidden" name="team" value={team.id} />
+                    <input type="hidden" name="assignment" value={a.id} />
+                    <button type="submit" className="button" data-testid="delete-assignment">
+                      Delete assignment
+                    </button>
+                  </TeamForm>
                 </li>
               );
             })}
