@@ -30,7 +30,9 @@ export function TeamGridTable({ toc, grid }: { toc: TToc; grid: TGridRow[] }) {
             <tr key={row.memberId} data-testid="team-grid-row" data-email={row.email}>
               <th scope="row">
                 {row.name}
-                <span className="team-grid__email">{row.email}</span>
+                <span className="team-grid__email" title={row.email}>
+                  {row.email}
+                </span>
               </th>
               {row.parts.map((cell, i) => (
                 <td
