@@ -17,7 +17,7 @@ export type TCatalogEntry = {
   totalSeconds: number;
   /** The course's cover image version (lib/catalog/course-image-urls.ts), when it has one. */
   coverVersion: string | null;
-  /** The first segment anyone may watch: its poster stands for a course without a cover. */
+  /** The first free segment with a poster: its poster stands for a course without a cover. */
   coverSegmentSlug: string | null;
 };
 
@@ -41,13 +41,15 @@ export async function listCourses(db: Db, viewer: TViewer): Promise<TCatalogEntr
         orderBy: { position: "asc" },
         select: {
           position: true,
-          segments: { where: listedSegmentWhere(viewer), orderBy: { position: "asc" }, select: { slug: true, durationSeconds: true } },
+          segments: { where: listedSegmentWhere(viewer), orderBy: { position: "asc" }, select: { slug: true, durationSeconds: true, assets: { where: { kind: "poster" }, select: { id: true }, take: 1 } } },
         },
       },
     },
   });
   return courses.map((c) => {
-    const segments = c.parts.flatMap((p) => p.segments.map((s) => ({ ...s, free: isFreePreviewPart(c, p.position) })));
+    const segments = c.parts.flatMap((p) =>
+      p.segments.map((s) => ({ slug: s.slug, durationSeconds: s.durationSeconds, hasPoster: s.assets.length > 0, free: isFreePreviewPart(c, p.position) })),
+    );
     return {
       id: c.id,
       slug: c.slug,
@@ -61,7 +63,8 @@ export async function listCourses(db: Db, viewer: TViewer): Promise<TCatalogEntr
       freeSegmentCount: segments.filter((s) => s.free).length,
       totalSeconds: segments.reduce((sum, s) => sum + s.durationSeconds, 0),
       coverVersion: c.coverVersion,
-      coverSegmentSlug: segments.find((s) => s.free)?.slug ?? null,
+      // Admins also list segments still without media (no poster yet): never point at one.
+      coverSegmentSlug: segments.find((s) => s.free && s.hasPoster)?.slug ?? null,
     };
   });
 }

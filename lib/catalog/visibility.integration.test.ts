@@ -14,6 +14,7 @@ import { createTestDatabase } from "../../tests/support/test-db";
 import { importSampleCourse, MEDIA_ROOT } from "../../tests/support/import-sample-course";
 import { getCourseToc } from "./get-course-toc";
 import { listCourses } from "./list-courses";
+import { createSegmentWithoutMedia } from "../jobs/testing/job-fixtures";
 import { neighbours } from "./neighbours";
 
 // Learner-side visibility (issue 9), decided on the server, through the real loaders of every
@@ -125,6 +126,15 @@ describe.each(learners)("as %s", (who) => {
 
 describe("as admin", () => {
   const admin = viewers.admin;
+
+  it("a course whose free segments have no media yet gets no poster URL on an admin's catalog (it would be a broken image)", async () => {
+    const { course } = await createSegmentWithoutMedia(db);
+    const entry = (await listCourses(db, admin)).find((c) => c.slug === course.slug)!;
+    expect(entry.segmentCount).toBe(1);
+    expect(entry.coverSegmentSlug).toBeNull();
+    expect((await listCourses(db, admin)).find((c) => c.slug === COURSE)!.coverSegmentSlug).toBe("overview");
+    await db.course.delete({ where: { id: course.id } });
+  });
 
   it("sees the unpublished course and the media-less segment; an archived segment opens directly but is out of the order", async () => {
     expect((await listCourses(db, admin)).map((c) => c.slug).sort()).toEqual([COURSE, HIDDEN_COURSE].sort());
