@@ -10,6 +10,9 @@ import { createTestDatabase } from "../../tests/support/test-db";
 import { importSampleCourse, MEDIA_ROOT } from "../../tests/support/import-sample-course";
 import { createLicensedOrganisation } from "../../tests/support/organisations";
 import { ANONYMOUS, type TViewer } from "./viewer";
+import { canDownloadCourse } from "./can-download-course";
+import { searchCourse } from "../search/search-course";
+import { reportProgress } from "../progress/report-progress";
 
 // The access matrix of the paywall issue: every kind of viewer × a free and a paid segment ×
 // every kind of media file, through the real playback and media functions, a real database
@@ -270,4 +273,57 @@ describe("media tokens at the media route", () => {
       await db.purchase.updateMany({ where: { userId: "buyer" }, data: { status: "active", refundedAt: null } });
     }
   });
+});
+
+// The same viewers through the other doors of issue 11's list: the download decision (course-wide:
+// free-preview parts are for streaming only), course search (a segment's transcript is searched
+// only for viewers who may watch it; others match it by title, locked) and progress reports.
+const entitledToAll = new Set(["purchaser", "team seat holder", "domain-licensed", "SSO user", "admin"]);
+
+describe("access matrix: downloads, search and progress", () => {
+  const rows: string[] = [];
+  afterAll(() => console.log(`\nAccess matrix (download · search · progress)\n${rows.join("\n")}`));
+
+  for (const who of Object.keys(expected)) {
+    it(`${who}: download, search and progress`, async () => {
+      const viewer = viewers[who]!;
+      const entitled = entitledToAll.has(who);
+      const course = await db.course.findUniqueOrThrow({ where: { slug: COURSE }, select: { id: true, priceCents: true, published: true } });
+
+      const download = await canDownloadCourse(db, viewer, course);
+      expect(download.allowed, "download").toBe(entitled);
+
+      const search = async (q: string, slug: string) =>
+        (await searchCourse(db, { mediaRoot: MEDIA_ROOT }, viewer, COURSE, { q })).segments.find((s) => s.slug === slug)!;
+      const free = await search("Overview", FREE);
+      expect(free.locked, "free segment locked in search").toBe(false);
+      expect(free.hits.length, "free transcript hits").toBeGreaterThan(0);
+      const paid = await search("Security", PAID);
+      expect(paid.titleMatch).toBe(true);
+      expect(paid.locked, "paid segment locked in search").toBe(!entitled);
+      expect(paid.hits.length > 0, "paid transcript searched").toBe(entitled);
+
+      const progress = async (segment: string) => {
+        try {
+          await reportProgress(db, viewer, { course: COURSE, segment, positionSeconds: 3, ranges: [[0, 3]] });
+          return 200;
+        } catch (error) {
+          if (error instanceof AppError) return statusOf(error.code);
+          throw error;
+        }
+      };
+      const progressFree = await progress(FREE);
+      const progressPaid = await progress(PAID);
+      expect(progressFree, "progress on the free segment").toBe(who === "anonymous" ? 401 : 200);
+      expect(progressPaid, "progress on the paid segment").toBe(expected[who]!.paid);
+      if (viewer.kind === "user") {
+        const stored = await db.segmentProgress.count({ where: { userId: viewer.userId, segment: { slug: PAID, course: { slug: COURSE } } } });
+        expect(stored, "a refused report writes nothing").toBe(entitled ? 1 : 0);
+      }
+      rows.push(
+        `  ${who.padEnd(24)} download ${download.allowed ? "yes" : `no (${download.reason})`}; ` +
+          `search: paid ${paid.locked ? "title only, locked" : `${paid.hits.length} transcript hits`}; progress free ${progressFree}, paid ${progressPaid}`,
+      );
+    });
+  }
 });
