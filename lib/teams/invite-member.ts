@@ -8,6 +8,9 @@ import { INVITATION_TTL_MS, signInvitationToken } from "./invitation-token";
 import { requireTeamRole } from "./require-team-role";
 import { ZInvitedRole } from "./team-roles";
 
+export const SEATS_FULL =
+  "Every seat is taken or promised to a pending invitation. Add seats (or revoke a seat) before inviting someone else.";
+
 export const ZInviteRequest = z.object({
   team: z.string().min(1).max(64),
   email: z
@@ -44,6 +47,12 @@ export async function inviteMember(
   const expiresAt = new Date(now.getTime() + INVITATION_TTL_MS);
   return deps.db.$transaction(async (tx) => {
     await tx.teamInvitation.updateMany({ where: { teamId, email, status: "pending" }, data: { status: "revoked" } });
+    // Every seat taken or promised to a pending invitation: refuse (writes first, so two
+    // invitations at once are counted one after the other).
+    await tx.$executeRaw`UPDATE "Team" SET "seatsUsed" = "seatsUsed" WHERE "id" = ${teamId}`;
+    const seats = await tx.team.findUniqueOrThrow({ where: { id: teamId }, select: { seats: true, seatsUsed: true } });
+    const pending = await tx.teamInvitation.count({ where: { teamId, status: "pending", expiresAt: { gt: now } } });
+    if (seats.seatsUsed + pending >= seats.seats) throw new AppError("CONFLICT", SEATS_FULL, { field: "email" });
     const invitation = await tx.teamInvitation.create({
       data: { teamId, email, role, invitedById: inviterId, createdAt: now, expiresAt },
       select: { id: true },

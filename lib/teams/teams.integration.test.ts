@@ -13,7 +13,7 @@ import { acceptInvitation } from "./accept-invitation";
 import { inviteMember } from "./invite-member";
 import { requireTeamRole } from "./require-team-role";
 import { revokeMember } from "./revoke-member";
-import { buyTeam, joinTeam, seatCount, tokenOf, type TTeamDeps } from "./testing/team-factories";
+import { buyTeam, joinTeam, pendingInvitationOverSeats, seatCount, tokenOf, type TTeamDeps } from "./testing/team-factories";
 import { signInvitationToken } from "./invitation-token";
 import { startTeamCheckout } from "./start-team-checkout";
 import { createLocalProvider } from "../commerce/payments/local-provider";
@@ -188,6 +188,22 @@ describe("invitations", () => {
   });
 });
 
+describe("inviting when every seat is taken or promised", () => {
+  it("refuses the invitation past the last free seat with a message offering more seats", async () => {
+    const lead = await createUser(t.db);
+    const { teamId } = await buyTeam(deps(), { ownerId: lead.id, courseSlug: course.slug, seats: 3, teamName: "Full" });
+    const a = await createUser(t.db);
+    await joinTeam(deps(), { teamId, ownerId: lead.id, user: a }); // 2 of 3 taken
+    await inviteMember(deps(), lead.id, { team: teamId, email: "pending@example.com" }); // the last one promised
+    const error = await errorOf(inviteMember(deps(), lead.id, { team: teamId, email: "one-too-many@example.com" }));
+    expect(error.code).toBe("CONFLICT");
+    expect(error.message).toMatch(/Add seats/);
+    expect(await t.db.teamInvitation.count({ where: { teamId, email: "one-too-many@example.com" } })).toBe(0);
+    // Inviting the pending address again replaces its link rather than needing a seat.
+    await inviteMember(deps(), lead.id, { team: teamId, email: "pending@example.com" });
+  });
+});
+
 describe("seats under concurrency", () => {
   it("the last seat accepted twice at once, from two processes: exactly one succeeds", async () => {
     const lead = await createUser(t.db);
@@ -195,7 +211,8 @@ describe("seats under concurrency", () => {
     const a = await createUser(t.db);
     const b = await createUser(t.db);
     const inviteA = await inviteMember(deps(), lead.id, { team: teamId, email: a.email });
-    const inviteB = await inviteMember(deps(), lead.id, { team: teamId, email: b.email });
+    // One free seat, two links: the second is past the invite form's seat rule.
+    const inviteB = { url: `/teams/invitations/${await pendingInvitationOverSeats(deps(), { teamId, ownerId: lead.id, email: b.email })}` };
     // Each person accepts from their own process with its own connection, like two app
     // instances: real concurrent transactions on either database.
     const results = await race([
@@ -220,7 +237,7 @@ describe("seats under concurrency", () => {
     const { teamId } = await buyTeam(deps(), { ownerId: lead.id, courseSlug: course.slug, seats: 4, teamName: "Race" });
     const people = await Promise.all(Array.from({ length: 10 }, () => createUser(t.db)));
     const links: string[] = [];
-    for (const p of people) links.push((await inviteMember(deps(), lead.id, { team: teamId, email: p.email })).url);
+    for (const p of people) links.push(`/teams/invitations/${await pendingInvitationOverSeats(deps(), { teamId, ownerId: lead.id, email: p.email })}`);
     // One app process: concurrent requests share its client (PostgreSQL: a pool of connections).
     const results = await Promise.allSettled(people.map((p, i) => acceptInvitation({ db: t.db, secret: SECRET }, p, tokenOf(links[i]!))));
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(3);

@@ -196,10 +196,18 @@ export default async function TeamPage({ params }: { params: Promise<{ team: str
         {owner ? (
           <TeamForm action={inviteAction} label="Invite someone" testId="invite-form" resetOnSuccess>
             <input type="hidden" name="team" value={team.id} />
-            <p className="team-section__note">
-              {free > 0 ? `${free} of ${team.seats} seats free.` : "Every seat is taken: add seats or revoke one before the next person accepts."}{" "}
-              An invitation takes a seat when it is accepted.
-            </p>
+            {free - view.pendingInvitations.length > 0 ? (
+              <p className="team-section__note">
+                {free - view.pendingInvitations.length} of {team.seats} seats free to invite to. An invitation takes a seat when it is
+                accepted.
+              </p>
+            ) : (
+              <p className="team-section__note" data-testid="invite-seats-full">
+                Every seat is taken or promised to a pending invitation:{" "}
+                <Link href={`/courses/${team.course.slug}/checkout/team?team=${team.id}`}>add seats</Link> (or revoke one) before inviting
+                someone else.
+              </p>
+            )}
             <div className="team-form__row team-form__row--inline">
               <label htmlFor="invite-email">E-mail</label>
               <input id="invite-email" name="email" type="email" className="field-input" required maxLength={254} autoComplete="off" />

@@ -7,6 +7,7 @@ import { settleLocalPayment } from "../../commerce/payments/settle-local-payment
 import type { TFulfilDeps } from "../../commerce/fulfil-order";
 import { acceptInvitation } from "../accept-invitation";
 import { inviteMember } from "../invite-member";
+import { INVITATION_TTL_MS, signInvitationToken } from "../invitation-token";
 import { startTeamCheckout } from "../start-team-checkout";
 
 export type TTeamDeps = TFulfilDeps & { env: TFulfilDeps["env"] & { LECTERN_SECRET: string } };
@@ -41,6 +42,20 @@ export async function joinTeam(
 ): Promise<void> {
   const { url } = await inviteMember(deps, input.ownerId, { team: input.teamId, email: input.user.email, role: input.role ?? "member" });
   await acceptInvitation({ db: deps.db, secret: deps.env.LECTERN_SECRET }, input.user, tokenOf(url));
+}
+
+/**
+ * A pending invitation written straight to the database, past the seat rule of inviteMember
+ * (as invitations made before that rule may be): for the seat races, where more people hold
+ * a link than there are free seats. Returns its token.
+ */
+export async function pendingInvitationOverSeats(deps: TTeamDeps, input: { teamId: string; ownerId: string; email: string }): Promise<string> {
+  const expiresAt = new Date(Date.now() + INVITATION_TTL_MS);
+  const { id } = await deps.db.teamInvitation.create({
+    data: { teamId: input.teamId, email: input.email, role: "member", invitedById: input.ownerId, expiresAt },
+    select: { id: true },
+  });
+  return signInvitationToken(deps.env.LECTERN_SECRET, { id, email: input.email, expiresAt });
 }
 
 /** The token at the end of an invitation link. */
