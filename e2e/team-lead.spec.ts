@@ -66,6 +66,11 @@ test("a lead buys 3 seats, invites two people; one accepts and watches an assign
   }
   await expect(page.getByTestId("team-invitations")).toContainText(grace);
   await expect(page.getByTestId("team-invitations")).toContainText(alan);
+  // 1 seat taken + 2 promised of 3: the form says so, and the server refuses a fourth person.
+  await expect(page.getByTestId("invite-seats-full")).toContainText("add seats");
+  await page.getByLabel("E-mail").fill(`third-${randomUUID()}@example.com`);
+  await page.getByRole("button", { name: "Invite" }).click();
+  await expect(page.getByTestId("invite-form").getByRole("alert")).toContainText("Add seats");
   const link = /http\S+\/teams\/invitations\/\S+/.exec(mailTo(grace, org)!.text)![0];
 
   // Alan (signed in as himself) cannot use Grace's link.
