@@ -31,7 +31,7 @@ function ingestSeconds(raw: string): number[] {
 async function main() {
   const selected = only();
   if (selected !== undefined && selected !== "ingest") throw new Error(`--only takes "ingest", got "${selected}"`);
-  const ingest = () => benchIngest({ seconds: ingestSeconds(process.env.BENCH_INGEST_SECONDS ?? "30,120") });
+  const ingest = () => benchIngest({ seconds: ingestSeconds(process.env.BENCH_INGEST_SECONDS ?? "20,120") });
   if (selected === "ingest") return ingest();
   const token = measureTokenVerification();
   console.log(
