@@ -23,6 +23,7 @@ export const ROUTE_HANDLER_METHODS: Readonly<Record<string, readonly THttpMethod
   "/downloads/[course]/[token]/[...file]": ["GET", "HEAD"],
   "/images/courses/[course]/[file]": ["GET", "HEAD"],
   "/media/[course]/[segment]/[token]/[...file]": ["GET", "HEAD"],
+  "/teams/[team]/progress.csv": ["GET"],
 };
 
 export type THttpMethod = "GET" | "HEAD" | "POST" | "PUT" | "PATCH" | "DELETE" | "OPTIONS";
