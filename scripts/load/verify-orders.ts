@@ -18,12 +18,22 @@ export type TOrderCheck = {
  * - with `nonePending`, no order is still pending.
  */
 export async function verifyOrders(db: Db, account: TFakeStripeAccount, options: { nonePending: boolean }): Promise<TOrderCheck> {
+  // Stripe's orders only: the seed's demo orders (local provider, a team's seats) are not this test's.
   const orders = await db.order.findMany({
+    where: { provider: "stripe" },
     select: { id: true, number: true, status: true, buyerEmail: true, totalCents: true, purchase: { select: { status: true } } },
   });
-  const purchases = await db.purchase.findMany({ select: { orderId: true, status: true, order: { select: { status: true } } } });
-  const receipts = await db.outboxMessage.groupBy({ by: ["subject"], _count: { _all: true } });
-  const receiptCount = new Map(receipts.map((r) => [r.subject, r._count._all]));
+  const purchases = await db.purchase.findMany({
+    where: { order: { provider: "stripe" } },
+    select: { orderId: true, status: true, order: { select: { status: true } } },
+  });
+  // "Your Lectern receipt <order number>", followed by the invoice number since invoices (issue 10).
+  const receipts = await db.outboxMessage.findMany({ where: { subject: { startsWith: "Your Lectern receipt " } }, select: { subject: true } });
+  const receiptCount = new Map<string, number>();
+  for (const r of receipts) {
+    const number = /^Your Lectern receipt (\S+)/.exec(r.subject)?.[1];
+    if (number) receiptCount.set(number, (receiptCount.get(number) ?? 0) + 1);
+  }
   const problems: string[] = [];
   const byStatus: Record<string, number> = {};
   const paidSessionOrders = new Set<string>();
@@ -36,7 +46,7 @@ export async function verifyOrders(db: Db, account: TFakeStripeAccount, options:
   for (const o of orders) {
     byStatus[o.status] = (byStatus[o.status] ?? 0) + 1;
     const paidAtStripe = paidSessionOrders.has(o.id);
-    const receiptsOf = receiptCount.get(`Your Lectern receipt ${o.number}`) ?? 0;
+    const receiptsOf = receiptCount.get(o.number) ?? 0;
     if (paidAtStripe && o.status !== "paid") problems.push(`${o.number}: paid at Stripe but ${o.status} here`);
     if (!paidAtStripe && o.status === "paid") problems.push(`${o.number}: paid here but Stripe has no payment for it`);
     if (o.status === "paid" && o.purchase?.status !== "active") problems.push(`${o.number}: paid without an active purchase`);
