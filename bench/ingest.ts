@@ -13,6 +13,7 @@ import path from "node:path";
 import { importCourseFolder } from "../lib/ingest/import-course-folder";
 import { observeFfmpegRuns } from "../lib/ingest/run-ffmpeg";
 import { createTestDatabase } from "../tests/support/test-db";
+import type { TRowInput } from "./report";
 
 const SAMPLE_COURSE = "content/enterprise-software-with-python";
 
@@ -95,7 +96,7 @@ function mirrorFolders(from: string, to: string): void {
   }
 }
 
-type TMemoryRow = { seconds: number; nodeBefore: number; nodePeak: number; treePeak: number };
+type TMemoryRow = { seconds: number; nodeBefore: number; nodePeak: number; treePeak: number; lecternMs: number; bareMs: number };
 
 async function benchSourceImport(seconds: number): Promise<TMemoryRow> {
   const source = generatedSource(seconds);
@@ -155,7 +156,7 @@ async function benchSourceImport(seconds: number): Promise<TMemoryRow> {
     );
     console.log("  ffmpeg command lines:");
     for (const run of videoRuns) console.log(`    ffmpeg ${run.args.join(" ").replaceAll(workDir, "<work>")}`);
-    return { seconds, nodeBefore, nodePeak: memory.peak.root, treePeak: memory.peak.tree };
+    return { seconds, nodeBefore, nodePeak: memory.peak.root, treePeak: memory.peak.tree, lecternMs, bareMs };
   } finally {
     memory.stop();
     unobserve();
@@ -178,7 +179,7 @@ function runCli(args: string[], env: Record<string, string>): Promise<{ ms: numb
   });
 }
 
-async function benchSampleReimport(): Promise<void> {
+async function benchSampleReimport(): Promise<number | null> {
   const t = await createTestDatabase();
   try {
     const env = { DATABASE_URL: t.url };
@@ -186,7 +187,7 @@ async function benchSampleReimport(): Promise<void> {
     const plan = await runCli(["import", SAMPLE_COURSE, "--dry-run"], env);
     if (!/Dry run: 0 of \d+ segments would be encoded/.test(plan.output)) {
       console.log(`\nRe-import of the unchanged sample course: skipped, its media is not current (run \`npm run media\` first):\n${plan.output.trim().split("\n").at(-1)}`);
-      return;
+      return null;
     }
     const first = await runCli(["import", SAMPLE_COURSE], env);
     if (first.code !== 0) throw new Error(`sample import failed:\n${first.output}`);
@@ -197,6 +198,7 @@ async function benchSampleReimport(): Promise<void> {
       `  npm run lectern -- import: ${(again.ms / 1000).toFixed(2)} s wall including Node/tsx start-up; ` +
         `the import itself ${took ?? "?"} s (goal < 2 s); first import into an empty database ${(first.ms / 1000).toFixed(2)} s`,
     );
+    return took === undefined ? null : Number(took);
   } finally {
     await t.cleanup();
   }
@@ -207,10 +209,31 @@ async function benchSampleReimport(): Promise<void> {
  * each gets the full table, and a last table puts their peak memory side by side — the import
  * streams through ffmpeg, so Node's peak should not grow with the source.
  */
-export async function benchIngest(options: { seconds: number[] }): Promise<void> {
-  await benchSampleReimport();
+export async function benchIngest(options: { seconds: number[] }, add: (row: TRowInput) => void = () => {}): Promise<void> {
+  const reimport = await benchSampleReimport();
+  add({
+    figure: "re-import of the unchanged sample course",
+    unit: "s",
+    better: "lower",
+    lectern: reimport,
+    goal: "< 2 s",
+    ...(reimport === null ? { note: "skipped: the sample's media is not current (npm run media)" } : {}),
+  });
   const rows: TMemoryRow[] = [];
-  for (const seconds of options.seconds) rows.push(await benchSourceImport(seconds));
+  for (const seconds of options.seconds) {
+    const r = await benchSourceImport(seconds);
+    rows.push(r);
+    add({
+      figure: `ingest of a ${seconds} s 1080p source, wall`,
+      unit: "s",
+      better: "lower",
+      lectern: r.lecternMs / 1000,
+      referenceName: "the same ffmpeg command lines, bare",
+      reference: r.bareMs / 1000,
+      goal: "≤ 1.10× (overhead ≤ 10 %)",
+      note: `Node peak RSS ${mib(r.nodePeak)}, Node + ffmpeg ${mib(r.treePeak)}`,
+    });
+  }
   if (rows.length < 2) return;
   console.log("\nPeak memory of the import as the source grows (same process, one after the other)");
   console.log("| source | Node before | Node peak | Node + ffmpeg peak |");

@@ -10,12 +10,13 @@ import os from "node:os";
 import path from "node:path";
 import zlib from "node:zlib";
 import { chromium, type Browser } from "@playwright/test";
+import { freePort } from "../deploy/nginx/run-nginx";
+import type { TRowInput } from "./report";
 
 const COURSE = "enterprise-software-with-python";
 const SEGMENT = "overview";
 const RUNS = Number(process.env.BENCH_PLAYER_RUNS ?? 10);
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-const NGINX_PORT = Number(process.env.BENCH_NGINX_PORT ?? 3481);
 const CHROME_FLAGS = ["--no-sandbox", "--disable-gpu", "--autoplay-policy=no-user-gesture-required", "--disable-background-networking"];
 
 const median = (xs: number[]) => {
@@ -52,7 +53,8 @@ async function timeToFirstFrame(browser: Browser, url: string): Promise<number> 
 }
 
 /** nginx (Debian's nginx-light) on a loopback port, serving one static page and the MP4. */
-function startNginx(mp4: string): { url: string; stop(): void } {
+async function startNginx(mp4: string): Promise<{ url: string; stop(): void }> {
+  const port = await freePort();
   try {
     execFileSync("scripts/ensure-packages.sh", ["nginx:nginx-light"], { stdio: "inherit" });
   } catch {
@@ -89,13 +91,13 @@ http {
   fastcgi_temp_path ${prefix}/tmp_fastcgi;
   uwsgi_temp_path ${prefix}/tmp_uwsgi;
   scgi_temp_path ${prefix}/tmp_scgi;
-  server { listen 127.0.0.1:${NGINX_PORT}; root ${root}; }
+  server { listen 127.0.0.1:${port}; root ${root}; }
 }
 `,
   );
   const child: ChildProcess = spawn("nginx", ["-p", prefix, "-c", conf], { stdio: ["ignore", "ignore", "inherit"] });
   return {
-    url: `http://127.0.0.1:${NGINX_PORT}/index.html`,
+    url: `http://127.0.0.1:${port}/index.html`,
     stop() {
       child.kill("SIGTERM");
       fs.rmSync(prefix, { recursive: true, force: true });
@@ -168,9 +170,15 @@ async function lighthouseScores(url: string): Promise<{ performance: number; acc
   }
 }
 
-export async function benchPlayer(baseUrl: string, mediaRoot = process.env.MEDIA_ROOT ?? "./media"): Promise<void> {
-  const playerUrl = `${baseUrl}/courses/${COURSE}/${SEGMENT}`;
-  const nginx = startNginx(path.join(mediaRoot, COURSE, SEGMENT, "video.mp4"));
+export type TPlayerOptions = { baseUrl: string; course?: string; segment?: string; runs?: number; lighthousePages?: string[] };
+
+export async function benchPlayer(options: TPlayerOptions, add: (row: TRowInput) => void): Promise<void> {
+  const course = options.course ?? COURSE;
+  const segment = options.segment ?? SEGMENT;
+  const runs = options.runs ?? RUNS;
+  const mediaRoot = process.env.MEDIA_ROOT ?? "./media";
+  const playerUrl = `${options.baseUrl}/courses/${course}/${segment}`;
+  const nginx = await startNginx(path.join(mediaRoot, course, segment, "video.mp4"));
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROME_FLAGS });
   try {
     await waitFor(nginx.url);
@@ -179,28 +187,43 @@ export async function benchPlayer(baseUrl: string, mediaRoot = process.env.MEDIA
     await timeToFirstFrame(browser, nginx.url);
     const player: number[] = [];
     const bare: number[] = [];
-    for (let i = 0; i < RUNS; i++) {
+    for (let i = 0; i < runs; i++) {
       player.push(await timeToFirstFrame(browser, `${playerUrl}?autoplay=1`));
       bare.push(await timeToFirstFrame(browser, nginx.url));
     }
-    const p = median(player);
-    const b = median(bare);
-    console.log(`\nTime to first frame, ${SEGMENT} (navigation start → first 'playing'), median of ${RUNS} cold loads`);
-    console.log(`  player page (video.js + HLS): ${p.toFixed(0)} ms   [${player.map((x) => x.toFixed(0)).join(", ")}]`);
-    console.log(`  bare <video> on nginx (MP4):  ${b.toFixed(0)} ms   [${bare.map((x) => x.toFixed(0)).join(", ")}]`);
-    console.log(`  ratio: ${(p / b).toFixed(2)}×   (goals: ≤ 400 ms and ≤ 1.5×)`);
+    add({
+      figure: `time to first frame, ${segment} (median of ${runs} cold loads)`,
+      unit: "ms",
+      better: "lower",
+      lectern: median(player),
+      referenceName: "bare <video> of the same MP4 on nginx",
+      reference: median(bare),
+      goal: "≤ 2× (issue 12)",
+      note: `player [${player.map((x) => x.toFixed(0)).join(", ")}]; bare [${bare.map((x) => x.toFixed(0)).join(", ")}]`,
+    });
 
     const js = await loadedJs(browser, playerUrl);
-    console.log(
-      `\nPlayer page JS as loaded by Chromium: ${js.scripts} scripts, ${(js.raw / 1024).toFixed(1)} KiB raw, ` +
-        `${(js.gzip / 1024).toFixed(1)} KiB gzipped (goal ≤ 300 KB)`,
-    );
+    add({
+      figure: "player page JS as loaded (gzipped)",
+      unit: "KiB",
+      better: "lower",
+      lectern: js.gzip / 1024,
+      goal: "≤ 300 KiB",
+      note: `${js.scripts} scripts, ${(js.raw / 1024).toFixed(0)} KiB raw`,
+    });
   } finally {
     await browser.close();
     nginx.stop();
   }
 
-  const lh = await lighthouseScores(playerUrl);
-  if ("error" in lh) console.log(`\nLighthouse (player page): could not run — ${lh.error}`);
-  else console.log(`\nLighthouse (player page, mobile defaults): performance ${lh.performance}, accessibility ${lh.accessibility} (goals ≥ 95 and 100)`);
+  const pages = options.lighthousePages ?? [`/courses/${course}/${segment}`];
+  for (const page of pages) {
+    const lh = await lighthouseScores(`${options.baseUrl}${page}`);
+    if ("error" in lh) {
+      add({ figure: `Lighthouse ${page}`, unit: "", better: "higher", lectern: null, error: lh.error });
+      continue;
+    }
+    add({ figure: `Lighthouse performance, ${page} (mobile defaults)`, unit: "/100", better: "higher", lectern: lh.performance, goal: "≥ 95" });
+    add({ figure: `Lighthouse accessibility, ${page}`, unit: "/100", better: "higher", lectern: lh.accessibility, goal: "100" });
+  }
 }

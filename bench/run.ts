@@ -1,81 +1,178 @@
-// `npm run bench`: figures, not pass/fail. Needs a production build and the seeded
-// default database (`npm run quickstart` leaves both). Prints tables to compare side by side.
-import { formatLoadTable, measureLoad, type TLoadResult } from "./http-load";
+// `npm run bench`: every figure of issues 12 and 13 in one report — Lectern's figure, the
+// reference measured in the same run, the ratio — printed as Markdown and written to
+// bench/results/<timestamp>-<db>.{json,md}. Figures, not pass/fail: a section that fails
+// becomes an error row and the others still run. See README ("Benchmarks").
+//
+//   npm run bench                          # SQLite (a fresh seeded bench database)
+//   npm run bench -- --db postgres         # PostgreSQL (scripts/postgres.sh, PGPORT_LECTERN)
+//   npm run bench -- --only pages,media    # some sections only
+//
+// Durations are environment variables (defaults sized for < 15 min on 2 cores): see DEFAULTS.
+import { execFileSync, spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { freePort } from "../deploy/nginx/run-nginx";
+import { prepareDatabase, type TLoadDatabase } from "../scripts/load/prepare-database";
+import { benchCourseZip } from "./course-zip";
 import { benchIngest } from "./ingest";
+import { benchLoad } from "./load";
 import { benchMediaDelivery } from "./media-delivery";
-import { measurePageJs } from "./page-weight";
+import { benchPages } from "./pages";
 import { benchPlayer } from "./player";
-import { startAppServer } from "./server";
+import { BenchReport, reportMarkdown } from "./report";
+import { startAppServer, type TRunningServer } from "./server";
 import { measureTokenVerification } from "./token-verify";
 
-const COURSE = "enterprise-software-with-python";
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
-const CONCURRENCY = [1, 16, 64];
+const root = path.resolve(__dirname, "..");
+process.chdir(root);
 
-/** `npm run bench -- --only ingest` runs only the ingest rows (no build or server needed). */
-function only(): string | undefined {
+const COURSE = "enterprise-software-with-python";
+const FREE_SEGMENT = "overview";
+const SECTIONS = ["token", "pages", "player", "media", "zip", "ingest", "load"] as const;
+type TSection = (typeof SECTIONS)[number];
+
+function arg(name: string): string | undefined {
   const args = process.argv.slice(2);
-  const i = args.indexOf("--only");
-  return i >= 0 ? args[i + 1] : args.find((a) => a.startsWith("--only="))?.slice("--only=".length);
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? args[i + 1] : args.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
 }
 
-/** BENCH_INGEST_SECONDS: source lengths in seconds, comma-separated (e.g. `30,120`). */
-function ingestSeconds(raw: string): number[] {
+function numberList(name: string, raw: string, min: number, max: number): number[] {
   const list = raw.split(",").map((v) => Number(v.trim()));
-  if (!list.length || list.some((n) => !Number.isInteger(n) || n < 2 || n > 3600)) {
-    throw new Error(`BENCH_INGEST_SECONDS must be whole seconds between 2 and 3600, comma-separated (e.g. 30,120); got "${raw}"`);
+  if (!list.length || list.some((n) => !Number.isInteger(n) || n < min || n > max)) {
+    throw new Error(`${name} takes whole numbers between ${min} and ${max}, comma-separated; got "${raw}"`);
   }
-  return list.sort((a, b) => a - b);
+  return list;
+}
+
+function setting(name: string, fallback: string, min: number, max: number): number {
+  return numberList(name, process.env[name] ?? fallback, min, max)[0]!;
+}
+
+function options() {
+  const db = arg("db") ?? "sqlite";
+  if (db !== "sqlite" && db !== "postgres") throw new Error(`--db takes sqlite or postgres, got "${db}"`);
+  const only = arg("only");
+  const sections = only ? only.split(",").map((s) => s.trim()) : [...SECTIONS];
+  const unknown = sections.filter((s) => !(SECTIONS as readonly string[]).includes(s));
+  if (unknown.length) throw new Error(`--only takes some of ${SECTIONS.join(",")}; unknown: ${unknown.join(", ")}`);
+  return {
+    db: db as "sqlite" | "postgres",
+    sections: new Set(sections as TSection[]),
+    // Seconds per measured row of the page and media tables.
+    pageSeconds: setting("BENCH_SECONDS", "3", 1, 600),
+    connections: numberList("BENCH_CONNECTIONS", process.env.BENCH_CONNECTIONS ?? "1,16,64,256", 1, 1024),
+    mediaSeconds: setting("BENCH_MEDIA_SECONDS", "3", 1, 600),
+    mediaConnections: numberList("BENCH_MEDIA_CONNECTIONS", process.env.BENCH_MEDIA_CONNECTIONS ?? "1,16,64", 1, 1024),
+    playerRuns: setting("BENCH_PLAYER_RUNS", "7", 1, 100),
+    lighthousePages: (process.env.BENCH_LIGHTHOUSE_PAGES ?? `/courses/${COURSE}/${FREE_SEGMENT},/courses/${COURSE},/`)
+      .split(",")
+      .filter(Boolean),
+    ingestSeconds: numberList("BENCH_INGEST_SECONDS", process.env.BENCH_INGEST_SECONDS ?? "20", 2, 3600).sort((a, b) => a - b),
+    loadViewers: setting("BENCH_LOAD_VIEWERS", "100", 2, 2000),
+    loadSeconds: setting("BENCH_LOAD_SECONDS", "20", 5, 600),
+  };
+}
+
+function postgres(command: "start" | "stop" | "url"): string {
+  return execFileSync("scripts/postgres.sh", [command], { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] }).trim();
 }
 
 async function main() {
-  const selected = only();
-  if (selected !== undefined && selected !== "ingest") throw new Error(`--only takes "ingest", got "${selected}"`);
-  const ingest = () => benchIngest({ seconds: ingestSeconds(process.env.BENCH_INGEST_SECONDS ?? "20,120") });
-  if (selected === "ingest") return ingest();
-  const token = measureTokenVerification();
-  console.log(
-    `Media token verification: ${token.microsPerCall.toFixed(2)} µs per request (${Math.round(token.perSecond).toLocaleString("en-US")}/s on one core)`,
-  );
-  const server = await startAppServer(Number(process.env.BENCH_PORT ?? 3200), {
-    DATABASE_URL: process.env.DATABASE_URL ?? "file:./data/lectern.db",
-    // The bench signs nothing itself; a throw-away secret lets the production server start.
-    LECTERN_SECRET: process.env.LECTERN_SECRET ?? "bench-secret-0123456789abcdef0123456789",
-  });
+  const o = options();
+  const report = new BenchReport(o.db);
+  const has = (s: TSection) => o.sections.has(s);
+  console.log(`# npm run bench — ${o.db}, sections ${[...o.sections].join(", ")}`);
+  let serverUrl: string | undefined;
+  let database: TLoadDatabase | null = null;
+  let app: TRunningServer | null = null;
   try {
-    const html = await (await fetch(`${server.baseUrl}/courses/${COURSE}`)).text();
-    const css = html.match(/href="(\/_next\/static\/[^"]+\.css)"/)?.[1];
-    if (!css) throw new Error("could not find a static CSS asset on the course page");
+    await report.section("setup", async () => {
+      if (has("pages") || has("player") || has("media") || has("load")) {
+        const build = spawnSync("node", ["scripts/build-if-changed.mjs"], { stdio: "inherit" });
+        if (build.status !== 0) throw new Error("the production build failed");
+      }
+      if (o.db === "postgres") {
+        postgres("start");
+        serverUrl = postgres("url");
+        // The ingest section's scratch databases (tests/support/test-db.ts) on the same server.
+        process.env.TEST_DATABASE_URL = serverUrl;
+      } else {
+        process.env.TEST_DATABASE_URL = "file:./data/test-bench.db";
+      }
+      // Never data/lectern.db: a fresh database migrated and seeded like the e2e one.
+      if (!(has("pages") || has("player") || has("media") || has("zip"))) return;
+      database = await prepareDatabase(o.db, serverUrl);
+      console.log(`  bench database: ${database.url.replace(/\/\/[^@]*@/, "//")}`);
+    });
+    const databaseUrl = (database as TLoadDatabase | null)?.url;
 
-    console.log(`\nCourse page vs a static asset from the same server (${SECONDS} s per row)`);
-    const rows: TLoadResult[] = [];
-    for (const c of CONCURRENCY) {
-      rows.push(await measureLoad("course page", `${server.baseUrl}/courses/${COURSE}`, c, SECONDS));
-      rows.push(await measureLoad("static .css", `${server.baseUrl}${css}`, c, SECONDS));
+    if (has("token")) {
+      await report.section("media token", async (add) => {
+        const token = measureTokenVerification();
+        add({ figure: "media token verification (HMAC-SHA256), one core", unit: "µs", better: "lower", lectern: token.microsPerCall });
+      });
     }
-    console.log(formatLoadTable(rows));
-    for (const c of CONCURRENCY) {
-      const page = rows.find((r) => r.name === "course page" && r.connections === c)!;
-      const asset = rows.find((r) => r.name === "static .css" && r.connections === c)!;
-      console.log(`  conc ${String(c).padStart(2)}: course page at ${(page.requestsPerSecond / asset.requestsPerSecond).toFixed(2)}× the static asset's req/s`);
+    const needsApp = has("pages") || has("player");
+    if (needsApp && databaseUrl) {
+      await report.section("app start", async () => {
+        app = await startAppServer(await freePort(), {
+          DATABASE_URL: databaseUrl,
+          // The bench signs nothing itself; a throw-away secret lets the production server start.
+          LECTERN_SECRET: process.env.LECTERN_SECRET ?? "bench-secret-0123456789abcdef0123456789",
+        });
+      });
     }
+    const running = app as TRunningServer | null;
+    if (has("pages")) {
+      await report.section("pages", async (add) => {
+        if (!running) throw new Error("the app did not start (see setup)");
+        await benchPages({ baseUrl: running.baseUrl, course: COURSE, segment: FREE_SEGMENT, seconds: o.pageSeconds, connections: o.connections }, add);
+      });
+    }
+    if (has("player")) {
+      await report.section("player", async (add) => {
+        if (!running) throw new Error("the app did not start (see setup)");
+        await benchPlayer({ baseUrl: running.baseUrl, course: COURSE, segment: FREE_SEGMENT, runs: o.playerRuns, lighthousePages: o.lighthousePages }, add);
+      });
+    }
+    await running?.stop();
+    app = null;
 
-    const weight = await measurePageJs(`${server.baseUrl}/courses/${COURSE}/overview`);
-    console.log(
-      `\nPlayer page JS: ${weight.scripts} scripts, ${(weight.rawBytes / 1024).toFixed(1)} KiB raw, ` +
-        `${(weight.gzipBytes / 1024).toFixed(1)} KiB gzipped`,
-    );
-    await benchPlayer(server.baseUrl);
+    if (has("media")) {
+      await report.section("media delivery", async (add) => {
+        if (!databaseUrl) throw new Error("no bench database (see setup)");
+        await benchMediaDelivery({ databaseUrl, seconds: o.mediaSeconds, connections: o.mediaConnections }, add);
+      });
+    }
+    if (has("zip")) {
+      await report.section("course zip", async (add) => {
+        if (!databaseUrl) throw new Error("no bench database (see setup)");
+        await benchCourseZip({ databaseUrl, course: COURSE }, add);
+      });
+    }
+    if (has("ingest")) {
+      await report.section("ingest", (add) => benchIngest({ seconds: o.ingestSeconds }, add));
+    }
+    if (has("load")) {
+      await report.section("load test", (add) => benchLoad({ provider: o.db, serverUrl, viewers: o.loadViewers, seconds: o.loadSeconds }, add));
+    }
   } finally {
-    await server.stop();
+    await (app as TRunningServer | null)?.stop();
+    await (database as TLoadDatabase | null)?.drop().catch((e: unknown) => console.error(`could not drop the bench database: ${String(e)}`));
+    if (o.db === "postgres" && serverUrl) postgres("stop");
   }
 
-  await benchMediaDelivery({
-    port: Number(process.env.BENCH_PORT ?? 3200) + 10,
-    databaseUrl: process.env.DATABASE_URL ?? "file:./data/lectern.db",
-    seconds: Number(process.env.BENCH_MEDIA_SECONDS ?? 3),
-  });
-  await ingest();
+  const json = report.toJson(os.loadavg(), os.cpus().length);
+  const markdown = reportMarkdown(json);
+  const dir = path.join(root, "bench/results");
+  fs.mkdirSync(dir, { recursive: true });
+  const base = path.join(dir, `${json.startedAt.replace(/[:.]/g, "-")}-${o.db}`);
+  fs.writeFileSync(`${base}.json`, `${JSON.stringify(json, null, 2)}\n`);
+  fs.writeFileSync(`${base}.md`, markdown);
+  console.log(`\n${markdown}`);
+  console.log(`Wrote ${path.relative(root, base)}.json and .md (${(json.wallSeconds / 60).toFixed(1)} min).`);
 }
 
 main().catch((error) => {
