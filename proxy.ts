@@ -3,6 +3,7 @@ import { checkPagePostBody } from "./lib/http/check-page-post-body";
 import { newNonce, pageContentSecurityPolicy } from "./lib/http/content-security-policy";
 import { decideEdge } from "./lib/http/decide-edge";
 import { errorResponse } from "./lib/http/error-response";
+import { env } from "./lib/env.server";
 
 /**
  * The HTTP edge (docs/decisions/009-http-edge.md): malformed URLs, unsupported methods,
@@ -13,7 +14,12 @@ import { errorResponse } from "./lib/http/error-response";
  * scripts, and on the response.
  */
 export async function proxy(request: NextRequest): Promise<Response | undefined> {
-  const decision = decideEdge({ method: request.method, pathname: request.nextUrl.pathname, headers: request.headers });
+  const decision = decideEdge({
+    method: request.method,
+    pathname: request.nextUrl.pathname,
+    headers: request.headers,
+    trustedProxyHops: env.TRUSTED_PROXY_HOPS,
+  });
   if (decision.kind === "options") return new Response(null, { status: 204, headers: { Allow: decision.allow } });
   if (decision.kind === "refuse") {
     const response = errorResponse(decision.error);

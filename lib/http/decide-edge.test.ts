@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { decideEdge, PAGE_POST_MAX_BYTES } from "./decide-edge";
 
 const req = (method: string, pathname: string, headers: Record<string, string> = {}) =>
-  decideEdge({ method, pathname, headers: new Headers({ host: "lectern.test", ...headers }) });
+  decideEdge({ method, pathname, headers: new Headers({ host: "lectern.test", ...headers }), trustedProxyHops: 0 });
 
 describe("decideEdge", () => {
   it.each(["/courses/%ff", "/courses/x/%", "/courses/x/%c0%af", "/media/%c0%af/s/t/f", "/api/courses/%ff/toc", "/%E0%A4%A"])(
@@ -45,6 +45,13 @@ describe("decideEdge", () => {
     });
     expect(req("POST", "/courses/x/checkout", { origin: "null" })).toMatchObject({ kind: "refuse" });
     expect(req("POST", "/courses/x/checkout", { origin: "http://lectern.test" })).toEqual({ kind: "pass", page: true });
+  });
+
+  it("believes X-Forwarded-Host only when a trusted proxy is in front (TRUSTED_PROXY_HOPS)", () => {
+    const headers = new Headers({ host: "lectern.test", origin: "https://evil.example", "x-forwarded-host": "evil.example" });
+    const post = (trustedProxyHops: number) => decideEdge({ method: "POST", pathname: "/courses/x/checkout", headers, trustedProxyHops });
+    expect(post(0)).toMatchObject({ kind: "refuse", error: { code: "FORBIDDEN" } });
+    expect(post(1)).toEqual({ kind: "pass", page: true });
   });
 
   it("refuses a page POST that declares more than Next's server-action limit", () => {

@@ -2,7 +2,13 @@ import { AppError } from "../errors";
 import { routeKindOf } from "./route-methods";
 import { isForeignOrigin } from "./same-origin";
 
-export type TEdgeRequest = { method: string; pathname: string; headers: Headers };
+export type TEdgeRequest = {
+  method: string;
+  pathname: string;
+  headers: Headers;
+  /** TRUSTED_PROXY_HOPS: whether X-Forwarded-Host was written by a proxy (lib/http/same-origin.ts). */
+  trustedProxyHops: number;
+};
 
 export type TEdgeDecision =
   /** On to Next; a page gets its Content-Security-Policy from the proxy. */
@@ -36,7 +42,7 @@ export function decideEdge(request: TEdgeRequest): TEdgeDecision {
   }
   if (route.kind === "page" && method === "OPTIONS") return { kind: "options", allow };
   if (route.kind === "page" && method === "POST") {
-    if (isForeignOrigin(request.headers)) {
+    if (isForeignOrigin(request.headers, request.trustedProxyHops)) {
       return { kind: "refuse", error: new AppError("FORBIDDEN", "Cross-site request refused.") };
     }
     if (Number(request.headers.get("content-length") ?? 0) > PAGE_POST_MAX_BYTES) {

@@ -7,8 +7,11 @@ import { isForeignOrigin } from "./same-origin";
  * posts text/plain, which a cross-site form could also send, so a foreign Origin is refused
  * (the session cookie would otherwise ride along).
  */
-export async function readJsonBody(request: Request, limit: TBodyLimit): Promise<unknown> {
-  if (isForeignOrigin(request.headers)) throw new AppError("FORBIDDEN", "Cross-site request refused.");
+export async function readJsonBody(
+  request: Request,
+  limit: TBodyLimit & { /** TRUSTED_PROXY_HOPS (lib/http/same-origin.ts). */ trustedProxyHops: number },
+): Promise<unknown> {
+  if (isForeignOrigin(request.headers, limit.trustedProxyHops)) throw new AppError("FORBIDDEN", "Cross-site request refused.");
   const text = await readLimitedText(request, limit);
   try {
     return JSON.parse(text);

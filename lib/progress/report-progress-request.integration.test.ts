@@ -17,7 +17,7 @@ describe("POST /api/progress body handling", () => {
   beforeAll(async () => {
     // No database is reached in these cases: the refusal comes before any query.
     const db = null as never;
-    server = await serveWebHandler(handleRoute(async (request: Request) => Response.json(await reportProgressRequest(db, viewer, request))));
+    server = await serveWebHandler(handleRoute(async (request: Request) => Response.json(await reportProgressRequest(db, viewer, request, { trustedProxyHops: 0 }))));
   });
   afterAll(() => server.close());
 

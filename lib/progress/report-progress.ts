@@ -58,10 +58,11 @@ export async function reportProgressRequest(
   db: Db,
   viewer: TViewer,
   request: Request,
-  certificates?: TCertificateDeps,
+  options: { trustedProxyHops: number; certificates?: TCertificateDeps },
 ): Promise<TReportedProgress> {
   requireSignedIn(viewer);
-  return reportProgress(db, viewer, await readJsonBody(request, { maxBytes: PROGRESS_BODY_LIMIT }), certificates);
+  const body = await readJsonBody(request, { maxBytes: PROGRESS_BODY_LIMIT, trustedProxyHops: options.trustedProxyHops });
+  return reportProgress(db, viewer, body, options.certificates);
 }
 
 function requireSignedIn(viewer: TViewer): asserts viewer is Extract<TViewer, { kind: "user" }> {

@@ -17,6 +17,7 @@ export const handleTusRequest = (globalForTus.lecternTusHandler ??= createTusHan
   uploadRoot: env.UPLOAD_ROOT,
   mediaRoot: env.MEDIA_ROOT,
   maxVideoBytes: env.UPLOAD_MAX_BYTES,
+  trustedProxyHops: env.TRUSTED_PROXY_HOPS,
   authorize: async () => requireAdminApi(),
   onUploaded: (tx, event) =>
     writeAudit(tx, {

@@ -21,6 +21,8 @@ export type TTusHandlerDeps = {
   uploadRoot: string;
   mediaRoot: string;
   maxVideoBytes: number;
+  /** TRUSTED_PROXY_HOPS (lib/http/same-origin.ts). */
+  trustedProxyHops: number;
   /** The admin check (401 anonymous, 403 learner) as an AppError; runs first on every request. */
   authorize: (request: Request) => Promise<TUploader>;
   /**
@@ -99,7 +101,7 @@ export function createTusHandler(deps: TTusHandlerDeps): (request: Request) => P
   return async (request: Request) => {
     try {
       const uploader = await deps.authorize(request);
-      if (request.method !== "OPTIONS" && request.method !== "HEAD" && isForeignOrigin(request.headers)) {
+      if (request.method !== "OPTIONS" && request.method !== "HEAD" && isForeignOrigin(request.headers, deps.trustedProxyHops)) {
         throw new AppError("FORBIDDEN", "Cross-site request refused.");
       }
       if (request.method === "PATCH") {

@@ -37,6 +37,7 @@ function makeHandler() {
     uploadRoot,
     mediaRoot,
     maxVideoBytes: MAX_VIDEO,
+    trustedProxyHops: 0,
     // The route's requireAdminApi() in miniature: the same errors, chosen by the test.
     async authorize() {
       if (who === "anonymous") throw new AppError("UNAUTHENTICATED", "Sign in as an admin to do this.");

@@ -1,3 +1,4 @@
+import { env } from "@/lib/env.server";
 import { db } from "@/lib/db.server";
 import { auth } from "@/lib/auth/auth.server";
 import { getViewer } from "@/lib/access/get-viewer.server";
@@ -12,7 +13,7 @@ export const dynamic = "force-dynamic";
 export const DELETE = handleRoute(async (request: Request) => {
   const viewer = await getViewer();
   if (viewer.kind !== "user") throw new AppError("UNAUTHENTICATED", "Sign in to delete your account.");
-  const body = await readJsonBody(request, { maxBytes: 4096 });
+  const body = await readJsonBody(request, { maxBytes: 4096, trustedProxyHops: env.TRUSTED_PROXY_HOPS });
   const context = await auth.$context;
   await deleteAccount(
     { db, verifyPassword: (hash, password) => context.password.verify({ hash, password }) },

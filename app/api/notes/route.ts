@@ -1,3 +1,4 @@
+import { env } from "@/lib/env.server";
 import { db } from "@/lib/db.server";
 import { getViewer } from "@/lib/access/get-viewer.server";
 import { handleRoute } from "@/lib/http/error-response";
@@ -27,6 +28,6 @@ export const GET = handleRoute(async (request: Request) => {
 export const POST = handleRoute(async (request: Request) => {
   const viewer = await getViewer();
   requireNoteTaker(viewer);
-  const note = await addNote(db, viewer, await readJsonBody(request, { maxBytes: NOTE_BODY_LIMIT }));
+  const note = await addNote(db, viewer, await readJsonBody(request, { maxBytes: NOTE_BODY_LIMIT, trustedProxyHops: env.TRUSTED_PROXY_HOPS }));
   return Response.json(note, { status: 201, headers });
 });

@@ -1,3 +1,4 @@
+import { env } from "@/lib/env.server";
 import { db } from "@/lib/db.server";
 import { getViewer } from "@/lib/access/get-viewer.server";
 import { AppError } from "@/lib/errors";
@@ -23,6 +24,6 @@ export const GET = handleRoute(async () => {
 
 export const PATCH = handleRoute(async (request: Request) => {
   const userId = await requireUserId();
-  const patch = ZPlayerPreferencesPatch.parse(await readJsonBody(request, { maxBytes: PREFERENCES_BODY_LIMIT }));
+  const patch = ZPlayerPreferencesPatch.parse(await readJsonBody(request, { maxBytes: PREFERENCES_BODY_LIMIT, trustedProxyHops: env.TRUSTED_PROXY_HOPS }));
   return Response.json(await savePreferences(db, userId, patch), { headers });
 });

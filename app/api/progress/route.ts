@@ -7,6 +7,6 @@ import { env } from "@/lib/env.server";
 export const dynamic = "force-dynamic";
 
 export const POST = handleRoute(async (request: Request) => {
-  const state = await reportProgressRequest(db, await getViewer(), request, { env });
+  const state = await reportProgressRequest(db, await getViewer(), request, { trustedProxyHops: env.TRUSTED_PROXY_HOPS, certificates: { env } });
   return Response.json(state, { headers: { "Cache-Control": "private, no-store" } });
 });

@@ -1,3 +1,4 @@
+import { env } from "@/lib/env.server";
 import { db } from "@/lib/db.server";
 import { getViewer } from "@/lib/access/get-viewer.server";
 import { AppError } from "@/lib/errors";
@@ -16,13 +17,13 @@ type TContext = { params: Promise<{ id: string }> };
 export const PATCH = handleRoute(async (request: Request, context: TContext) => {
   const viewer = await getViewer();
   requireNoteTaker(viewer);
-  const body = await readJsonBody(request, { maxBytes: NOTE_BODY_LIMIT });
+  const body = await readJsonBody(request, { maxBytes: NOTE_BODY_LIMIT, trustedProxyHops: env.TRUSTED_PROXY_HOPS });
   return Response.json(await updateNote(db, viewer, (await context.params).id, body), { headers });
 });
 
 /** DELETE /api/notes/:id: the author deletes their note (anyone else: 404). */
 export const DELETE = handleRoute(async (request: Request, context: TContext) => {
-  if (isForeignOrigin(request.headers)) throw new AppError("FORBIDDEN", "Cross-site request refused.");
+  if (isForeignOrigin(request.headers, env.TRUSTED_PROXY_HOPS)) throw new AppError("FORBIDDEN", "Cross-site request refused.");
   const viewer = await getViewer();
   requireNoteTaker(viewer);
   await deleteNote(db, viewer, (await context.params).id);
