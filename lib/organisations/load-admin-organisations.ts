@@ -14,7 +14,7 @@ export async function listAdminOrganisations(db: Db) {
   });
 }
 
-/** One organisation for its admin page. The provider's client secret never leaves this function. */
+/** One organisation for its admin page. The provider's client secret (OIDC) never leaves this function. */
 export async function loadAdminOrganisation(db: Db, organisationId: string) {
   const org = await db.organisation.findUnique({
     where: { id: organisationId },
@@ -27,15 +27,18 @@ export async function loadAdminOrganisation(db: Db, organisationId: string) {
         select: { id: true, endsAt: true, course: { select: { id: true, title: true, slug: true } } },
         orderBy: { course: { title: "asc" } },
       },
-      ssoProviders: { select: { id: true, providerId: true, issuer: true, domain: true, domainVerified: true, oidcConfig: true } },
+      ssoProviders: { select: { id: true, providerId: true, issuer: true, domain: true, domainVerified: true, oidcConfig: true, samlConfig: true } },
     },
   });
   if (!org) return null;
   return {
     ...org,
-    ssoProviders: org.ssoProviders.map(({ oidcConfig, ...p }) => ({
+    ssoProviders: org.ssoProviders.map(({ oidcConfig, samlConfig, ...p }) => ({
       ...p,
+      protocol: samlConfig ? ("saml" as const) : ("oidc" as const),
       clientId: oidcConfig ? ((JSON.parse(oidcConfig) as { clientId?: string }).clientId ?? "") : "",
+      /** SAML: the IdP's sign-in URL (its certificate and metadata stay in the row). */
+      entryPoint: samlConfig ? ((JSON.parse(samlConfig) as { entryPoint?: string }).entryPoint ?? "") : "",
     })),
   };
 }

@@ -60,3 +60,35 @@ export type TRegisterOidcProvider = z.infer<typeof ZRegisterOidcProvider>;
 
 export const ZRemoveSsoProvider = z.object({ ssoProviderId: zId });
 export type TRemoveSsoProvider = z.infer<typeof ZRemoveSsoProvider>;
+
+/** Empty form fields are "not given" (the SAML form takes either metadata or the three fields). */
+const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
+
+/**
+ * The organisation's SAML 2.0 identity provider: its metadata XML (which names its entity id,
+ * sign-in URL and signing certificate), or those three typed in. Checked further (a parseable
+ * certificate, well-formed metadata) by registerSamlProvider.
+ */
+export const ZRegisterSamlProvider = z
+  .object({
+    organisationId: zId,
+    metadata: z.preprocess(blankToUndefined, z.string().max(100_000, "IdP metadata is at most 100,000 characters").optional()),
+    entityId: z.preprocess(blankToUndefined, z.string().trim().max(500, "Entity ID is at most 500 characters").optional()),
+    entryPoint: z.preprocess(
+      blankToUndefined,
+      z
+        .string()
+        .trim()
+        .max(500, "Sign-in URL is at most 500 characters")
+        .pipe(z.url({ protocol: /^https?$/, message: "Sign-in URL must be the provider's http(s) SSO URL" }))
+        .optional(),
+    ),
+    certificate: z.preprocess(blankToUndefined, z.string().max(20_000, "Certificate is at most 20,000 characters").optional()),
+  })
+  .superRefine((v, ctx) => {
+    if (v.metadata) return;
+    if (!v.entityId) ctx.addIssue({ code: "custom", path: ["entityId"], message: "Enter the IdP's entity ID, or paste its metadata" });
+    if (!v.entryPoint) ctx.addIssue({ code: "custom", path: ["entryPoint"], message: "Enter the IdP's sign-in (SSO) URL, or paste its metadata" });
+    if (!v.certificate) ctx.addIssue({ code: "custom", path: ["certificate"], message: "Paste the IdP's signing certificate (PEM), or its metadata" });
+  });
+export type TRegisterSamlProvider = z.infer<typeof ZRegisterSamlProvider>;

@@ -13,10 +13,12 @@ import {
   ZEndLicence,
   ZGrantLicence,
   ZRegisterOidcProvider,
+  ZRegisterSamlProvider,
   ZRemoveOrganisationDomain,
   ZRemoveSsoProvider,
 } from "@/lib/organisations/organisation-schemas";
 import { registerOidcProvider } from "@/lib/organisations/register-oidc-provider";
+import { registerSamlProvider } from "@/lib/organisations/register-saml-provider";
 import { removeSsoProvider } from "@/lib/organisations/remove-sso-provider";
 
 export async function createOrganisationAction(_previous: unknown, formData: unknown): Promise<TAdminActionState> {
@@ -58,6 +60,13 @@ export async function registerProviderAction(_previous: unknown, formData: unkno
   return runAdminAction(formData, ZRegisterOidcProvider, async (deps, input) => {
     const { issuer } = await registerOidcProvider({ ...deps, privateIdpOrigins: splitOrigins(env.SSO_PRIVATE_IDP_ORIGINS) }, input);
     return { notice: `Single sign-on through ${issuer} is on.` };
+  });
+}
+
+export async function registerSamlProviderAction(_previous: unknown, formData: unknown): Promise<TAdminActionState> {
+  return runAdminAction(formData, ZRegisterSamlProvider, async (deps, input) => {
+    const { entityId } = await registerSamlProvider({ ...deps, appUrl: env.APP_URL }, input);
+    return { notice: `Single sign-on through the SAML identity provider ${entityId} is on.` };
   });
 }
 

@@ -9,11 +9,13 @@ import { db } from "@/lib/db.server";
 import { env } from "@/lib/env.server";
 import { loadAdminOrganisation } from "@/lib/organisations/load-admin-organisations";
 import { providerIdOf } from "@/lib/organisations/register-oidc-provider";
+import { samlServiceProviderOf } from "@/lib/organisations/register-saml-provider";
 import {
   addDomainAction,
   endLicenceAction,
   grantLicenceAction,
   registerProviderAction,
+  registerSamlProviderAction,
   removeDomainAction,
   removeProviderAction,
 } from "../actions";
@@ -32,6 +34,7 @@ export default async function AdminOrganisationPage({ params }: { params: Promis
   if (!org) notFound();
   const now = new Date();
   const redirectUri = `${env.APP_URL}/api/auth/sso/callback/${providerIdOf(org.slug)}`;
+  const samlSp = samlServiceProviderOf(env.APP_URL, providerIdOf(org.slug));
   const inAYear = day(new Date(now.getTime() + 365 * 86_400_000));
   return (
     <div className="page admin-page">
@@ -145,16 +148,28 @@ export default async function AdminOrganisationPage({ params }: { params: Promis
         <SubmitButton>Save licence</SubmitButton>
       </ActionForm>
 
-      <h2>Single sign-on (OpenID Connect)</h2>
+      <h2>Single sign-on</h2>
       {org.ssoProviders.length === 0 ? (
         <p className="muted">Off. People at the organisation&apos;s domains sign in with a password and confirm their address.</p>
       ) : (
         <dl className="admin-facts admin-wrap-anywhere" data-testid="sso-provider">
           {org.ssoProviders.map((p) => (
             <div key={p.id}>
-              <dt>Issuer</dt>
+              <dt>{p.protocol === "saml" ? "SAML 2.0 identity provider" : "OpenID Connect issuer"}</dt>
               <dd>
-                <code>{p.issuer}</code> · client <code>{p.clientId}</code> · domains {p.domain || "none (signs nobody in)"}
+                <code>{p.issuer}</code>
+                {p.protocol === "saml" ? (
+                  <>
+                    {" "}
+                    · sign-in URL <code>{p.entryPoint}</code>
+                  </>
+                ) : (
+                  <>
+                    {" "}
+                    · client <code>{p.clientId}</code>
+                  </>
+                )}{" "}
+                · domains {p.domain || "none (signs nobody in)"}
                 <ActionForm action={removeProviderAction} className="admin-inline-form" label="Remove the identity provider">
                   <input type="hidden" name="ssoProviderId" value={p.id} />
                   <SubmitButton className="button button--danger">Remove</SubmitButton>
@@ -164,6 +179,9 @@ export default async function AdminOrganisationPage({ params }: { params: Promis
           ))}
         </dl>
       )}
+      <p className="muted small">One identity provider per organisation: registering one replaces the other.</p>
+
+      <h3>OpenID Connect</h3>
       <p className="muted admin-wrap-anywhere">
         In the organisation&apos;s identity provider, register Lectern as a web client with the redirect URI{" "}
         <code data-testid="redirect-uri">{redirectUri}</code>, then enter its issuer and credentials here. Lectern reads the
@@ -190,9 +208,41 @@ export default async function AdminOrganisationPage({ params }: { params: Promis
         </div>
         <SubmitButton className="button button--primary">{org.ssoProviders.length > 0 ? "Replace provider" : "Turn on single sign-on"}</SubmitButton>
       </ActionForm>
-      <p className="muted small">
-        SAML 2.0: @better-auth/sso supports it, but Lectern does not offer it yet (no SAML provider to test against here).
+
+      <h3>SAML 2.0</h3>
+      <p className="muted admin-wrap-anywhere">
+        In the organisation&apos;s identity provider, add Lectern as a service provider: entity ID{" "}
+        <code data-testid="saml-sp-entity-id">{samlSp.entityId}</code>, Assertion Consumer Service (HTTP-POST){" "}
+        <code data-testid="saml-acs-url">{samlSp.acsUrl}</code>, name ID the person&apos;s e-mail address, and signed
+        assertions. The entity ID is also Lectern&apos;s metadata URL, which most providers can import (it answers
+        once the provider is registered here). Then paste the provider&apos;s metadata, or its entity ID, sign-in URL and signing certificate.
       </p>
+      <ActionForm action={registerSamlProviderAction} label="Register a SAML identity provider" testId="register-saml-provider-form">
+        <input type="hidden" name="organisationId" value={org.id} />
+        <label>
+          IdP metadata (XML) <span className="hint">optional: replaces the three fields below</span>
+          <textarea className="field-input" name="metadata" rows={5} maxLength={100000} spellCheck={false} />
+          <FieldError name="metadata" />
+        </label>
+        <div className="admin-form__row">
+          <label>
+            IdP entity ID
+            <input className="field-input" name="entityId" maxLength={500} autoComplete="off" placeholder="https://idp.example.com/metadata" />
+            <FieldError name="entityId" />
+          </label>
+          <label>
+            Sign-in (SSO) URL
+            <input className="field-input" name="entryPoint" type="url" maxLength={500} placeholder="https://idp.example.com/sso" />
+            <FieldError name="entryPoint" />
+          </label>
+        </div>
+        <label>
+          Signing certificate (PEM)
+          <textarea className="field-input" name="certificate" rows={4} maxLength={20000} spellCheck={false} placeholder="-----BEGIN CERTIFICATE-----" />
+          <FieldError name="certificate" />
+        </label>
+        <SubmitButton className="button button--primary">{org.ssoProviders.length > 0 ? "Replace provider" : "Turn on SAML sign-in"}</SubmitButton>
+      </ActionForm>
     </div>
   );
 }
