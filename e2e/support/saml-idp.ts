@@ -194,6 +194,10 @@ export async function startSamlIdp(options: TSamlIdpOptions): Promise<TSamlIdp> 
       page(res, "Signing you in…", postBack(options.sp.acsUrl, samlResponse, form.get("RelayState") ?? ""));
       return;
     }
+    if (url.pathname === "/favicon.ico") {
+      res.writeHead(204).end();
+      return;
+    }
     res.writeHead(404, { "content-type": "text/plain; charset=utf-8" });
     res.end("Not found\n");
   }
