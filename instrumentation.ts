@@ -23,8 +23,11 @@ export async function register() {
     // Before Next sees a request: the socket's peer address for the sign-in throttle, 405 for
     // TRACE, 400 for a target that is not a path, and no buffering of bodies Next would copy
     // before our limits apply (docs/decisions/009).
+    // Media requests with a valid token are then answered by Node itself, with the route's checks
+    // (issue 12, docs/decisions/018-node-media-fast-path.md); not when nginx sends the bytes.
     const { installNodeRequestGuard } = await import("./lib/http/node-request-guard");
-    installNodeRequestGuard();
+    const { mediaFastPath } = await import("./lib/media/media-fast-path");
+    installNodeRequestGuard(mediaFastPath(env));
     // Queued mail goes out from here every 20 s: retries with backoff, and mail a restart left
     // behind (docs/decisions/010). Not while `next build` prerenders: that is no server.
     if (process.env.NEXT_PHASE !== "phase-production-build") {

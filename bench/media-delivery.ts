@@ -1,5 +1,7 @@
 // Media delivery figures, on the same files in one run (docs/decisions/007):
-//   (a)  range reads of an HLS segment through the app's Node path (`next start`),
+//   (a)  range reads of an HLS segment through the app's Node path (`next start`; valid reads
+//        answered by Node before Next routes them, lib/media/serve-media-node.ts),
+//   (a0) the same with MEDIA_FAST_PATH=off: through Next's route, as before issue 12,
 //   (b)  the same through nginx with MEDIA_OFFLOAD=nginx (app authorises, nginx sends),
 //   (b2) the same through nginx verifying the token itself in njs (the app is not asked),
 //   (c)  the same file from plain nginx static serving (no auth) — the ceiling,
@@ -42,6 +44,7 @@ export async function benchMediaDelivery(options: TMediaOptions, add: (row: TRow
 
   // Free loopback ports: other servers (dev, e2e, another bench) may be up.
   const nodeApp = await startAppServer(await freePort(), { ...env, MEDIA_OFFLOAD: "node" });
+  const viaNextApp = await startAppServer(await freePort(), { ...env, MEDIA_OFFLOAD: "node", MEDIA_FAST_PATH: "off" });
   const offloadApp = await startAppServer(await freePort(), { ...env, MEDIA_OFFLOAD: "nginx" });
   const bareNode = await startBareNodeMedia(mediaRoot);
   const staticMedia = `location /static-media/ { alias ${mediaRoot}/; etag on; }`;
@@ -56,6 +59,7 @@ export async function benchMediaDelivery(options: TMediaOptions, add: (row: TRow
   try {
     const targets = [
       { key: "a", name: "(a) app, Node path", url: `${nodeApp.baseUrl}${mediaPath}` },
+      { key: "a0", name: "(a0) app via Next (fast path off)", url: `${viaNextApp.baseUrl}${mediaPath}` },
       { key: "b", name: "(b) nginx X-Accel offload", url: `${nginx.baseUrl}${mediaPath}` },
       ...(njsNginx ? [{ key: "b2", name: "(b2) nginx njs token", url: `${njsNginx.baseUrl}${mediaPath}` }] : []),
       { key: "n", name: "(n) bare node:http", url: `${bareNode.baseUrl}/${COURSE}/${SEGMENT}/${FILE}` },
@@ -87,15 +91,25 @@ export async function benchMediaDelivery(options: TMediaOptions, add: (row: TRow
           note: [tool, ...[r, ceiling].filter((x) => x.non2xx || x.errors).map((x) => `${x.name}: ${x.non2xx} non-2xx, ${x.errors} errors`)].join("; "),
         });
       }
-      const node = at.get("a")!;
       const bare = at.get("n")!;
+      for (const key of ["a", "a0"]) {
+        const r = at.get(key)!;
+        add({
+          figure: `media ${r.name} ${c === 1 ? "p50 (time per request)" : "p99"}, ${c} conn.`,
+          unit: "ms",
+          better: "lower",
+          lectern: c === 1 ? r.p50Ms : r.p99Ms,
+          referenceName: "(n) bare node:http, same file",
+          reference: c === 1 ? bare.p50Ms : bare.p99Ms,
+        });
+      }
       add({
-        figure: `media (a) Node path ${c === 1 ? "p50 (time per request)" : "p99"}, ${c} conn.`,
-        unit: "ms",
-        better: "lower",
-        lectern: c === 1 ? node.p50Ms : node.p99Ms,
-        referenceName: "(n) bare node:http, same file",
-        reference: c === 1 ? bare.p50Ms : bare.p99Ms,
+        figure: `media Node path: fast path vs through Next, ${c} conn.`,
+        unit: "MB/s",
+        better: "higher",
+        lectern: at.get("a")!.throughputMBps,
+        referenceName: "(a0) via Next (before issue 12)",
+        reference: at.get("a0")!.throughputMBps,
       });
     }
   } finally {
@@ -103,6 +117,7 @@ export async function benchMediaDelivery(options: TMediaOptions, add: (row: TRow
     await nginx.stop();
     await bareNode.stop();
     await offloadApp.stop();
+    await viaNextApp.stop();
     await nodeApp.stop();
   }
 }

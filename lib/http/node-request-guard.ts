@@ -86,7 +86,14 @@ const INSTALLED = Symbol.for("lectern.nodeRequestGuard");
  * A patch because Next has no hook ahead of its own request handling; the supported alternative
  * is a front proxy that does the same (deploy/nginx). See docs/decisions/009-http-edge.md.
  */
-export function installNodeRequestGuard(): void {
+/**
+ * Answers a request that passed the guard without Next (the media fast path,
+ * lib/media/serve-media-node.ts): returns true when it took the request — it then answers it
+ * or calls `next` to hand it to Next after all — and false to let Next have it now.
+ */
+export type TBeforeNext = (req: http.IncomingMessage, res: http.ServerResponse, next: () => void) => boolean;
+
+export function installNodeRequestGuard(beforeNext?: TBeforeNext): void {
   const proto = http.Server.prototype as http.Server & { [INSTALLED]?: boolean };
   if (proto[INSTALLED]) return;
   proto[INSTALLED] = true;
@@ -101,6 +108,7 @@ export function installNodeRequestGuard(): void {
         void refuse(req, res, decision);
         return true;
       }
+      if (beforeNext?.(req, res, () => void (emit as (...a: unknown[]) => boolean).call(this, event, ...args))) return true;
     }
     return (emit as (...a: unknown[]) => boolean).call(this, event, ...args);
   } as typeof proto.emit;

@@ -14,6 +14,12 @@ export const ZMediaOffloadEnv = z.object({
     .string()
     .regex(/^\/[A-Za-z0-9_-]+(?:\/[A-Za-z0-9_-]+)*$/, "must be an absolute path like /_protected_media")
     .default("/_protected_media"),
+  /**
+   * With MEDIA_OFFLOAD=node, media reads with a valid token are answered by Node before Next
+   * routes them (lib/media/serve-media-node.ts, docs/decisions/018). `off` sends every media
+   * request through Next's route — the bench's "before" figure, and a way out should it misbehave.
+   */
+  MEDIA_FAST_PATH: z.enum(["on", "off"]).default("on"),
 });
 
 export type TMediaOffload = { kind: "node" } | { kind: "nginx"; prefix: string };

@@ -23,7 +23,7 @@ export const DENIED: Record<string, string> = {
 };
 
 /** Files only the download routes hand out (they re-check the purchase on every request). */
-const DOWNLOAD_ONLY = new Set(["download.mp4"]);
+export const DOWNLOAD_ONLY: ReadonlySet<string> = new Set(["download.mp4"]);
 
 /**
  * GET/HEAD /media/<course>/<segment>/<token>/<file…>. The token is the access decision made
