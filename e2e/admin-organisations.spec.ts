@@ -1,11 +1,13 @@
 import { expect, test } from "./fixtures";
 import { seriousViolations } from "./support/axe";
 import { signUp } from "./support/admin-accounts";
+import { makeSigningKey } from "./support/saml-signing-key";
 
 // An admin sets up an organisation licence (issue 11) in /admin/organisations: creates the
 // organisation, is refused a domain that is no domain and one that belongs to another
 // organisation, attests one, grants a licence and ends it; registering an identity provider on a
-// private address nobody listed is refused with the reason. axe on both pages at 1366 and 390 px.
+// private address nobody listed is refused with the reason; a SAML IdP is refused a certificate
+// that is none and registered with a real one. axe on both pages at 1366 and 390 px.
 
 const run = Date.now().toString(36);
 
@@ -49,8 +51,21 @@ test("an admin creates an organisation, attests its domain, grants and ends a li
   await sso.getByRole("button", { name: "Turn on single sign-on" }).click();
   await expect(sso.locator(".field-error").first()).toContainText("is on a private network");
 
+  const saml = page.getByTestId("register-saml-provider-form");
+  await expect(page.getByTestId("saml-acs-url")).toHaveText(`${baseURL}/api/auth/sso/saml2/sp/acs/org-org-${run}`);
+  await saml.getByLabel("IdP entity ID").fill("https://idp.example.com/metadata");
+  await saml.getByLabel("Sign-in (SSO) URL").fill("https://idp.example.com/sso");
+  await saml.getByLabel("Signing certificate (PEM)").fill("-----BEGIN CERTIFICATE-----\nnot one\n-----END CERTIFICATE-----");
+  await saml.getByRole("button", { name: "Turn on SAML sign-in" }).click();
+  await expect(saml.locator(".field-error").first()).toContainText("not an X.509 certificate");
+  await saml.getByLabel("Signing certificate (PEM)").fill(makeSigningKey("idp.example.com").certificate);
+  await saml.getByRole("button", { name: "Turn on SAML sign-in" }).click();
+  await expect(page.getByTestId("sso-provider")).toContainText("SAML 2.0 identity provider");
+  await expect(page.getByTestId("sso-provider")).toContainText("https://idp.example.com/sso");
+
   await page.goto("/admin/audit");
   await expect(page.locator("body")).toContainText("organisation.licence.end");
+  await expect(page.locator("body")).toContainText("organisation.sso.register");
 });
 
 for (const width of [1366, 390]) {

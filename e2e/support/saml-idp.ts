@@ -9,12 +9,14 @@
 //
 // `respond(...)` is the same response builder the login form uses, for the integration tests
 // that vary one thing at a time (unsigned, signed with another key, another audience, expired).
-import { execFileSync } from "node:child_process";
 import crypto from "node:crypto";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { XMLValidator } from "fast-xml-parser";
 import * as samlify from "samlify";
+import { makeSigningKey, type TSigningKey } from "./saml-signing-key";
+
+export { makeSigningKey, type TSigningKey };
 
 const POST_BINDING = "urn:oasis:names:tc:SAML:2.0:bindings:HTTP-POST";
 const REDIRECT_BINDING = "urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect";
@@ -28,24 +30,6 @@ samlify.setSchemaValidator({
     throw new Error("ERR_INVALID_XML");
   },
 });
-
-export type TSigningKey = { privateKey: string; certificate: string };
-
-/**
- * A fresh RSA key and a self-signed certificate for it, valid for two days. Node can make keys
- * but not X.509 certificates, so openssl (in every Debian image, beside ca-certificates) does.
- */
-export function makeSigningKey(commonName = "Lectern test SAML IdP"): TSigningKey {
-  const pem = execFileSync(
-    "openssl",
-    ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-sha256", "-days", "2", "-subj", `/CN=${commonName}`, "-keyout", "-", "-out", "-"],
-    { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] },
-  );
-  const privateKey = /-----BEGIN PRIVATE KEY-----[\s\S]+?-----END PRIVATE KEY-----/.exec(pem)?.[0];
-  const certificate = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/.exec(pem)?.[0];
-  if (!privateKey || !certificate) throw new Error("openssl did not print a key and a certificate");
-  return { privateKey: `${privateKey}\n`, certificate: `${certificate}\n` };
-}
 
 export type TSamlIdpOptions = {
   /** 0 (default): a free port. */

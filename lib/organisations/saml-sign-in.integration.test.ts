@@ -238,5 +238,18 @@ describe("forged, altered or misdirected responses are refused: no session, no a
       }),
     );
     expect(signIn.status).toBe(403);
+    // The exemption is Better Auth's skipOriginCheck for the ACS and SLO paths only, matched on
+    // the parsed URL: a path that climbs out of it is the other route, and checked as such.
+    for (const sneaky of ["/api/auth/sso/saml2/sp/acs/org-globex/../../../../../update-user", "/api/auth/sso/saml2/sp/acs/%2e%2e/%2e%2e/%2e%2e/%2e%2e/update-user"]) {
+      const res = await auth.handler(
+        new Request(`${APP}${sneaky}`, {
+          method: "POST",
+          headers: { "content-type": "application/json", origin: idpOrigin(), cookie: outcome.app.header() },
+          body: JSON.stringify({ name: "Renamed by the IdP's page" }),
+        }),
+      );
+      expect(res.status, sneaky).toBe(403);
+    }
+    expect((await db.user.findUniqueOrThrow({ where: { email: `max@${DOMAIN}` }, select: { name: true } })).name).not.toBe("Renamed by the IdP's page");
   });
 });
