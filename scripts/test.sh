@@ -11,8 +11,9 @@ rm -rf "$results" && mkdir -p "$results"
 step() { printf '\n\033[1m==> %s\033[0m\n' "$*"; }
 started=$SECONDS
 
-step "System packages (ffmpeg, chromium, nginx, unzip, fonts)"
-scripts/ensure-packages.sh ffmpeg:ffmpeg ffprobe:ffmpeg chromium:chromium nginx:nginx-light unzip:unzip \
+step "System packages (ffmpeg, chromium, nginx, unzip, openssl, fonts)"
+# openssl makes the test SAML IdP's signing certificate (e2e/support/saml-signing-key.ts).
+scripts/ensure-packages.sh ffmpeg:ffmpeg ffprobe:ffmpeg chromium:chromium nginx:nginx-light unzip:unzip openssl:openssl \
   /usr/lib/nginx/modules/ngx_http_js_module.so:libnginx-mod-http-js \
   /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf:fonts-dejavu-core
 
