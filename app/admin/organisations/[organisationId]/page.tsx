@@ -206,7 +206,7 @@ export default async function AdminOrganisationPage({ params }: { params: Promis
             <FieldError name="clientSecret" />
           </label>
         </div>
-        <SubmitButton className="button button--primary">{org.ssoProviders.length > 0 ? "Replace provider" : "Turn on single sign-on"}</SubmitButton>
+        <SubmitButton className="button button--primary">{org.ssoProviders.length > 0 ? "Replace with this OpenID provider" : "Turn on single sign-on"}</SubmitButton>
       </ActionForm>
 
       <h3>SAML 2.0</h3>
@@ -241,7 +241,7 @@ export default async function AdminOrganisationPage({ params }: { params: Promis
           <textarea className="field-input" name="certificate" rows={4} maxLength={20000} spellCheck={false} placeholder="-----BEGIN CERTIFICATE-----" />
           <FieldError name="certificate" />
         </label>
-        <SubmitButton className="button button--primary">{org.ssoProviders.length > 0 ? "Replace provider" : "Turn on SAML sign-in"}</SubmitButton>
+        <SubmitButton className="button button--primary">{org.ssoProviders.length > 0 ? "Replace with this SAML provider" : "Turn on SAML sign-in"}</SubmitButton>
       </ActionForm>
     </div>
   );
