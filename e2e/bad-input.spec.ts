@@ -207,6 +207,13 @@ function probesFor(route: TAppRoute, origin: string, cookie: string, actionIds: 
     add("action random id", action(randomId, origin, "text/plain;charset=UTF-8", "[]"));
     add("action short id", action("x", origin, "text/plain;charset=UTF-8", "[]"));
     add("action foreign origin", action(randomId, "https://evil.example", "text/plain;charset=UTF-8", "[]"), { expectStatus: 403 });
+    // With no proxy in front (TRUSTED_PROXY_HOPS=0, as this server runs) X-Forwarded-Host is the
+    // client's own word: it must not make a foreign Origin look like ours (security review).
+    add(
+      "action foreign origin, forwarded host to match",
+      { ...action(randomId, "https://evil.example", "text/plain;charset=UTF-8", "[]"), headers: { cookie, origin: "https://evil.example", "next-action": randomId, "content-type": "text/plain;charset=UTF-8", "x-forwarded-host": "evil.example" } },
+      { expectStatus: 403 },
+    );
     for (const id of actionIds) {
       add(`action ${id.slice(0, 8)} foreign origin`, action(id, "https://evil.example", "text/plain;charset=UTF-8", "[]"), { expectStatus: 403 });
       for (const body of ["garbage{", "[]", '[{"a":1},"x",null]', '["$K1"]', "[" + '"x",'.repeat(50) + '"x"]']) {

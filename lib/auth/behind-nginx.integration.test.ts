@@ -1,7 +1,8 @@
 // The shipped nginx config (deploy/nginx/nginx.conf.template) in front of Better Auth's real
 // handler with TRUSTED_PROXY_HOPS=1, over real HTTP on loopback: whatever X-Forwarded-For a
 // client sends, the app sees only the address nginx was connected from, so a new forged value
-// per request does not escape the sign-in throttle. scripts/test.sh installs nginx.
+// per request does not escape the sign-in throttle; likewise X-Forwarded-Host is nginx's, never the
+// client's (the same-origin check believes it behind a proxy). scripts/test.sh installs nginx.
 import fs from "node:fs";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
@@ -14,6 +15,7 @@ import { loadEnv } from "../env";
 import { createTestDatabase } from "../../tests/support/test-db";
 import { createAuth } from "./create-auth";
 import { THROTTLE } from "./sign-in-throttle";
+import { isForeignOrigin } from "../http/same-origin";
 
 let db: Db;
 let cleanup: () => Promise<void>;
@@ -29,6 +31,10 @@ beforeAll(async () => {
     void (async () => {
       if (req.url === "/echo-forwarded-for") {
         res.end(req.headers["x-forwarded-for"] ?? "");
+        return;
+      }
+      if (req.url === "/echo-forwarded-host") {
+        res.end(JSON.stringify({ host: req.headers.host ?? "", forwardedHost: req.headers["x-forwarded-host"] ?? "" }));
         return;
       }
       const chunks: Buffer[] = [];
@@ -64,6 +70,18 @@ describe("behind the shipped nginx config", () => {
   it("replaces the client's X-Forwarded-For with the address nginx saw", async () => {
     const res = await fetch(`${nginx.baseUrl}/echo-forwarded-for`, { headers: { "x-forwarded-for": "6.6.6.6, 7.7.7.7" } });
     expect(await res.text()).toBe("127.0.0.1");
+  });
+
+  it("replaces the client's X-Forwarded-Host with the host it addressed, so a foreign Origin stays foreign", async () => {
+    const res = await fetch(`${nginx.baseUrl}/echo-forwarded-host`, { headers: { "x-forwarded-host": "evil.example" } });
+    const seen = (await res.json()) as { host: string; forwardedHost: string };
+    const addressed = new URL(nginx.baseUrl).host;
+    expect(seen).toEqual({ host: addressed, forwardedHost: addressed });
+    // What the app's same-origin check (TRUSTED_PROXY_HOPS=1) makes of it:
+    const headers = new Headers({ host: seen.host, "x-forwarded-host": seen.forwardedHost, origin: "https://evil.example" });
+    expect(isForeignOrigin(headers, 1)).toBe(true);
+    headers.set("origin", nginx.baseUrl);
+    expect(isForeignOrigin(headers, 1)).toBe(false);
   });
 
   it("throttles a client that forges a new X-Forwarded-For per request", async () => {
