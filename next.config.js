@@ -3,6 +3,11 @@
 const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
+  // The proxy sees the request as sent (issue 12): its rewrite of an anonymous page view to the
+  // shared cached render (proxy.ts) must keep the origin Next compares it with, or Next takes the
+  // rewrite for an external one and fetches it over HTTP. Also keeps Next's ?_rsc= query on
+  // client navigations, which lib/http/decide-cached-page.ts then renders for the request.
+  skipProxyUrlNormalize: true,
   // Native and WASM-bearing server packages stay outside the bundle.
   serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3", "@prisma/adapter-pg", "pg"],
   outputFileTracingExcludes: { "*": ["./media/**", "./data/**"] },

@@ -1,9 +1,11 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { checkPagePostBody } from "./lib/http/check-page-post-body";
-import { newNonce, pageContentSecurityPolicy } from "./lib/http/content-security-policy";
+import { cachedPageContentSecurityPolicy, newNonce, pageContentSecurityPolicy } from "./lib/http/content-security-policy";
+import { decideCachedPage } from "./lib/http/decide-cached-page";
 import { decideEdge } from "./lib/http/decide-edge";
 import { errorResponse } from "./lib/http/error-response";
 import { env } from "./lib/env.server";
+import { AppError } from "./lib/errors";
 
 /**
  * The HTTP edge (docs/decisions/009-http-edge.md): malformed URLs, unsupported methods,
@@ -11,7 +13,9 @@ import { env } from "./lib/env.server";
  * every matched request, so it looks only at the method, the raw path and headers — and, for a
  * POST to a page (a server action), at the body Next has already buffered for it. Pages also get
  * their nonce-based Content-Security-Policy here: on the request, so Next puts the nonce on its
- * scripts, and on the response.
+ * scripts, and on the response. An anonymous visitor of the catalog or a course page is answered
+ * from the shared cached render instead (a rewrite; lib/http/decide-cached-page.ts, issue 12),
+ * with the cached pages' policy.
  */
 export async function proxy(request: NextRequest): Promise<Response | undefined> {
   const decision = decideEdge({
@@ -34,6 +38,20 @@ export async function proxy(request: NextRequest): Promise<Response | undefined>
     } catch (error) {
       return errorResponse(error);
     }
+  }
+  const cached = decideCachedPage({
+    method: request.method,
+    pathname: request.nextUrl.pathname,
+    search: request.nextUrl.search,
+    cookieNames: request.cookies.getAll().map((c) => c.name),
+  });
+  if (cached.kind === "not-found") return errorResponse(new AppError("NOT_FOUND", "There is no such page."));
+  if (cached.kind === "cached") {
+    // request.url is the URL as sent (skipProxyUrlNormalize, next.config.js): the rewrite keeps
+    // its origin, so Next takes it as internal and does not fetch it over HTTP.
+    const response = NextResponse.rewrite(new URL(cached.path, request.url));
+    response.headers.set("Content-Security-Policy", cachedPageContentSecurityPolicy());
+    return response;
   }
   const policy = pageContentSecurityPolicy(newNonce());
   const headers = new Headers(request.headers);

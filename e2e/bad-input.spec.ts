@@ -29,6 +29,8 @@ const GOOD: Record<string, string> = {
   organisationId: "org_missing",
   team: "tm_missing",
   file: "cover-0000000000000000.jpg",
+  // The internal path of the shared catalog copy (app/cached/home, issue 12): 404 when asked directly.
+  audience: "anonymous",
 };
 
 const MALFORMED = ["%ff", "%", "%c0%af", "%E0%A4%A", "%ed%a0%80", "a%zz"];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { newNonce, pageContentSecurityPolicy } from "./content-security-policy";
+import { cachedPageContentSecurityPolicy, newNonce, pageContentSecurityPolicy } from "./content-security-policy";
 
 describe("pageContentSecurityPolicy", () => {
   it("runs only nonce'd scripts and keeps the player's blob: media and workers", () => {
@@ -16,5 +16,19 @@ describe("pageContentSecurityPolicy", () => {
   it("makes a new nonce each time", () => {
     expect(newNonce()).not.toBe(newNonce());
     expect(newNonce()).toMatch(/^[A-Za-z0-9+/]{22}==$/);
+  });
+});
+
+describe("cachedPageContentSecurityPolicy", () => {
+  it("lets the page's own inline scripts run but nothing from elsewhere, no eval, no framing", () => {
+    const policy = cachedPageContentSecurityPolicy();
+    expect(policy).toContain("script-src 'self' 'unsafe-inline'");
+    expect(policy).not.toMatch(/'nonce-|'strict-dynamic'|'unsafe-eval'/);
+    expect(policy).toContain("object-src 'none'");
+    expect(policy).toContain("base-uri 'self'");
+    expect(policy).toContain("frame-ancestors 'none'");
+    // Everything but scripts is the same policy as every other page.
+    const rest = (p: string) => p.split("; ").filter((d) => !d.startsWith("script-src"));
+    expect(rest(policy)).toEqual(rest(pageContentSecurityPolicy("abc")));
   });
 });

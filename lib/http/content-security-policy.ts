@@ -12,9 +12,27 @@ const STRIPE_CHECKOUT_ORIGIN = "https://checkout.stripe.com";
  * http://127.0.0.1 in development and tests.
  */
 export function pageContentSecurityPolicy(nonce: string): string {
+  return policyWith(`script-src 'self' 'nonce-${nonce}' 'strict-dynamic'`);
+}
+
+/**
+ * The policy of a shared cached page (the anonymous catalog and course pages, issue 12): one
+ * HTML for every visitor cannot carry a per-response nonce, and Next's inline bootstrap and
+ * flight-data scripts differ per page and per render, so no list of hashes is known when the
+ * proxy answers. Inline scripts run there ('unsafe-inline', without 'strict-dynamic', which
+ * would void it); scripts from other origins, eval, plugins, <base>, foreign form targets and
+ * framing stay refused. What makes that sound: those renders reflect nothing from the request
+ * (no query string, no cookie, no header reaches them: lib/http/decide-cached-page.ts) and show
+ * only course data, escaped by React (JSON-LD through jsonForScript). docs/decisions/009-http-edge.md.
+ */
+export function cachedPageContentSecurityPolicy(): string {
+  return policyWith("script-src 'self' 'unsafe-inline'");
+}
+
+function policyWith(scriptSrc: string): string {
   return [
     "default-src 'self'",
-    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'`,
+    scriptSrc,
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob:",
     "media-src 'self' blob:",

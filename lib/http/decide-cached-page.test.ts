@@ -1,0 +1,72 @@
+import { describe, expect, it } from "vitest";
+import { CACHED_CATALOG_PATH, decideCachedPage, isSessionCookie, type TPageRequest } from "./decide-cached-page";
+
+const anonymous = (pathname: string, extra: Partial<TPageRequest> = {}): TPageRequest => ({
+  method: "GET",
+  pathname,
+  search: "",
+  cookieNames: [],
+  ...extra,
+});
+
+describe("decideCachedPage", () => {
+  it("sends an anonymous visitor of the catalog or a course page to the shared render", () => {
+    expect(decideCachedPage(anonymous("/"))).toEqual({ kind: "cached", path: CACHED_CATALOG_PATH });
+    expect(decideCachedPage(anonymous("/courses/python-basics"))).toEqual({ kind: "cached", path: "/cached/courses/python-basics" });
+    expect(decideCachedPage(anonymous("/courses/python-basics/"))).toEqual({ kind: "cached", path: "/cached/courses/python-basics" });
+    expect(decideCachedPage(anonymous("/courses/python-basics", { method: "HEAD" }))).toEqual({
+      kind: "cached",
+      path: "/cached/courses/python-basics",
+    });
+    // Cookies that are not a session (a preference, a consent) do not make a page personal.
+    expect(decideCachedPage(anonymous("/", { cookieNames: ["theme", "NEXT_LOCALE"] })).kind).toBe("cached");
+  });
+
+  it("renders for a request with a session cookie, whatever its prefix or chunk", () => {
+    for (const name of ["better-auth.session_token", "__Secure-better-auth.session_token", "better-auth.session_token.0"]) {
+      expect(decideCachedPage(anonymous("/courses/python-basics", { cookieNames: ["theme", name] }))).toEqual({ kind: "render" });
+      expect(decideCachedPage(anonymous("/", { cookieNames: [name] }))).toEqual({ kind: "render" });
+    }
+  });
+
+  it("renders for a query string (campaign coupon, RSC navigation) and for other methods", () => {
+    expect(decideCachedPage(anonymous("/courses/python-basics", { search: "?coupon=SPRING" }))).toEqual({ kind: "render" });
+    expect(decideCachedPage(anonymous("/courses/python-basics", { search: "?_rsc=1x2y" }))).toEqual({ kind: "render" });
+    expect(decideCachedPage(anonymous("/", { search: "?q=x" }))).toEqual({ kind: "render" });
+    expect(decideCachedPage(anonymous("/courses/python-basics", { method: "POST" }))).toEqual({ kind: "render" });
+    expect(decideCachedPage(anonymous("/courses/python-basics", { search: "?" })).kind).toBe("cached");
+  });
+
+  it("leaves every other page, and a malformed course slug, to its own route", () => {
+    for (const path of [
+      "/sign-in",
+      "/courses",
+      "/courses/python-basics/overview",
+      "/courses/python-basics/checkout",
+      "/courses/Python-Basics",
+      "/courses/a--b",
+      "/courses/%2e%2e",
+      `/courses/${"a".repeat(101)}`,
+      "/account",
+    ]) {
+      expect(decideCachedPage(anonymous(path)), path).toEqual({ kind: "render" });
+    }
+  });
+
+  it("hides the internal routes from direct requests, signed in or not", () => {
+    expect(decideCachedPage(anonymous("/cached/courses/python-basics"))).toEqual({ kind: "not-found" });
+    expect(decideCachedPage(anonymous(CACHED_CATALOG_PATH, { cookieNames: ["better-auth.session_token"] }))).toEqual({ kind: "not-found" });
+    expect(decideCachedPage(anonymous("/cached"))).toEqual({ kind: "not-found" });
+    expect(decideCachedPage(anonymous("/cachedx")).kind).toBe("render");
+  });
+});
+
+describe("isSessionCookie", () => {
+  it("knows Better Auth's session cookie and nothing else", () => {
+    expect(isSessionCookie("better-auth.session_token")).toBe(true);
+    expect(isSessionCookie("__Secure-better-auth.session_token")).toBe(true);
+    expect(isSessionCookie("better-auth.session_data")).toBe(false);
+    expect(isSessionCookie("session_tokens")).toBe(false);
+    expect(isSessionCookie("theme")).toBe(false);
+  });
+});

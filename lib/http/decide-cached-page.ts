@@ -1,0 +1,52 @@
+import { isSlug } from "../catalog/slug";
+
+/**
+ * Where the shared, cached renders of public pages live (issue 12, docs/decisions/019-cached-pages.md).
+ * Their routes (app/cached/**) render for nobody in particular: no cookie, no header, no query
+ * string reaches them, so nothing personal can be in what they cache.
+ */
+export const CACHED_PAGE_PREFIX = "/cached/";
+export const CACHED_CATALOG_PATH = "/cached/home/anonymous";
+
+export type TPageRequest = {
+  method: string;
+  pathname: string;
+  /** The raw query string, "" or "?…". */
+  search: string;
+  /** Names of the cookies the request carries. */
+  cookieNames: readonly string[];
+};
+
+export type TCachedPageDecision =
+  /** Render the page for this request (signed-in viewer, query string, other method). */
+  | { kind: "render" }
+  /** Answer from the shared cached render at this internal path. */
+  | { kind: "cached"; path: string }
+  /** Someone asked for an internal path directly: it does not exist for them. */
+  | { kind: "not-found" };
+
+/** A Better Auth session cookie (`better-auth.session_token`, `__Secure-…`, chunked `….0`). */
+export function isSessionCookie(name: string): boolean {
+  return /(^|[._-])session_token($|\.)/.test(name);
+}
+
+/**
+ * Does this page request get the shared cached render? Only an anonymous GET or HEAD of the
+ * catalog or a course page, with no query string (a ?coupon= campaign link, Next's ?_rsc= and
+ * anything else render for the request) and no session cookie (a signed-in viewer sees what is
+ * theirs). A stale or foreign session cookie also renders, which is only slower, never wrong;
+ * a request without one that is sent the cached page sees exactly what an anonymous visitor
+ * sees. Pure: the proxy runs it on every page request.
+ */
+export function decideCachedPage(request: TPageRequest): TCachedPageDecision {
+  if (request.pathname === "/cached" || request.pathname.startsWith(CACHED_PAGE_PREFIX)) return { kind: "not-found" };
+  const method = request.method.toUpperCase();
+  if (method !== "GET" && method !== "HEAD") return { kind: "render" };
+  if (request.search !== "" && request.search !== "?") return { kind: "render" };
+  if (request.cookieNames.some(isSessionCookie)) return { kind: "render" };
+  if (request.pathname === "/") return { kind: "cached", path: CACHED_CATALOG_PATH };
+  const course = /^\/courses\/([^/]+)\/?$/.exec(request.pathname)?.[1];
+  // Only a well-formed slug: anything else is the dynamic route's 404, not a cache entry.
+  if (course && isSlug(course)) return { kind: "cached", path: `${CACHED_PAGE_PREFIX}courses/${course}` };
+  return { kind: "render" };
+}
