@@ -19,6 +19,11 @@ const nextConfig = {
     // The proxy only sees bodies of page POSTs (server actions, refused past 1 MiB); the
     // body-reading API routes are outside its matcher (docs/decisions/009-http-edge.md).
     proxyClientMaxBodySize: "2mb",
+    // Rendered pages and cached reads stay in memory (bounded: cacheMaxMemorySize, 50 MB by
+    // default) and are not written under .next: the cached course pages are made on first visit,
+    // and a 404 for an unknown slug is cached too, so on disk every slug a client invents would
+    // leave files behind for good (issue 12, docs/decisions/019-cached-pages.md).
+    isrFlushToDisk: false,
   },
   // Security headers on every response (docs/decisions/009-http-edge.md). A page's
   // Content-Security-Policy carries a per-response nonce, so proxy.ts sets that one.
