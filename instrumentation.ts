@@ -27,7 +27,11 @@ export async function register() {
     // (issue 12, docs/decisions/018-node-media-fast-path.md); not when nginx sends the bytes.
     const { installNodeRequestGuard } = await import("./lib/http/node-request-guard");
     const { mediaFastPath } = await import("./lib/media/media-fast-path");
-    installNodeRequestGuard(mediaFastPath(env));
+    // An anonymous view of the catalog or a course page is answered from a copy of Next's
+    // shared cached answer for a few seconds (issue 12, docs/decisions/019-cached-pages.md).
+    const { pageSnapshots } = await import("./lib/http/page-snapshots");
+    const { firstOf } = await import("./lib/http/node-request-guard");
+    installNodeRequestGuard(firstOf(pageSnapshots(), mediaFastPath(env)));
     // Queued mail goes out from here every 20 s: retries with backoff, and mail a restart left
     // behind (docs/decisions/010). Not while `next build` prerenders: that is no server.
     if (process.env.NEXT_PHASE !== "phase-production-build") {

@@ -1,5 +1,6 @@
 import "server-only";
 import { revalidateTag } from "next/cache";
+import { dropPageSnapshots } from "../http/page-snapshots";
 import { CATALOG_TAG } from "./catalog-cache";
 
 /**
@@ -11,4 +12,6 @@ import { CATALOG_TAG } from "./catalog-cache";
  */
 export function invalidateCatalog(): void {
   revalidateTag(CATALOG_TAG, { expire: 0 });
+  // And Node's short-lived copies of those pages' answers (lib/http/page-snapshots.ts).
+  dropPageSnapshots();
 }

@@ -93,6 +93,12 @@ const INSTALLED = Symbol.for("lectern.nodeRequestGuard");
  */
 export type TBeforeNext = (req: http.IncomingMessage, res: http.ServerResponse, next: () => void) => boolean;
 
+/** Steps tried in order: the first that takes the request answers it. */
+export function firstOf(...steps: (TBeforeNext | undefined)[]): TBeforeNext {
+  const present = steps.filter((s): s is TBeforeNext => s !== undefined);
+  return (req, res, next) => present.some((step) => step(req, res, next));
+}
+
 export function installNodeRequestGuard(beforeNext?: TBeforeNext): void {
   const proto = http.Server.prototype as http.Server & { [INSTALLED]?: boolean };
   if (proto[INSTALLED]) return;

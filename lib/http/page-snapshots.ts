@@ -1,0 +1,137 @@
+import type http from "node:http";
+import { cachedPageContentSecurityPolicy } from "./content-security-policy";
+import { decideCachedPage } from "./decide-cached-page";
+import type { TBeforeNext } from "./node-request-guard";
+
+/**
+ * How long Node answers a shared cached page from its own copy before asking Next again
+ * (issue 12, docs/decisions/019-cached-pages.md). Next's ISR copy is what is kept for
+ * PUBLIC_CACHE_SECONDS; this copy of Next's answer only saves the proxy and Next's routing,
+ * which cost an anonymous view more than the page itself. Short, and dropped at once with the
+ * catalog tag on this instance (invalidateCatalog).
+ */
+export const SNAPSHOT_SECONDS = 5;
+
+export type TSnapshot = { status: number; headers: Record<string, string | string[]>; body: Buffer; expiresAtMs: number };
+
+type TStore = { entries: Map<string, TSnapshot> };
+
+// One store per process, whichever bundle asks: instrumentation.ts (the guard) and the server
+// actions that invalidate (lib/catalog/invalidate-catalog.server.ts) load separate copies of this
+// module, so the map lives on globalThis.
+const STORE_KEY = Symbol.for("lectern.pageSnapshots");
+function store(): TStore {
+  const g = globalThis as { [STORE_KEY]?: TStore };
+  return (g[STORE_KEY] ??= { entries: new Map() });
+}
+
+/** Forget every copy (an admin change: invalidateCatalog). */
+export function dropPageSnapshots(): void {
+  store().entries.clear();
+}
+
+/** Headers a copy must not repeat: per connection, per response, or about the copy's origin. */
+const NOT_COPIED = new Set(["date", "connection", "keep-alive", "transfer-encoding", "content-length", "x-nextjs-cache", "set-cookie"]);
+
+/**
+ * May Next's answer to a shared cached page view be kept and sent again to other anonymous
+ * visitors? Only a complete 200 from the cached render itself — it carries the cached pages'
+ * policy, which the proxy sets on nothing else — that sets no cookie, and that Next did not
+ * mark stale (a stale copy is being replaced). Pure; page-snapshots.test.ts.
+ */
+export function decideKeepSnapshot(answer: { status: number; headers: http.OutgoingHttpHeaders }): boolean {
+  const h = answer.headers;
+  return (
+    answer.status === 200 &&
+    h["content-security-policy"] === cachedPageContentSecurityPolicy() &&
+    h["set-cookie"] === undefined &&
+    (h["x-nextjs-cache"] === "HIT" || h["x-nextjs-cache"] === "MISS")
+  );
+}
+
+const cookieNames = (header: string | undefined) =>
+  (header ?? "")
+    .split(";")
+    .map((c) => c.split("=")[0]!.trim())
+    .filter(Boolean);
+
+/**
+ * The key of a request that gets the shared cached page, or null: decideCachedPage (no session
+ * cookie, no query string, GET or HEAD of the catalog or a course page), and whether it takes a
+ * gzip body — Next compresses for those that do, so the two get separate copies.
+ */
+export function snapshotKey(req: { method: string; url: string; headers: http.IncomingHttpHeaders }): string | null {
+  const q = req.url.indexOf("?");
+  const decision = decideCachedPage({
+    method: req.method,
+    pathname: q < 0 ? req.url : req.url.slice(0, q),
+    search: q < 0 ? "" : req.url.slice(q),
+    cookieNames: cookieNames(req.headers.cookie),
+  });
+  if (decision.kind !== "cached") return null;
+  const encodings = String(req.headers["accept-encoding"] ?? "");
+  return `${decision.path}|${/\bgzip\b/.test(encodings) ? "gzip" : "identity"}`;
+}
+
+/**
+ * The request guard's step for shared cached pages (installed from instrumentation.ts): a fresh
+ * copy is sent as it is; otherwise Next answers (through the proxy, as any request) and a
+ * keepable answer is copied on its way out.
+ */
+export function pageSnapshots(nowMs: () => number = Date.now): TBeforeNext {
+  return (req, res, next) => {
+    const method = req.method ?? "GET";
+    const key = snapshotKey({ method, url: req.url ?? "/", headers: req.headers });
+    if (!key) return false;
+    const entries = store().entries;
+    const copy = entries.get(key);
+    if (copy && copy.expiresAtMs > nowMs()) {
+      res.statusCode = copy.status;
+      for (const [name, value] of Object.entries(copy.headers)) res.setHeader(name, value);
+      res.setHeader("x-lectern-page-copy", "HIT");
+      res.setHeader("content-length", copy.body.length);
+      res.end(method === "HEAD" ? undefined : copy.body);
+      return true;
+    }
+    if (copy) entries.delete(key);
+    if (method === "GET") {
+      capture(res, (answer) => {
+        if (!decideKeepSnapshot(answer)) return;
+        const headers: Record<string, string | string[]> = {};
+        for (const [name, value] of Object.entries(answer.headers)) {
+          if (value === undefined || NOT_COPIED.has(name)) continue;
+          headers[name] = typeof value === "number" ? String(value) : value;
+        }
+        entries.set(key, { status: answer.status, headers, body: answer.body, expiresAtMs: nowMs() + SNAPSHOT_SECONDS * 1000 });
+      });
+    }
+    next();
+    return true;
+  };
+}
+
+/** Collects what Next writes to `res`, and hands it over once the answer is complete. */
+type TAnswer = { status: number; headers: http.OutgoingHttpHeaders; body: Buffer };
+
+function capture(res: http.ServerResponse, done: (answer: TAnswer) => void): void {
+  const chunks: Buffer[] = [];
+  let usable = true;
+  const write = res.write.bind(res) as (...a: unknown[]) => boolean;
+  const end = res.end.bind(res) as (...a: unknown[]) => http.ServerResponse;
+  const add = (chunk: unknown, encoding: unknown) => {
+    if (chunk === undefined || chunk === null || typeof chunk === "function") return;
+    if (typeof chunk === "string") chunks.push(Buffer.from(chunk, typeof encoding === "string" ? (encoding as BufferEncoding) : "utf8"));
+    else if (chunk instanceof Uint8Array) chunks.push(Buffer.from(chunk));
+    else usable = false;
+  };
+  res.write = ((chunk: unknown, encoding?: unknown, cb?: unknown) => {
+    add(chunk, encoding);
+    return write(chunk, encoding, cb);
+  }) as typeof res.write;
+  res.end = ((chunk?: unknown, encoding?: unknown, cb?: unknown) => {
+    add(chunk, encoding);
+    const result = end(chunk, encoding, cb);
+    if (usable) done({ status: res.statusCode, headers: res.getHeaders(), body: Buffer.concat(chunks) });
+    return result;
+  }) as typeof res.end;
+}
