@@ -2,9 +2,9 @@ import type { Db } from "../../lib/db";
 
 // Organisation factories shared by the seed, the integration tests and the e2e specs (issue 11).
 // They write what an admin's forms would (lib/organisations); the SSO provider itself is always
-// registered through registerOidcProvider, which runs the real discovery.
+// registered through registerOidcProvider (real discovery) or registerSamlProvider (real metadata).
 
-/** The seed's demo organisation (prisma/seed.ts, `npm run dev:oidc`, the SSO e2e journey). */
+/** The seed's demo organisation (prisma/seed.ts, `npm run dev:oidc` and `dev:saml`, the SSO e2e journey). */
 export const DEMO_ORGANISATION = { slug: "acme-training", name: "Acme Training", domain: "acme.test" } as const;
 
 export type TLicensedOrganisation = { organisationId: string; slug: string };

@@ -11,7 +11,10 @@ export const dynamic = "force-dynamic";
 /** What an identity provider's failed sign-in (?error=) means for the person who tried. */
 function describeError(code: string | undefined): string {
   if (!code) return "";
-  if (code === "state_mismatch" || code === "invalid_state") return "That sign-in expired or was started elsewhere. Please try again.";
+  // OIDC's state, or SAML's relay state / request ID / an assertion already used.
+  if (["state_mismatch", "invalid_state", "replay_detected", "unsolicited_response"].includes(code)) {
+    return "That sign-in expired or was started elsewhere. Please try again.";
+  }
   if (code === "access_denied") return "Sign-in was cancelled at your organisation.";
   return "Your organisation's sign-in did not succeed. Try again, or ask your organisation's IT team.";
 }
