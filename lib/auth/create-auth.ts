@@ -31,6 +31,9 @@ export const SSO_ADMIN_ONLY_PATHS = [
   "/sso/verify-domain",
 ] as const;
 
+/** How far a SAML IdP's clock may be from ours (assertion NotBefore / NotOnOrAfter). */
+export const SAML_CLOCK_SKEW_MS = 2 * 60_000;
+
 /** Endpoints that take a user's name from the request body. */
 const NAME_PATHS = new Set(["/sign-up/email", "/update-user"]);
 
@@ -195,6 +198,10 @@ export function createAuth({ db, env }: TAuthDeps) {
         providersLimit: 0,
         domainVerification: { enabled: true },
         fields: { organizationId: "organisationId" },
+        // SAML (docs/decisions/015): without it samlify checks NotBefore/NotOnOrAfter with no
+        // tolerance at all (an IdP whose clock runs a second ahead is refused) while the
+        // plugin's own check allows 5 minutes; one explicit tolerance for both.
+        saml: { clockSkew: SAML_CLOCK_SKEW_MS },
       }),
       // Last, as Better Auth asks: it sets the cookies of whatever the plugins before it answered.
       nextCookies(),

@@ -5,7 +5,7 @@ import { createTestDatabase } from "../../tests/support/test-db";
 import { createLicensedOrganisation } from "../../tests/support/organisations";
 import { loginAtIdp, postToAcs, signInThroughSaml, startSamlSignIn } from "../../tests/support/saml-flow";
 import { makeSigningKey, startSamlIdp, type TSamlIdp } from "../../e2e/support/saml-idp";
-import { createAuth, type TAuth } from "../auth/create-auth";
+import { createAuth, SAML_CLOCK_SKEW_MS, type TAuth } from "../auth/create-auth";
 import { loadCourseEntitlement } from "../access/load-course-entitlement";
 import { providerIdOf } from "./register-oidc-provider";
 import { registerSamlProvider, samlServiceProviderOf } from "./register-saml-provider";
@@ -176,11 +176,21 @@ describe("forged, altered or misdirected responses are refused: no session, no a
     await noUser(email);
   });
 
-  it("an expired assertion: issued an hour ago, valid five minutes (library: NotOnOrAfter, 5 min clock skew)", async () => {
+  it("an expired assertion: issued an hour ago, valid five minutes (library: NotOnOrAfter, with our 2 min tolerance)", async () => {
     const email = `expired@${DOMAIN}`;
     const anHourAgo = new Date(Date.now() - 60 * 60_000);
     refused(await answer(email, (inResponseTo) => idp.respond({ inResponseTo, email, issuedAt: anHourAgo })), /Invalid SAML response/);
     await noUser(email);
+  });
+
+  it("an assertion from an IdP whose clock runs ahead: within SAML_CLOCK_SKEW_MS it counts, past it it is not yet valid (library, our tolerance)", async () => {
+    const ahead = `ahead@${DOMAIN}`;
+    const inSkew = await answer(ahead, (inResponseTo) => idp.respond({ inResponseTo, email: ahead, issuedAt: new Date(Date.now() + SAML_CLOCK_SKEW_MS / 2) }));
+    expect(inSkew.location).toBe("/account");
+    const future = `future@${DOMAIN}`;
+    const tenMinutes = new Date(Date.now() + 10 * 60_000);
+    refused(await answer(future, (inResponseTo) => idp.respond({ inResponseTo, email: future, issuedAt: tenMinutes })), /Invalid SAML response/);
+    await noUser(future);
   });
 
   it("a replayed assertion: the same valid response posted twice signs in once (library: InResponseTo consumed, assertion ID reserved)", async () => {
