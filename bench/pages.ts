@@ -33,11 +33,13 @@ export async function benchPages(options: TPagesOptions, add: (row: TRowInput) =
     for (const t of targets) {
       const r = await measure(t.name, t.url, c, options.seconds);
       const note = failures(r, ref, tool, options.seconds);
+      // No response within the run: no figure (not 0 req/s and a p99 of 0 ms); the note says so.
+      const none = r.requestsPerSecond === 0;
       add({
         figure: `${t.name} req/s, ${c} conn.`,
         unit: "req/s",
         better: "higher",
-        lectern: r.requestsPerSecond,
+        lectern: none ? null : r.requestsPerSecond,
         referenceName: "static .css, same server",
         reference: ref.requestsPerSecond,
         goal: t.goal(c),
@@ -47,7 +49,7 @@ export async function benchPages(options: TPagesOptions, add: (row: TRowInput) =
         figure: `${t.name} p99, ${c} conn.`,
         unit: "ms",
         better: "lower",
-        lectern: r.p99Ms,
+        lectern: none ? null : r.p99Ms,
         referenceName: "static .css, same server",
         reference: ref.p99Ms,
         goal: c === 16 && t.name === "course page" ? "< 50 ms" : undefined,
@@ -57,6 +59,8 @@ export async function benchPages(options: TPagesOptions, add: (row: TRowInput) =
 }
 
 function failures(r: TLoadResult, ref: TLoadResult, tool: string, seconds: number): string {
-  const bad = [r, ref].filter((x) => x.non2xx || x.errors).map((x) => `${x.name}: ${x.non2xx} non-2xx, ${x.errors} errors`);
+  const bad = [r, ref]
+    .filter((x) => x.non2xx || x.errors || x.requestsPerSecond === 0)
+    .map((x) => (x.requestsPerSecond === 0 ? `${x.name}: no response completed in ${seconds} s` : `${x.name}: ${x.non2xx} non-2xx, ${x.errors} errors`));
   return [`${tool}, ${seconds} s`, ...bad].join("; ");
 }

@@ -61,7 +61,7 @@ function options() {
     db: db as "sqlite" | "postgres",
     sections: new Set(sections as TSection[]),
     // Seconds per measured row of the page and media tables.
-    pageSeconds: setting("BENCH_SECONDS", "3", 1, 600),
+    pageSeconds: setting("BENCH_SECONDS", "5", 1, 600),
     connections: numberList("BENCH_CONNECTIONS", process.env.BENCH_CONNECTIONS ?? "1,16,64,256", 1, 1024),
     mediaSeconds: setting("BENCH_MEDIA_SECONDS", "3", 1, 600),
     mediaConnections: numberList("BENCH_MEDIA_CONNECTIONS", process.env.BENCH_MEDIA_CONNECTIONS ?? "1,16,64", 1, 1024),
@@ -69,7 +69,7 @@ function options() {
     lighthousePages: (process.env.BENCH_LIGHTHOUSE_PAGES ?? `/courses/${COURSE}/${FREE_SEGMENT},/courses/${COURSE},/`)
       .split(",")
       .filter(Boolean),
-    ingestSeconds: numberList("BENCH_INGEST_SECONDS", process.env.BENCH_INGEST_SECONDS ?? "20", 2, 3600).sort((a, b) => a - b),
+    ingestSeconds: numberList("BENCH_INGEST_SECONDS", process.env.BENCH_INGEST_SECONDS ?? "10", 2, 3600).sort((a, b) => a - b),
     loadViewers: setting("BENCH_LOAD_VIEWERS", "100", 2, 2000),
     loadSeconds: setting("BENCH_LOAD_SECONDS", "20", 5, 600),
   };
