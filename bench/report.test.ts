@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { BenchReport, ratioOf, reportMarkdown } from "./report";
+import { BenchReport, oneLine, ratioOf, reportMarkdown } from "./report";
 
 describe("bench report", () => {
   it("divides Lectern's figure by the reference, and gives no ratio without both", () => {
@@ -7,6 +7,10 @@ describe("bench report", () => {
     expect(ratioOf(50, null)).toBeNull();
     expect(ratioOf(null, 200)).toBeNull();
     expect(ratioOf(50, 0)).toBeNull();
+  });
+
+  it("puts an error on one line without terminal colours", () => {
+    expect(oneLine("page.goto: Timeout 30000ms exceeded.\nCall log:\n\u001b[2m  - navigating\u001b[22m")).toBe("page.goto: Timeout 30000ms exceeded.");
   });
 
   it("keeps the rows of the sections before and after a section that throws, and names the error", async () => {

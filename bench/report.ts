@@ -35,6 +35,12 @@ export type TBenchReport = {
   rows: TBenchRow[];
 };
 
+/** An error for a table cell: its first line, without the terminal colours Playwright adds. */
+export function oneLine(message: string): string {
+  // eslint-disable-next-line no-control-regex
+  return message.replace(/\x1b\[[0-9;]*m/g, "").split("\n")[0]!.trim();
+}
+
 export function ratioOf(lectern: number | null | undefined, reference: number | null | undefined): number | null {
   if (lectern == null || reference == null || !Number.isFinite(lectern) || !Number.isFinite(reference) || reference === 0) return null;
   return lectern / reference;
@@ -62,7 +68,7 @@ export class BenchReport {
     try {
       await run((row) => this.add(name, row));
     } catch (e) {
-      error = e instanceof Error ? e.message : String(e);
+      error = oneLine(e instanceof Error ? e.message : String(e));
       this.rows.push({ section: name, figure: "(section failed)", unit: "", better: "higher", lectern: null, ratio: null, error });
       this.log(`  FAILED: ${error}`);
     }
