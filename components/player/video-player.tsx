@@ -1,37 +1,68 @@
 "use client";
 
 import { useEffect, useRef } from "react";
-import videojs from "video.js";
+import type videojsType from "video.js";
 import "video.js/dist/video-js.css";
-import "videojs-contrib-quality-menu";
 import "videojs-contrib-quality-menu/dist/videojs-contrib-quality-menu.css";
 import type { TPlayback } from "@/lib/media/segment-media-urls";
+import { earlyVideoHtml } from "@/lib/player/early-video";
 import type { TMediaExtras } from "@/lib/player/media-extras";
 import { PLAYBACK_RATES } from "@/lib/progress/preference-values";
 import { attachPlaybackRenewal } from "./playback-renewal";
 
-export type TPlayer = ReturnType<typeof videojs>;
+export type TPlayer = ReturnType<typeof videojsType>;
+
+const HLS = "application/x-mpegURL";
+const HAVE_ENOUGH_DATA = 4;
+
+/**
+ * video.js (with VHS) and the quality menu: requested as soon as this module runs in the browser,
+ * in parallel with hydration, but never on its path (ADR 008, issue 12). The watch page's first
+ * frame does not wait for it.
+ */
+let videojsLoading: Promise<typeof videojsType> | null = null;
+function loadVideoJs(): Promise<typeof videojsType> {
+  videojsLoading ??= import("video.js").then(async (m) => {
+    // @ts-expect-error -- the plugin ships no types; imported for its side effect (it registers itself).
+    await import("videojs-contrib-quality-menu");
+    return m.default;
+  });
+  return videojsLoading;
+}
+if (typeof window !== "undefined") void loadVideoJs().catch(() => (videojsLoading = null));
+
+/** What the player's early start already did, for the page's start logic. */
+export type TStartedEarly = {
+  /** The position the server-rendered <video> started at (a `#t=` fragment), or null when it plays no MP4 any more. */
+  startSeconds: number | null;
+};
 
 type TVideoPlayerProps = {
   playback: TPlayback;
   extras: TMediaExtras;
   /** Called once the player exists (and again after a remount); the cleanup runs before dispose. */
-  onReady?: (player: TPlayer) => void | (() => void);
+  onReady?: (player: TPlayer, early: TStartedEarly | null) => void | (() => void);
   /** The playback API refused to renew the URLs (refund, revoked access): why, for the learner. */
   onAccessEnded?: (message: string) => void;
   /** The server-rendered poster's size and text, when it is an image in its own right (a course cover). */
   posterImage?: { width: number; height: number; alt: string; testId?: string };
   /** "none" for a player that may never be played (a landing page's trailer): nothing is fetched until play. */
   preload?: "auto" | "none";
+  /**
+   * An autoplay load: the server renders a <video> of the segment's MP4 that starts before any
+   * script (first frame as early as a bare <video>); video.js takes that element over.
+   */
+  early?: { startSeconds: number | null; muted: boolean } | null;
 };
 
 /**
  * video.js with its built-in HTTP streaming (VHS) playing the segment's HLS ladder, plus the
  * quality menu (videojs-contrib-quality-menu over the bundled quality-levels plugin: the
  * renditions and Auto), the speed menu, picture-in-picture, fullscreen, the captions and
- * chapters menus. The element is created imperatively so React never owns nodes video.js rewrites.
+ * chapters menus. The element is created imperatively (or rendered as HTML, for an early
+ * start) so React never owns nodes video.js rewrites.
  */
-export function VideoPlayer({ playback, extras, onReady, onAccessEnded, posterImage, preload = "auto" }: TVideoPlayerProps) {
+export function VideoPlayer({ playback, extras, onReady, onAccessEnded, posterImage, preload = "auto", early }: TVideoPlayerProps) {
   const containerRef = useRef<HTMLDivElement>(null);
   const onReadyRef = useRef(onReady);
   onReadyRef.current = onReady;
@@ -39,47 +70,104 @@ export function VideoPlayer({ playback, extras, onReady, onAccessEnded, posterIm
   onAccessEndedRef.current = onAccessEnded;
   const playbackRef = useRef(playback);
   playbackRef.current = playback;
-  const { hls, poster, captions, segment } = playback;
+  const { hls, poster, captions, segment, mp4 } = playback;
   const { chapters } = extras;
+  const earlyHtml =
+    early && mp4 ? earlyVideoHtml({ mp4, poster, startSeconds: early.startSeconds, muted: early.muted, label: segment.title }) : null;
+  const earlyStart = early?.startSeconds ?? null;
 
   useEffect(() => {
     const container = containerRef.current;
     if (!container) return;
-    const element = document.createElement("video-js");
-    element.classList.add("vjs-big-play-centered", "vjs-lectern");
-    element.setAttribute("playsinline", "");
-    container.appendChild(element);
-
-    const player = videojs(element, {
-      controls: true,
-      fluid: true,
-      aspectRatio: "16:9",
-      preload,
-      poster: poster ?? undefined,
-      playbackRates: [...PLAYBACK_RATES],
-      // Our own document-level shortcuts (lib/player/keyboard-shortcuts.ts) replace video.js's.
-      userActions: { hotkeys: false },
-      controlBar: { skipButtons: { forward: 10, backward: 10 } },
-      html5: { vhs: { overrideNative: true }, nativeAudioTracks: false, nativeVideoTracks: false, nativeTextTracks: false },
-      sources: [{ src: hls, type: "application/x-mpegURL" }],
-      // Text tracks as options (not addRemoteTextTrack before the tech has loaded the
-      // source, which video.js drops): captions menu, chapters menu.
-      tracks: [
-        ...captions.map((c) => ({ kind: "captions", src: c.src, srclang: c.language, label: c.label })),
-        ...(chapters ? [{ kind: "chapters", src: chapters, srclang: "en", label: "Chapters" }] : []),
-      ],
+    let teardown = () => {};
+    let unmounted = false;
+    void loadVideoJs().then((videojs) => {
+      if (unmounted) return;
+      teardown = mountPlayer(videojs, container);
     });
-    player.el().setAttribute("aria-label", `Video player: ${segment.title}`);
-    (player as unknown as { qualityMenu: (o?: object) => void }).qualityMenu({ useResolutionLabels: true });
-    const cleanup = onReadyRef.current?.(player);
-    const stopRenewal = attachPlaybackRenewal(player, playbackRef.current, (message) => onAccessEndedRef.current?.(message));
+
+    function mountPlayer(videojs: typeof videojsType, container: HTMLDivElement): () => void {
+      const tag = container.querySelector<HTMLVideoElement>("video[data-early-video]:not(.vjs-tech)");
+      // The MP4 keeps playing when it has started (or is about to, by itself); otherwise the
+      // player starts on HLS right away, on the same element.
+      const keepMp4 = tag !== null && !tag.error && (!tag.paused || (tag.autoplay && tag.readyState < HAVE_ENOUGH_DATA));
+      let element: Element;
+      if (tag) {
+        element = tag;
+      } else {
+        element = document.createElement("video-js");
+        element.classList.add("vjs-big-play-centered", "vjs-lectern");
+        element.setAttribute("playsinline", "");
+        container.appendChild(element);
+      }
+      const player = videojs(element, {
+        controls: true,
+        fluid: true,
+        aspectRatio: "16:9",
+        preload,
+        poster: poster ?? undefined,
+        playbackRates: [...PLAYBACK_RATES],
+        // Our own document-level shortcuts (lib/player/keyboard-shortcuts.ts) replace video.js's.
+        userActions: { hotkeys: false },
+        controlBar: { skipButtons: { forward: 10, backward: 10 } },
+        html5: { vhs: { overrideNative: true }, nativeAudioTracks: false, nativeVideoTracks: false, nativeTextTracks: false },
+        // Without sources, video.js keeps the element's (the early MP4, still playing).
+        ...(keepMp4 ? {} : { sources: [{ src: hls, type: HLS }] }),
+        // Text tracks as options (not addRemoteTextTrack before the tech has loaded the
+        // source, which video.js drops): captions menu, chapters menu.
+        tracks: [
+          ...captions.map((c) => ({ kind: "captions", src: c.src, srclang: c.language, label: c.label })),
+          ...(chapters ? [{ kind: "chapters", src: chapters, srclang: "en", label: "Chapters" }] : []),
+        ],
+      });
+      player.el().setAttribute("aria-label", `Video player: ${segment.title}`);
+      // The controls that appear once loaded keep their slots from the start (app/player.css, CLS 0).
+      if (chapters) player.addClass("vjs-lectern--chapters");
+      if (captions.length > 0) player.addClass("vjs-lectern--captions");
+      if (document.pictureInPictureEnabled) player.addClass("vjs-lectern--pip");
+      (player as unknown as { qualityMenu: (o?: object) => void }).qualityMenu({ useResolutionLabels: true });
+
+      // The early MP4 is the top rung only: at the first seek or stall the player moves to HLS
+      // (adaptive, the quality menu) at the same position. Until then nothing interrupts the
+      // picture the viewer is already watching.
+      let onMp4 = keepMp4;
+      const toHls = () => {
+        if (!onMp4) return;
+        onMp4 = false;
+        player.off(["seeking", "waiting"], toHls);
+        const at = player.currentTime() ?? 0;
+        const play = !player.paused();
+        player.src({ src: hls, type: HLS });
+        // A new source resets "has started" (poster and big play button): not for a switch.
+        player.one("loadstart", () => player.hasStarted(true));
+        player.one("loadedmetadata", () => {
+          if (at > 0) player.currentTime(at);
+          if (play) void player.play()?.catch(() => {});
+        });
+      };
+      if (onMp4) player.on(["seeking", "waiting"], toHls);
+
+      const cleanup = onReadyRef.current?.(player, tag ? { startSeconds: keepMp4 ? earlyStart : null } : null);
+      // video.js missed the early element's play/playing (they fired before it existed):
+      // replay them so its controls, and the page's progress reporting, know it is playing.
+      if (keepMp4 && tag && !tag.paused) {
+        tag.dispatchEvent(new Event("play"));
+        tag.dispatchEvent(new Event("playing"));
+      }
+      const stopRenewal = attachPlaybackRenewal(player, playbackRef.current, (message) => onAccessEndedRef.current?.(message));
+
+      return () => {
+        stopRenewal();
+        if (typeof cleanup === "function") cleanup();
+        player.dispose();
+      };
+    }
 
     return () => {
-      stopRenewal();
-      if (typeof cleanup === "function") cleanup();
-      player.dispose();
+      unmounted = true;
+      teardown();
     };
-  }, [hls, poster, captions, segment.title, chapters, preload]);
+  }, [hls, poster, captions, segment.title, chapters, preload, earlyStart]);
 
   // The poster is in the server's HTML, in the space the player will take: no black box while
   // video.js loads; the player (transparent until it starts) shows the same image over it.
@@ -96,6 +184,11 @@ export function VideoPlayer({ playback, extras, onReady, onAccessEnded, posterIm
           fetchPriority="high"
           data-testid={posterImage?.testId ?? "player-poster"}
         />
+      ) : null}
+      {earlyHtml ? (
+        // The host becomes the player's element (data-vjs-player: video.js takes the element's
+        // parent instead of moving a playing <video> in the DOM).
+        <div className="player__early" data-vjs-player dangerouslySetInnerHTML={{ __html: earlyHtml }} />
       ) : null}
     </div>
   );

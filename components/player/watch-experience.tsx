@@ -8,6 +8,7 @@ import { localProgressKey, readLocalProgress } from "@/lib/player/local-store";
 import type { TMediaExtras } from "@/lib/player/media-extras";
 import { parseWebVtt, type TVttCue } from "@/lib/player/parse-webvtt";
 import { formatClock } from "@/lib/player/format-clock";
+import { earlyStartSeconds, RESUME_MARGIN_SECONDS } from "@/lib/player/early-video";
 import { PLAYBACK_RATES, type TPlayerPreferences } from "@/lib/progress/preference-values";
 import { TranscriptPanel } from "../transcript/transcript-panel";
 import { CopyLinkButton } from "./copy-link-button";
@@ -17,7 +18,7 @@ import { ShortcutsDialog } from "./shortcuts-dialog";
 import { UpNextCard, type TUpNext } from "./up-next-card";
 import { useProgressReporting } from "./use-progress-reporting";
 import { usePreferences } from "./use-preferences";
-import { VideoPlayer, type TPlayer } from "./video-player";
+import { VideoPlayer, type TPlayer, type TStartedEarly } from "./video-player";
 import { useShowWatchTab, WatchPanel, WatchTabBar } from "./watch-tabs";
 
 export type TWatchExperienceProps = {
@@ -48,8 +49,6 @@ async function fetchCues(url: string | null | undefined): Promise<TVttCue[]> {
   }
 }
 
-/** Starting over beats resuming in the last seconds. */
-const RESUME_MARGIN_SECONDS = 3;
 
 /**
  * The watch page's client side: the video.js player and everything around it — keyboard
@@ -120,7 +119,7 @@ export function WatchExperience(props: TWatchExperienceProps) {
     if (play && player.paused()) void player.play()?.catch(() => {});
   }, [playback.segment.durationSeconds]);
 
-  const onReady = (player: TPlayer) => {
+  const onReady = (player: TPlayer, early: TStartedEarly | null) => {
     playerRef.current = player;
     const p = prefsRef.current;
     player.volume(p.volume);
@@ -136,10 +135,15 @@ export function WatchExperience(props: TWatchExperienceProps) {
         ? readLocalProgress()[localProgressKey(courseSlug, segmentSlug)]?.positionSeconds ?? null
         : resumeAt;
       const start = startAt ?? (saved !== null && saved < duration - RESUME_MARGIN_SECONDS ? saved : null);
-      if (start !== null && start > 0) {
+      // The server-rendered MP4 already started there (a `#t=` fragment): no seek.
+      const startedThere = early !== null && early.startSeconds !== null && start === early.startSeconds;
+      if (start !== null && start > 0 && !startedThere) {
         player.currentTime(start);
         setTime(start);
         if (startAt === null) setResumedAt(start);
+      } else if (startedThere && startAt === null) {
+        setTime(start);
+        setResumedAt(start);
       }
       if (autoplay) void player.play()?.catch(() => {});
     });
@@ -302,7 +306,21 @@ export function WatchExperience(props: TWatchExperienceProps) {
     <div className="watch-experience">
       <div className="watch-stage">
         <div className="watch-stage__video">
-          <VideoPlayer playback={playback} extras={extras} onReady={onReady} onAccessEnded={setAccessEnded} />
+          <VideoPlayer
+            key={playback.segment.id}
+            playback={playback}
+            extras={extras}
+            onReady={onReady}
+            onAccessEnded={setAccessEnded}
+            early={
+              props.autoplay
+                ? {
+                    startSeconds: earlyStartSeconds(props.startAt, props.resumeAt, playback.segment.durationSeconds),
+                    muted: props.preferences?.muted ?? false,
+                  }
+                : null
+            }
+          />
           {upNext && next ? (
             upNext === "paywall" ? (
               <UpNextCard mode="paywall" next={next} buyHref={props.buyHref} price={props.price} onCancel={cancelUpNext} />

@@ -16,6 +16,7 @@ describe("segmentMediaUrls", () => {
         asset("captions", "de", "c/intro/captions.de.vtt", "de"),
         asset("captions", "en", "c/intro/captions.en.vtt", "en"),
         asset("hls-master", "default", "c/intro/master.m3u8"),
+        asset("mp4", "720p", "c/intro/video.mp4"),
       ],
     } as unknown as TFoundSegment;
     const playback = segmentMediaUrls(segment, null, { secret: "s".repeat(32), ttlSeconds: 3600, nowSeconds: 1_900_000_000 });
@@ -24,5 +25,17 @@ describe("segmentMediaUrls", () => {
       ["de", "German", "captions.de.vtt"],
       ["pt-BR", "Brazilian Portuguese", "captions.pt-BR.vtt"],
     ]);
+    // The progressive MP4 is signed with the same token as the playlists (the early <video>'s source).
+    const token = playback.hls.split("/").at(-2);
+    expect(playback.mp4).toBe(`/media/c/intro/${token}/video.mp4`);
+  });
+
+  it("has no MP4 when the segment has none", () => {
+    const segment = {
+      id: "s1", slug: "intro", title: "Intro", subtitle: "", durationSeconds: 10,
+      course: { slug: "c" },
+      assets: [asset("hls-master", "default", "c/intro/master.m3u8")],
+    } as unknown as TFoundSegment;
+    expect(segmentMediaUrls(segment, null, { secret: "s".repeat(32), ttlSeconds: 3600, nowSeconds: 1_900_000_000 }).mp4).toBeNull();
   });
 });

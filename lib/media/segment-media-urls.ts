@@ -6,6 +6,8 @@ import { windowedExpiry } from "./token-expiry";
 export type TPlayback = {
   segment: { id: string; slug: string; title: string; subtitle: string; durationSeconds: number };
   hls: string;
+  /** The top rung as one progressive MP4 (video.mp4): what a server-rendered <video> can start before any script (ADR 008). */
+  mp4: string | null;
   poster: string | null;
   captions: { src: string; language: string; label: string }[];
   renditions: { label: string; width: number | null; height: number | null }[];
@@ -34,6 +36,7 @@ export function segmentMediaUrls(segment: TFoundSegment, userId: string | null, 
   const byKind = (kind: string) => segment.assets.filter((a) => a.kind === kind);
   const master = byKind("hls-master")[0];
   const poster = byKind("poster")[0];
+  const mp4 = byKind("mp4")[0];
   // Asset paths are relative to MEDIA_ROOT ("<course>/<segment>/master.m3u8").
   const prefix = `${segment.course.slug}/${segment.slug}/`;
   const url = (p: string) => `${base}/${p.startsWith(prefix) ? p.slice(prefix.length) : p}`;
@@ -46,6 +49,7 @@ export function segmentMediaUrls(segment: TFoundSegment, userId: string | null, 
       durationSeconds: segment.durationSeconds,
     },
     hls: url(master?.path ?? "master.m3u8"),
+    mp4: mp4 ? url(mp4.path) : null,
     poster: poster ? url(poster.path) : null,
     // English first (the transcript's and the captions toggle's default), then by language.
     captions: byKind("captions")

@@ -1,0 +1,128 @@
+import type { Page } from "@playwright/test";
+import { COURSE, expect, test } from "./fixtures";
+import { grantPurchase, signUpLearner } from "./support/accounts";
+
+// Issue 12, player start-up (docs/decisions/008-player-and-progress.md): an autoplay load's
+// first frame comes from a server-rendered <video> of the segment's signed MP4, before any
+// script; video.js takes that same element over and moves to HLS at the first seek. And the
+// player page never shifts its layout (CLS 0, measured in the browser).
+
+const FREE = "what-is-enterprise-software";
+const PAID = "security";
+
+/** Notes the element that fired the first `playing` and what it was playing, before any page script. */
+async function recordFirstPlaying(page: Page) {
+  await page.addInitScript(() => {
+    document.addEventListener(
+      "playing",
+      (e) => {
+        const w = window as unknown as { __first?: { el: HTMLVideoElement; src: string } };
+        if (!w.__first && e.target instanceof HTMLVideoElement) w.__first = { el: e.target, src: e.target.currentSrc };
+      },
+      true,
+    );
+  });
+}
+
+test("an autoplay load starts the server-rendered MP4; video.js takes that element over and moves to HLS at a seek", async ({ page }) => {
+  const html = await (await page.request.get(`/courses/${COURSE}/${FREE}?autoplay=1`)).text();
+  expect(html).toMatch(new RegExp(`<video [^>]*data-early-video[^>]* src="/media/${COURSE}/${FREE}/[^/"]+/video\\.mp4"`));
+  // Without autoplay the page renders no early <video> (video.js builds its own, on HLS).
+  expect(await (await page.request.get(`/courses/${COURSE}/${FREE}`)).text()).not.toContain("data-early-video");
+
+  const hls: string[] = [];
+  page.on("request", (r) => {
+    if (/\.(m3u8|ts)(\?|$)/.test(r.url())) hls.push(r.url());
+  });
+  await recordFirstPlaying(page);
+  await page.goto(`/courses/${COURSE}/${FREE}?autoplay=1`);
+  await expect.poll(() => page.evaluate(() => (window as unknown as { __first?: { src: string } }).__first?.src ?? ""), { timeout: 20_000 }).toMatch(/\/video\.mp4$/);
+
+  // The same element is now the player's tech, playing, with video.js's controls in the playing state.
+  await expect(page.locator(".vjs-control-bar")).toBeAttached();
+  const state = await page.evaluate(() => {
+    const first = (window as unknown as { __first: { el: HTMLVideoElement } }).__first.el;
+    const tech = document.querySelector(".video-js video");
+    const player = document.querySelector(".video-js")!;
+    return {
+      same: first === tech,
+      tech: tech?.classList.contains("vjs-tech") ?? false,
+      videos: document.querySelectorAll("video").length,
+      started: player.classList.contains("vjs-has-started"),
+      playing: player.classList.contains("vjs-playing"),
+    };
+  });
+  expect(state).toEqual({ same: true, tech: true, videos: 1, started: true, playing: true });
+  await expect.poll(() => page.evaluate(() => document.querySelector("video")!.currentTime)).toBeGreaterThan(0.5);
+  // The page preloads the playlists (for the move to HLS); no HLS segment is fetched while the MP4 plays.
+  expect(hls.filter((u) => u.endsWith(".ts"))).toEqual([]);
+
+  // A seek moves to HLS at the seek target, on the same element, still playing; the quality menu appears.
+  await page.evaluate(() => {
+    (document.querySelector(".video-js") as unknown as { player: { currentTime(t: number): void } }).player.currentTime(15);
+  });
+  await expect.poll(() => hls.some((u) => u.endsWith("master.m3u8"))).toBe(true);
+  await expect.poll(() => hls.some((u) => u.endsWith(".ts"))).toBe(true);
+  await expect.poll(() => page.evaluate(() => document.querySelector("video")!.currentTime), { timeout: 20_000 }).toBeGreaterThan(15.5);
+  expect(await page.evaluate(() => document.querySelector("video")!.paused)).toBe(false);
+  expect(await page.evaluate(() => document.querySelector("video")!.currentSrc)).toMatch(/^blob:/);
+  expect(await page.evaluate(() => document.querySelectorAll("video").length)).toBe(1);
+  await expect(page.locator(".vjs-quality-menu-wrapper .vjs-menu-item")).toHaveCount(4);
+});
+
+test("a paid segment's early <video> only for a viewer allowed to watch it", async ({ page, context, baseURL }) => {
+  test.setTimeout(90_000);
+  const url = `/courses/${COURSE}/${PAID}?autoplay=1`;
+  const anonymous = await (await page.request.get(url)).text();
+  expect(anonymous).not.toContain("<video");
+  expect(anonymous).not.toContain("video.mp4");
+
+  const learner = await signUpLearner(context, baseURL!);
+  expect(await (await page.request.get(url)).text()).not.toContain("video.mp4");
+  grantPurchase(learner.id, COURSE);
+  const owned = await (await page.request.get(url)).text();
+  const src = owned.match(new RegExp(`data-early-video[^>]* src="(/media/${COURSE}/${PAID}/[^/"]+/video\\.mp4)"`))?.[1];
+  expect(src).toBeTruthy();
+  // Signed by the playback function for this buyer (user-bound, private): the MP4 answers ranges.
+  expect((await page.request.get(src!, { headers: { range: "bytes=0-99" } })).status()).toBe(206);
+
+  await recordFirstPlaying(page);
+  await page.goto(url);
+  await expect.poll(() => page.evaluate(() => (window as unknown as { __first?: { src: string } }).__first?.src ?? ""), { timeout: 20_000 }).toMatch(/\/video\.mp4$/);
+  await expect(page.locator(".vjs-control-bar")).toBeAttached();
+});
+
+for (const viewport of [{ width: 1366, height: 900 }, { width: 390, height: 844 }]) {
+  for (const query of ["", "?autoplay=1"]) {
+    test(`no layout shift on the player page at ${viewport.width} px${query ? " (autoplay)" : ""}`, async ({ page }) => {
+      await page.setViewportSize(viewport);
+      await page.addInitScript(() => {
+        const w = window as unknown as { __shifts: { value: number; sources: string[] }[] };
+        w.__shifts = [];
+        new PerformanceObserver((list) => {
+          for (const entry of list.getEntries() as unknown as { value: number; hadRecentInput: boolean; sources?: { node?: Node }[] }[]) {
+            if (!entry.hadRecentInput) {
+              w.__shifts.push({
+                value: entry.value,
+                sources: (entry.sources ?? []).map((s) => {
+                  const node = s.node as Element | undefined;
+                  const { previousRect: a, currentRect: b } = s as unknown as { previousRect: DOMRect; currentRect: DOMRect };
+                  const where = `${Math.round(a.x)},${Math.round(a.y)} ${Math.round(a.width)}×${Math.round(a.height)} → ${Math.round(b.x)},${Math.round(b.y)} ${Math.round(b.width)}×${Math.round(b.height)}`;
+                  return `${node?.nodeName ?? "?"}.${node?.className?.toString?.() ?? ""} ${node?.textContent?.slice(0, 30) ?? ""} ${where}`;
+                }),
+              });
+            }
+          }
+        }).observe({ type: "layout-shift", buffered: true });
+      });
+      await page.goto(`/courses/${COURSE}/${FREE}${query}`);
+      await expect(page.locator(".vjs-control-bar")).toBeAttached({ timeout: 20_000 });
+      await expect.poll(() => page.evaluate(() => document.querySelector("video")?.readyState ?? 0), { timeout: 20_000 }).toBeGreaterThanOrEqual(2);
+      // Let late work land (the transcript and chapters after the first frame, fonts).
+      await expect(page.getByTestId("transcript")).toBeAttached();
+      await page.evaluate(() => new Promise((r) => setTimeout(r, 2000)));
+      const shifts = await page.evaluate(() => (window as unknown as { __shifts: { value: number; sources: string[] }[] }).__shifts);
+      expect(shifts).toEqual([]);
+    });
+  }
+}
