@@ -131,12 +131,20 @@ export function VideoPlayer({ playback, extras, onReady, onAccessEnded, posterIm
       // (adaptive, the quality menu) at the same position. Until then nothing interrupts the
       // picture the viewer is already watching.
       let onMp4 = keepMp4;
+      // Start-up's own `waiting` and a `#t=` fragment's seek come before the first frame: not a
+      // viewer's seek or a stall.
+      let framing = tag !== null && !tag.paused && tag.readyState >= 3;
+      const onPlaying = () => {
+        framing = true;
+      };
       const toHls = () => {
-        if (!onMp4) return;
+        if (!onMp4 || !framing || !tag) return;
         onMp4 = false;
         player.off(["seeking", "waiting"], toHls);
+        player.off("playing", onPlaying);
         const at = player.currentTime() ?? 0;
-        const play = !player.paused();
+        // Playing, or still about to autoplay: HLS goes on playing.
+        const play = !player.paused() || (tag.autoplay && tag.played.length === 0);
         player.src({ src: hls, type: HLS });
         // A new source resets "has started" (poster and big play button): not for a switch.
         player.one("loadstart", () => player.hasStarted(true));
@@ -145,7 +153,10 @@ export function VideoPlayer({ playback, extras, onReady, onAccessEnded, posterIm
           if (play) void player.play()?.catch(() => {});
         });
       };
-      if (onMp4) player.on(["seeking", "waiting"], toHls);
+      if (onMp4) {
+        player.on("playing", onPlaying);
+        player.on(["seeking", "waiting"], toHls);
+      }
 
       const cleanup = onReadyRef.current?.(player, tag ? { startSeconds: keepMp4 ? earlyStart : null } : null);
       // video.js missed the early element's play/playing (they fired before it existed):

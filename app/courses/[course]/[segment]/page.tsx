@@ -63,12 +63,15 @@ export async function generateMetadata({ params }: TProps): Promise<Metadata> {
 
 export default async function SegmentPage({ params, searchParams }: TProps) {
   const { segment, access, toc, playback, viewer, entitlement, hasMedia } = await load(params);
-  if (playback) {
+  const query = await searchParams;
+  const autoplay = query.autoplay === "1";
+  if (playback && !(autoplay && playback.mp4)) {
     // Fetch the playlists while the player's JavaScript loads: VHS finds them in the cache
-    // instead of waiting for master → variant round trips after hydration.
+    // instead of waiting for master → variant round trips after hydration. Not on an autoplay
+    // load, whose server-rendered MP4 plays first: over HTTP/1.1 they would take two of the six
+    // connections the MP4 waits for (ADR 008).
     for (const href of hlsPreloads(playback)) preload(href, { as: "fetch", crossOrigin: "anonymous" });
   }
-  const query = await searchParams;
   const courseHref = `/courses/${toc.course.slug}`;
   // A campaign link's coupon stays on the way to checkout (validated there).
   const coupon = [query.coupon].flat()[0]?.trim().slice(0, 40);
@@ -116,7 +119,7 @@ export default async function SegmentPage({ params, searchParams }: TProps) {
             }
             buyHref={checkoutHref}
             price={price}
-            autoplay={query.autoplay === "1"}
+            autoplay={autoplay}
           />
         ) : !hasMedia ? (
           <p className="watch__pending" data-testid="no-media-yet">
