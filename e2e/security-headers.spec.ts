@@ -62,8 +62,8 @@ test("the anonymous catalog and course page are one shared copy: no nonce, only 
     // No nonce of some earlier response baked into the shared HTML either.
     expect(await page.locator("script[nonce]").count()).toBe(0);
   }
-  // Scripts ran (hydrated): the trailer's player plays within the policy.
-  await page.locator(".vjs-big-play-button").click();
+  // Scripts ran (hydrated): the trailer's player loads and plays within the policy.
+  await page.getByTestId("trailer-play").click();
   await expect
     .poll(() => page.evaluate(() => document.querySelector("video")?.currentTime ?? 0), { timeout: 20_000 })
     .toBeGreaterThan(0.5);

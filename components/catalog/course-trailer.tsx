@@ -2,7 +2,7 @@ import Link from "next/link";
 import type { TImage } from "@/lib/catalog/get-course-landing";
 import type { TPlayback } from "@/lib/media/segment-media-urls";
 import type { TMediaExtras } from "@/lib/player/media-extras";
-import { VideoPlayer } from "@/components/player/video-player";
+import { TrailerPlayer } from "./trailer-player";
 
 export type TTrailer = {
   playback: TPlayback;
@@ -26,11 +26,12 @@ export function CourseTrailer({ trailer, cover, courseTitle }: { trailer: TTrail
   return (
     <figure className="course-trailer" data-testid="course-trailer">
       <div className="course-trailer__video">
-        <VideoPlayer
-          playback={cover ? { ...trailer.playback, poster: cover.url } : trailer.playback}
-          posterImage={cover ? { ...cover, alt: `Cover: ${courseTitle}`, testId: "course-cover" } : undefined}
+        <TrailerPlayer
+          playback={trailer.playback}
           extras={trailer.extras}
-          preload="none"
+          cover={cover}
+          courseTitle={courseTitle}
+          label={`${trailer.number} ${trailer.title}`}
         />
       </div>
       <figcaption className="course-trailer__caption">
