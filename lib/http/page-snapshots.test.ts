@@ -2,23 +2,47 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { cachedPageContentSecurityPolicy, pageContentSecurityPolicy } from "./content-security-policy";
-import { decideKeepSnapshot, dropPageSnapshots, pageSnapshots, SNAPSHOT_SECONDS, snapshotKey } from "./page-snapshots";
+import { decideKeepSnapshot, dropPageSnapshots, encodingClass, pageSnapshots, SNAPSHOT_SECONDS, snapshotKey } from "./page-snapshots";
 
 const CACHED = cachedPageContentSecurityPolicy();
 
 describe("decideKeepSnapshot", () => {
-  const ok = { "content-security-policy": CACHED, "x-nextjs-cache": "HIT" };
+  const ok = { "content-security-policy": CACHED, "x-nextjs-cache": "HIT", "content-type": "text/html; charset=utf-8" };
   it("keeps a complete 200 of the cached render, fresh from Next's cache or just rendered", () => {
-    expect(decideKeepSnapshot({ status: 200, headers: ok })).toBe(true);
-    expect(decideKeepSnapshot({ status: 200, headers: { ...ok, "x-nextjs-cache": "MISS" } })).toBe(true);
+    expect(decideKeepSnapshot({ status: 200, headers: ok }, "identity")).toBe(true);
+    expect(decideKeepSnapshot({ status: 200, headers: { ...ok, "x-nextjs-cache": "MISS" } }, "identity")).toBe(true);
   });
   it("keeps nothing else: another policy (a page rendered for its viewer), a cookie, a stale copy, an error", () => {
-    expect(decideKeepSnapshot({ status: 200, headers: { ...ok, "content-security-policy": pageContentSecurityPolicy("n") } })).toBe(false);
-    expect(decideKeepSnapshot({ status: 200, headers: { "x-nextjs-cache": "HIT" } })).toBe(false);
-    expect(decideKeepSnapshot({ status: 200, headers: { ...ok, "set-cookie": ["a=b"] } })).toBe(false);
-    expect(decideKeepSnapshot({ status: 200, headers: { ...ok, "x-nextjs-cache": "STALE" } })).toBe(false);
-    expect(decideKeepSnapshot({ status: 200, headers: { "content-security-policy": CACHED } })).toBe(false);
-    expect(decideKeepSnapshot({ status: 404, headers: ok })).toBe(false);
+    expect(decideKeepSnapshot({ status: 200, headers: { ...ok, "content-security-policy": pageContentSecurityPolicy("n") } }, "identity")).toBe(false);
+    expect(decideKeepSnapshot({ status: 200, headers: { "x-nextjs-cache": "HIT" } }, "identity")).toBe(false);
+    expect(decideKeepSnapshot({ status: 200, headers: { ...ok, "set-cookie": ["a=b"] } }, "identity")).toBe(false);
+    expect(decideKeepSnapshot({ status: 200, headers: { ...ok, "x-nextjs-cache": "STALE" } }, "identity")).toBe(false);
+    expect(decideKeepSnapshot({ status: 200, headers: { "content-security-policy": CACHED } }, "identity")).toBe(false);
+    expect(decideKeepSnapshot({ status: 404, headers: ok }, "identity")).toBe(false);
+    expect(decideKeepSnapshot({ status: 200, headers: { ...ok, "content-type": "text/x-component" } }, "identity")).toBe(false);
+  });
+});
+
+describe("decideKeepSnapshot and the encoding", () => {
+  const ok = { "content-security-policy": CACHED, "x-nextjs-cache": "HIT", "content-type": "text/html; charset=utf-8" };
+  it("keeps an answer compressed as the request's class asks, or not compressed at all", () => {
+    expect(decideKeepSnapshot({ status: 200, headers: { ...ok, "content-encoding": "gzip" } }, "gzip")).toBe(true);
+    expect(decideKeepSnapshot({ status: 200, headers: ok }, "gzip")).toBe(true);
+    expect(decideKeepSnapshot({ status: 200, headers: { ...ok, "content-encoding": "deflate" } }, "deflate")).toBe(true);
+  });
+  it("never keeps an encoding another request of the same class might not take", () => {
+    expect(decideKeepSnapshot({ status: 200, headers: { ...ok, "content-encoding": "deflate" } }, "identity")).toBe(false);
+    expect(decideKeepSnapshot({ status: 200, headers: { ...ok, "content-encoding": "br" } }, "identity")).toBe(false);
+    expect(decideKeepSnapshot({ status: 200, headers: { ...ok, "content-encoding": "gzip" } }, "deflate")).toBe(false);
+  });
+  it("classes Accept-Encoding as Next compresses: gzip, else deflate, else as is; q=0 refuses", () => {
+    expect(encodingClass("gzip, deflate, br")).toBe("gzip");
+    expect(encodingClass("br, deflate")).toBe("deflate");
+    expect(encodingClass("br")).toBe("identity");
+    expect(encodingClass(undefined)).toBe("identity");
+    expect(encodingClass("gzip;q=0, deflate")).toBe("deflate");
+    expect(encodingClass("GZIP;q=0.5")).toBe("gzip");
+    expect(encodingClass("gzip;q=0")).toBe("identity");
   });
 });
 
@@ -32,6 +56,11 @@ describe("snapshotKey", () => {
     expect(get("/courses/python-basics?coupon=X")).toBeNull();
     expect(get("/courses/python-basics/overview")).toBeNull();
     expect(snapshotKey({ method: "POST", url: "/courses/python-basics", headers: {} })).toBeNull();
+  });
+  it("is null for a request Next answers with something else than the document (RSC, 304, a range)", () => {
+    for (const name of ["rsc", "next-router-prefetch", "next-router-state-tree", "next-router-segment-prefetch", "if-none-match", "range"]) {
+      expect(get("/courses/python-basics", { [name]: "1" }), name).toBeNull();
+    }
   });
 });
 

@@ -37,17 +37,36 @@ const NOT_COPIED = new Set(["date", "connection", "keep-alive", "transfer-encodi
  * May Next's answer to a shared cached page view be kept and sent again to other anonymous
  * visitors? Only a complete 200 from the cached render itself — it carries the cached pages'
  * policy, which the proxy sets on nothing else — that sets no cookie, and that Next did not
- * mark stale (a stale copy is being replaced). Pure; page-snapshots.test.ts.
+ * mark stale (a stale copy is being replaced), an HTML document, compressed as the request's
+ * class asks or not at all. Pure; page-snapshots.test.ts.
  */
-export function decideKeepSnapshot(answer: { status: number; headers: http.OutgoingHttpHeaders }): boolean {
+export function decideKeepSnapshot(
+  answer: { status: number; headers: http.OutgoingHttpHeaders },
+  encoding: "gzip" | "deflate" | "identity",
+): boolean {
   const h = answer.headers;
+  const used = h["content-encoding"] === undefined ? "identity" : String(h["content-encoding"]);
   return (
     answer.status === 200 &&
+    String(h["content-type"] ?? "").startsWith("text/html") &&
+    (used === encoding || used === "identity") &&
     h["content-security-policy"] === cachedPageContentSecurityPolicy() &&
     h["set-cookie"] === undefined &&
     (h["x-nextjs-cache"] === "HIT" || h["x-nextjs-cache"] === "MISS")
   );
 }
+
+/** Request headers Next varies its answer on (its own Vary list) or that ask for less than the page. */
+const NOT_THE_DOCUMENT = [
+  "rsc",
+  "next-router-state-tree",
+  "next-router-prefetch",
+  "next-router-segment-prefetch",
+  "next-action",
+  "if-none-match",
+  "if-modified-since",
+  "range",
+];
 
 const cookieNames = (header: string | undefined) =>
   (header ?? "")
@@ -57,10 +76,13 @@ const cookieNames = (header: string | undefined) =>
 
 /**
  * The key of a request that gets the shared cached page, or null: decideCachedPage (no session
- * cookie, no query string, GET or HEAD of the catalog or a course page), and whether it takes a
- * gzip body — Next compresses for those that do, so the two get separate copies.
+ * cookie, no query string, GET or HEAD of the catalog or a course page), and the compression
+ * Next would pick for it (encodingClass): each gets its own copies.
  */
 export function snapshotKey(req: { method: string; url: string; headers: http.IncomingHttpHeaders }): string | null {
+  // Next answers these with something else than the page's HTML (an RSC payload, a part of
+  // one, 304, a range): never the key of a copy, or one such request would set what everyone gets.
+  if (NOT_THE_DOCUMENT.some((name) => req.headers[name] !== undefined)) return null;
   const q = req.url.indexOf("?");
   const decision = decideCachedPage({
     method: req.method,
@@ -69,8 +91,24 @@ export function snapshotKey(req: { method: string; url: string; headers: http.In
     cookieNames: cookieNames(req.headers.cookie),
   });
   if (decision.kind !== "cached") return null;
-  const encodings = String(req.headers["accept-encoding"] ?? "");
-  return `${decision.path}|${/\bgzip\b/.test(encodings) ? "gzip" : "identity"}`;
+  return `${decision.path}|${encodingClass(req.headers["accept-encoding"])}`;
+}
+
+/**
+ * The compression Next picks for an Accept-Encoding (gzip first, then deflate; anything else,
+ * br included, goes out as is): the copies of one page are kept apart by it, and a copy is kept
+ * only when Next's answer used it (decideKeepSnapshot), so nobody gets an encoding they did not ask for.
+ */
+export function encodingClass(acceptEncoding: string | string[] | undefined): "gzip" | "deflate" | "identity" {
+  const accepted = new Set<string>();
+  for (const part of String(acceptEncoding ?? "").split(",")) {
+    const [name, ...params] = part.trim().toLowerCase().split(";");
+    const q = params.map((p) => p.trim()).find((p) => p.startsWith("q="));
+    if (name && !(q && Number(q.slice(2)) === 0)) accepted.add(name);
+  }
+  if (accepted.has("gzip")) return "gzip";
+  if (accepted.has("deflate")) return "deflate";
+  return "identity";
 }
 
 /**
@@ -96,7 +134,7 @@ export function pageSnapshots(nowMs: () => number = Date.now): TBeforeNext {
     if (copy) entries.delete(key);
     if (method === "GET") {
       capture(res, (answer) => {
-        if (!decideKeepSnapshot(answer)) return;
+        if (!decideKeepSnapshot(answer, encodingClass(req.headers["accept-encoding"]))) return;
         const headers: Record<string, string | string[]> = {};
         for (const [name, value] of Object.entries(answer.headers)) {
           if (value === undefined || NOT_COPIED.has(name)) continue;
