@@ -169,3 +169,23 @@ test.describe("an admin's change", () => {
     }
   });
 });
+
+test("no request sets the shared copy to something else than the page: another encoding, an RSC payload", async ({ playwright, baseURL }) => {
+  // Node keeps a copy of Next's answer for a few seconds (lib/http/page-snapshots.ts): odd
+  // requests first, then a plain one must get the plain HTML page.
+  const raw = await playwright.request.newContext({ baseURL });
+  try {
+    for (let round = 0; round < 2; round++) {
+      await raw.get(`/courses/${COURSE}`, { headers: { "accept-encoding": "deflate" } });
+      await raw.get(`/courses/${COURSE}`, { headers: { rsc: "1", "accept-encoding": "identity" } });
+      await raw.get(`/courses/${COURSE}`, { headers: { "accept-encoding": "br" } });
+      const plain = await raw.get(`/courses/${COURSE}`, { headers: { "accept-encoding": "identity" } });
+      expect(plain.status()).toBe(200);
+      expect(plain.headers()["content-type"]).toContain("text/html");
+      expect(plain.headers()["content-encoding"]).toBeUndefined();
+      expect(await plain.text()).toContain("<h1");
+    }
+  } finally {
+    await raw.dispose();
+  }
+});
