@@ -2,7 +2,15 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { cachedPageContentSecurityPolicy, pageContentSecurityPolicy } from "./content-security-policy";
-import { decideKeepSnapshot, dropPageSnapshots, encodingClass, pageSnapshots, SNAPSHOT_SECONDS, snapshotKey } from "./page-snapshots";
+import {
+  decideKeepSnapshot,
+  dropPageSnapshots,
+  encodingClass,
+  pageSnapshots,
+  SNAPSHOT_SECONDS,
+  snapshotKey,
+  withCookie,
+} from "./page-snapshots";
 
 const CACHED = cachedPageContentSecurityPolicy();
 
@@ -46,6 +54,16 @@ describe("decideKeepSnapshot and the encoding", () => {
   });
 });
 
+describe("withCookie", () => {
+  it("adds Cookie to a Vary value once, keeping what is there", () => {
+    expect(withCookie(undefined)).toBe("Cookie");
+    expect(withCookie("rsc, Accept-Encoding")).toBe("rsc, Accept-Encoding, Cookie");
+    expect(withCookie(["rsc", "Accept-Encoding"])).toBe("rsc, Accept-Encoding, Cookie");
+    expect(withCookie("cookie, rsc")).toBe("cookie, rsc");
+    expect(withCookie("*")).toBe("*");
+  });
+});
+
 describe("snapshotKey", () => {
   const get = (url: string, headers: http.IncomingHttpHeaders = {}) => snapshotKey({ method: "GET", url, headers });
   it("is the cached path and the encoding for an anonymous view, null for everything else", () => {
@@ -78,6 +96,7 @@ describe("pageSnapshots on a real server", () => {
     res.setHeader("content-type", "text/html; charset=utf-8");
     res.setHeader("content-security-policy", policy);
     res.setHeader("x-nextjs-cache", "MISS");
+    res.setHeader("vary", "rsc, Accept-Encoding");
     res.write(`<html>render ${rendered}`);
     res.end("</html>");
   };
@@ -109,6 +128,16 @@ describe("pageSnapshots on a real server", () => {
     expect(rendered).toBe(1);
     now += SNAPSHOT_SECONDS * 1000;
     expect(await (await fetch(`${base}/courses/python-basics`)).text()).toBe("<html>render 2</html>");
+  });
+
+  it("tells a front cache that the shared answer and its copy vary on the cookie; a signed-in view is left as Next made it", async () => {
+    const first = await fetch(`${base}/courses/python-basics`);
+    expect(first.headers.get("vary")).toBe("rsc, Accept-Encoding, Cookie");
+    const copy = await fetch(`${base}/courses/python-basics`);
+    expect(copy.headers.get("x-lectern-page-copy")).toBe("HIT");
+    expect(copy.headers.get("vary")).toBe("rsc, Accept-Encoding, Cookie");
+    const signedIn = await fetch(`${base}/courses/python-basics`, { headers: { cookie: "better-auth.session_token=x" } });
+    expect(signedIn.headers.get("vary")).toBe("rsc, Accept-Encoding");
   });
 
   it("never answers a signed-in view or a query string from the copy, and forgets everything when dropped", async () => {

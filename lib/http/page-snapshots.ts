@@ -132,6 +132,7 @@ export function pageSnapshots(nowMs: () => number = Date.now): TBeforeNext {
       return true;
     }
     if (copy) entries.delete(key);
+    varyOnCookie(res);
     if (method === "GET") {
       capture(res, (answer) => {
         if (!decideKeepSnapshot(answer, encodingClass(req.headers["accept-encoding"]))) return;
@@ -146,6 +147,38 @@ export function pageSnapshots(nowMs: () => number = Date.now): TBeforeNext {
     next();
     return true;
   };
+}
+
+/**
+ * The shared page is the anonymous answer for a URL that signed-in visitors also ask for (and get
+ * rendered for them, `private, no-store`). Next marks it `s-maxage` and varies it on its router
+ * headers only, so a front cache (nginx `proxy_cache`, a CDN) keyed on the URL would hand the
+ * anonymous copy to signed-in visitors: `Vary: Cookie` tells it not to (security review, issue 12).
+ * Added when the headers go out, whatever Next set before; the copy keeps it.
+ */
+export function varyOnCookie(res: http.ServerResponse): void {
+  const writeHead = res.writeHead.bind(res) as (...a: unknown[]) => http.ServerResponse;
+  res.writeHead = ((...args: unknown[]) => {
+    res.setHeader("vary", withCookie(res.getHeader("vary")));
+    const headers = args.find((a, i) => i > 0 && typeof a === "object" && a !== null && !Array.isArray(a)) as
+      | Record<string, unknown>
+      | undefined;
+    if (headers) {
+      for (const name of Object.keys(headers)) {
+        if (name.toLowerCase() === "vary") headers[name] = withCookie(headers[name] as string | string[] | undefined);
+      }
+    }
+    return writeHead(...args);
+  }) as typeof res.writeHead;
+}
+
+/** A Vary value with Cookie in it (once). */
+export function withCookie(vary: string | number | string[] | undefined): string {
+  const names = (Array.isArray(vary) ? vary.join(",") : String(vary ?? ""))
+    .split(",")
+    .map((v) => v.trim())
+    .filter(Boolean);
+  return names.some((n) => n.toLowerCase() === "cookie" || n === "*") ? names.join(", ") : [...names, "Cookie"].join(", ");
 }
 
 /** Collects what Next writes to `res`, and hands it over once the answer is complete. */
