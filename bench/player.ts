@@ -12,6 +12,7 @@ import zlib from "node:zlib";
 import { chromium, type Browser } from "@playwright/test";
 import { freePort } from "../deploy/nginx/run-nginx";
 import type { TRowInput } from "./report";
+import { repeatViewBytes } from "./repeat-view";
 
 const COURSE = "enterprise-software-with-python";
 const SEGMENT = "overview";
@@ -260,6 +261,25 @@ export async function benchPlayer(options: TPlayerOptions, add: (row: TRowInput)
         lectern: early.gzipBeforeMedia / 1024,
         goal: "≤ 120 KiB",
         note: `${early.scriptsBeforeMedia} of ${early.scripts} scripts`,
+      });
+    }
+    // A plain load (HLS, like a learner coming back to the page) played for 3 s, twice.
+    const figure = "media bytes a repeated view of a free segment fetches (3 s of playback, same token window)";
+    const repeat = await repeatViewBytes(browser, playerUrl).catch((e: Error) => e);
+    if (repeat instanceof Error) {
+      add({ figure, unit: "KiB", better: "lower", lectern: null, error: repeat.message.split("\n")[0] });
+    } else {
+      add({
+        figure,
+        unit: "KiB",
+        better: "lower",
+        lectern: repeat.second.bytes / 1024,
+        referenceName: "the first view",
+        reference: repeat.first.bytes / 1024,
+        goal: "playlists only (issue 12)",
+        note:
+          `second view: playlists ${(repeat.second.playlistBytes / 1024).toFixed(1)} KiB, other media ${(repeat.second.otherBytes / 1024).toFixed(1)} KiB; ` +
+          `${repeat.second.fromCache} of ${repeat.second.requests} media requests from the browser cache (first view: ${repeat.first.requests} requests)`,
       });
     }
   } finally {
