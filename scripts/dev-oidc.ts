@@ -9,7 +9,8 @@
 import { startOidcProvider } from "../e2e/support/oidc-provider";
 import { createDb } from "../lib/db";
 import { loadEnv } from "../lib/env";
-import { providerIdOf, registerOidcProvider } from "../lib/organisations/register-oidc-provider";
+import { registerOidcProvider } from "../lib/organisations/register-oidc-provider";
+import { providerIdOf } from "../lib/organisations/sso-provider-store";
 import { DEMO_ORGANISATION } from "../tests/support/organisations";
 
 async function main() {

@@ -9,7 +9,7 @@
 import { startSamlIdp } from "../e2e/support/saml-idp";
 import { createDb } from "../lib/db";
 import { loadEnv } from "../lib/env";
-import { providerIdOf } from "../lib/organisations/register-oidc-provider";
+import { providerIdOf } from "../lib/organisations/sso-provider-store";
 import { registerSamlProvider, samlServiceProviderOf } from "../lib/organisations/register-saml-provider";
 import { DEMO_ORGANISATION } from "../tests/support/organisations";
 

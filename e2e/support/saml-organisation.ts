@@ -5,7 +5,7 @@
 // 127.0.0.1:<samlPort> answering <appUrl>'s service provider, registers it from its metadata
 // through registerSamlProvider, prints {"entityId":…,"ssoUrl":…} and runs until SIGTERM.
 import { createDb } from "../../lib/db";
-import { providerIdOf } from "../../lib/organisations/register-oidc-provider";
+import { providerIdOf } from "../../lib/organisations/sso-provider-store";
 import { registerSamlProvider, samlServiceProviderOf } from "../../lib/organisations/register-saml-provider";
 import { createLicensedOrganisation } from "../../tests/support/organisations";
 import { startSamlIdp } from "./saml-idp";

@@ -5,7 +5,8 @@
 // provider on 127.0.0.1:<oidcPort> whose client may return to <appUrl>, registers it through
 // registerOidcProvider (real discovery), prints {"issuer":…} and runs until SIGTERM.
 import { createDb } from "../../lib/db";
-import { providerIdOf, registerOidcProvider } from "../../lib/organisations/register-oidc-provider";
+import { registerOidcProvider } from "../../lib/organisations/register-oidc-provider";
+import { providerIdOf } from "../../lib/organisations/sso-provider-store";
 import { createLicensedOrganisation } from "../../tests/support/organisations";
 import { startOidcProvider } from "./oidc-provider";
 

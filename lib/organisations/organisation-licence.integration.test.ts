@@ -11,7 +11,8 @@ import { loadCourseEntitlement, loadCourseEntitlements } from "../access/load-co
 import type { TViewer } from "../access/viewer";
 import { endLicence } from "./organisation-licences";
 import { removeOrganisationDomain } from "./organisation-domains";
-import { providerIdOf, registerOidcProvider } from "./register-oidc-provider";
+import { registerOidcProvider } from "./register-oidc-provider";
+import { providerIdOf } from "./sso-provider-store";
 
 // Organisation licences against a real database and a REAL OpenID provider (oidc-provider on
 // 127.0.0.1, e2e/support/oidc-provider.ts): the domain rules (exact match, verified e-mail,

@@ -1,19 +1,15 @@
-import crypto from "node:crypto";
 import dns from "node:dns/promises";
 import { discoverOIDCConfig, DiscoveryError } from "@better-auth/sso";
 import { isPublicRoutableHost } from "@better-auth/core/utils/host";
-import { AppError, notFound } from "../errors";
+import { AppError } from "../errors";
 import { nowOf, type TAdminDeps } from "../admin/admin-deps";
-import { writeAudit } from "../admin/write-audit";
 import type { TRegisterOidcProvider } from "./organisation-schemas";
+import { loadSsoOrganisation, saveSsoProvider } from "./sso-provider-store";
 
 export type TRegisterProviderDeps = TAdminDeps & {
   /** SSO_PRIVATE_IDP_ORIGINS: the only non-public origins an IdP may live on (lib/env.ts). */
   privateIdpOrigins: readonly string[];
 };
-
-/** The provider id @better-auth/sso knows the organisation's IdP by (and its callback path). */
-export const providerIdOf = (organisationSlug: string) => `org-${organisationSlug}`;
 
 /**
  * Registers (or replaces) the organisation's OpenID Connect provider for single sign-on. The
@@ -29,14 +25,7 @@ export async function registerOidcProvider(
   input: TRegisterOidcProvider,
 ): Promise<{ providerId: string; issuer: string }> {
   const now = nowOf(deps);
-  const org = await deps.db.organisation.findUnique({
-    where: { id: input.organisationId },
-    select: { id: true, slug: true, domains: { select: { domain: true }, orderBy: { domain: "asc" } } },
-  });
-  if (!org) throw notFound("Organisation");
-  if (org.domains.length === 0) {
-    throw new AppError("BAD_REQUEST", "Add the organisation's e-mail domain first: sign-in finds the provider by it", { field: "issuer" });
-  }
+  const org = await loadSsoOrganisation(deps.db, input.organisationId, "issuer");
   const issuer = input.issuer.replace(/\/+$/, "");
   const allowed = new Set(deps.privateIdpOrigins);
   const trusted = (url: string) => {
@@ -52,7 +41,6 @@ export async function registerOidcProvider(
     if (error instanceof DiscoveryError) throw new AppError("BAD_REQUEST", explainDiscovery(error), { field: "issuer" });
     throw error;
   }
-  const providerId = providerIdOf(org.slug);
   const oidcConfig = {
     issuer: discovered.issuer,
     clientId: input.clientId,
@@ -67,33 +55,14 @@ export async function registerOidcProvider(
     scopes: ["openid", "email", "profile"],
     overrideUserInfo: false,
   };
-  const data = {
-    issuer: discovered.issuer,
-    domain: org.domains.map((d) => d.domain).join(","),
-    domainVerified: true,
-    oidcConfig: JSON.stringify(oidcConfig),
-    samlConfig: null,
-    userId: deps.actor.id,
-    organisationId: org.id,
-  };
-  await deps.db.$transaction(async (tx) => {
-    const before = await tx.ssoProvider.findUnique({ where: { providerId }, select: { issuer: true, oidcConfig: true } });
-    await tx.ssoProvider.upsert({ where: { providerId }, create: { id: crypto.randomUUID(), providerId, ...data }, update: data });
-    // The audit log never holds the secret: the client id and endpoints are enough to tell changes apart.
-    const audited = (issuerUrl: string, config: string | null) => ({ issuer: issuerUrl, clientId: config ? (JSON.parse(config) as { clientId?: string }).clientId : null });
-    await writeAudit(
-      tx,
-      {
-        actor: deps.actor,
-        action: before ? "organisation.sso.update" : "organisation.sso.register",
-        targetType: "organisation",
-        targetId: org.id,
-        before: before ? audited(before.issuer, before.oidcConfig) : null,
-        after: { providerId, ...audited(discovered.issuer, data.oidcConfig) },
-      },
-      now,
-    );
-  });
+  // The audit log never holds the secret: the client id and endpoints are enough to tell changes apart.
+  const audited = (issuerUrl: string, config: string | null) => ({ issuer: issuerUrl, clientId: config ? (JSON.parse(config) as { clientId?: string }).clientId : null });
+  const { providerId } = await saveSsoProvider(
+    deps,
+    now,
+    { org, issuer: discovered.issuer, config: { oidcConfig: JSON.stringify(oidcConfig), samlConfig: null } },
+    { before: (stored) => audited(stored.issuer, stored.oidcConfig), after: audited(discovered.issuer, JSON.stringify(oidcConfig)) },
+  );
   return { providerId, issuer: discovered.issuer };
 }
 

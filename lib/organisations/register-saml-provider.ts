@@ -1,10 +1,9 @@
 import crypto from "node:crypto";
 import * as samlify from "samlify";
-import { AppError, notFound } from "../errors";
+import { AppError } from "../errors";
 import { nowOf, type TAdminDeps } from "../admin/admin-deps";
-import { writeAudit } from "../admin/write-audit";
 import type { TRegisterSamlProvider } from "./organisation-schemas";
-import { providerIdOf } from "./register-oidc-provider";
+import { loadSsoOrganisation, providerIdOf, saveSsoProvider } from "./sso-provider-store";
 
 const REDIRECT_BINDING = "urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect";
 const EMAIL_FORMAT = "urn:oasis:names:tc:SAML:1.1:nameid-format:emailAddress";
@@ -40,14 +39,7 @@ export async function registerSamlProvider(
   input: TRegisterSamlProvider,
 ): Promise<{ providerId: string; entityId: string }> {
   const now = nowOf(deps);
-  const org = await deps.db.organisation.findUnique({
-    where: { id: input.organisationId },
-    select: { id: true, slug: true, domains: { select: { domain: true }, orderBy: { domain: "asc" } } },
-  });
-  if (!org) throw notFound("Organisation");
-  if (org.domains.length === 0) {
-    throw new AppError("BAD_REQUEST", "Add the organisation's e-mail domain first: sign-in finds the provider by it", { field: "entityId" });
-  }
+  const org = await loadSsoOrganisation(deps.db, input.organisationId, "entityId");
   const idp = input.metadata ? fromMetadata(input.metadata, now) : fromFields(input, now);
   const providerId = providerIdOf(org.slug);
   const sp = samlServiceProviderOf(deps.appUrl, providerId);
@@ -64,31 +56,15 @@ export async function registerSamlProvider(
     authnRequestsSigned: false,
     identifierFormat: EMAIL_FORMAT,
   };
-  const data = {
-    issuer: idp.entityId,
-    domain: org.domains.map((d) => d.domain).join(","),
-    domainVerified: true,
-    oidcConfig: null,
-    samlConfig: JSON.stringify(samlConfig),
-    userId: deps.actor.id,
-    organisationId: org.id,
-  };
-  await deps.db.$transaction(async (tx) => {
-    const before = await tx.ssoProvider.findUnique({ where: { providerId }, select: { issuer: true, samlConfig: true } });
-    await tx.ssoProvider.upsert({ where: { providerId }, create: { id: crypto.randomUUID(), providerId, ...data }, update: data });
-    await writeAudit(
-      tx,
-      {
-        actor: deps.actor,
-        action: before ? "organisation.sso.update" : "organisation.sso.register",
-        targetType: "organisation",
-        targetId: org.id,
-        before: before ? { issuer: before.issuer, protocol: before.samlConfig ? "saml" : "oidc" } : null,
-        after: { providerId, protocol: "saml", issuer: idp.entityId, entryPoint: idp.entryPoint, certificateSha256: idp.fingerprint },
-      },
-      now,
-    );
-  });
+  await saveSsoProvider(
+    deps,
+    now,
+    { org, issuer: idp.entityId, config: { oidcConfig: null, samlConfig: JSON.stringify(samlConfig) } },
+    {
+      before: (stored) => ({ issuer: stored.issuer, protocol: stored.samlConfig ? "saml" : "oidc" }),
+      after: { protocol: "saml", issuer: idp.entityId, entryPoint: idp.entryPoint, certificateSha256: idp.fingerprint },
+    },
+  );
   return { providerId, entityId: idp.entityId };
 }
 

@@ -7,7 +7,7 @@ import { loginAtIdp, postToAcs, signInThroughSaml, startSamlSignIn } from "../..
 import { makeSigningKey, startSamlIdp, type TSamlIdp } from "../../e2e/support/saml-idp";
 import { createAuth, SAML_CLOCK_SKEW_MS, type TAuth } from "../auth/create-auth";
 import { loadCourseEntitlement } from "../access/load-course-entitlement";
-import { providerIdOf } from "./register-oidc-provider";
+import { providerIdOf } from "./sso-provider-store";
 import { registerSamlProvider, samlServiceProviderOf } from "./register-saml-provider";
 
 // SAML 2.0 single sign-on against a real database and a REAL SAML identity provider (samlify's

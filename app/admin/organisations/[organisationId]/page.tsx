@@ -8,7 +8,7 @@ import { listAdminCourses } from "@/lib/admin/courses/list-admin-courses";
 import { db } from "@/lib/db.server";
 import { env } from "@/lib/env.server";
 import { loadAdminOrganisation } from "@/lib/organisations/load-admin-organisations";
-import { providerIdOf } from "@/lib/organisations/register-oidc-provider";
+import { providerIdOf } from "@/lib/organisations/sso-provider-store";
 import { samlServiceProviderOf } from "@/lib/organisations/register-saml-provider";
 import {
   addDomainAction,
