@@ -1,7 +1,6 @@
-import { spawn, type ChildProcess } from "node:child_process";
-import path from "node:path";
 import { COURSE, expect, test } from "./fixtures";
 import { playerReady } from "./support/player";
+import { startIdentityOrganisation, type TIdentityOrganisation } from "./support/start-identity-organisation";
 
 // "Sign in with your organisation" (issue 11) in Chromium through a REAL SAML 2.0 identity
 // provider (samlify on 127.0.0.1, e2e/support/saml-idp.ts, signing with a key made at start)
@@ -17,30 +16,18 @@ const SLUG = `saml-e2e-${run}`;
 const DOMAIN = `saml-${run}.test`;
 const LOCKED_SEGMENT = "development-environments"; // 4.1: past the 3 free-preview parts
 
-let idp: ChildProcess;
-let idpOutput = "";
+let idp: TIdentityOrganisation;
 let ssoUrl = "";
 
 test.beforeAll(async ({}, testInfo) => {
   test.setTimeout(120_000);
   const appUrl = testInfo.project.use.baseURL!;
-  idp = spawn(path.resolve("node_modules/.bin/tsx"), [path.resolve("e2e/support/saml-organisation.ts"), appUrl, "0", SLUG, DOMAIN, COURSE], {
-    env: process.env,
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  ssoUrl = await new Promise<string>((resolve, reject) => {
-    idp.stdout!.on("data", (d: Buffer) => {
-      idpOutput += d.toString();
-      const line = idpOutput.split("\n").find((l) => l.startsWith("{"));
-      if (line) resolve((JSON.parse(line) as { ssoUrl: string }).ssoUrl);
-    });
-    idp.stderr!.on("data", (d: Buffer) => (idpOutput += d.toString()));
-    idp.once("exit", (code) => reject(new Error(`saml-organisation exited (${code}):\n${idpOutput}`)));
-  });
+  idp = await startIdentityOrganisation("saml", { appUrl, idpPort: 0, slug: SLUG, domain: DOMAIN, courseSlug: COURSE });
+  ssoUrl = idp.info.ssoUrl!;
 });
 
 test.afterAll(() => {
-  idp?.kill("SIGTERM");
+  idp?.stop();
 });
 
 test("a new person signs in through their organisation's SAML provider and watches a licensed course", async ({ page, baseURL }) => {

@@ -1,7 +1,6 @@
-import { spawn, type ChildProcess } from "node:child_process";
-import path from "node:path";
 import { COURSE, expect, test } from "./fixtures";
 import { playerReady } from "./support/player";
+import { startIdentityOrganisation, type TIdentityOrganisation } from "./support/start-identity-organisation";
 import { freePort, startApp, type TStartedApp } from "./support/start-app";
 
 // "Sign in with your organisation" (issue 11) in Chromium, through a REAL OpenID provider
@@ -16,33 +15,21 @@ const DOMAIN = `sso-${run}.test`;
 const LOCKED_SEGMENT = "development-environments"; // 4.1: past the 3 free-preview parts
 
 let app: TStartedApp;
-let idp: ChildProcess;
-let idpOutput = "";
+let idp: TIdentityOrganisation;
 let issuer = "";
 
 test.beforeAll(async () => {
   test.setTimeout(120_000);
   const [appPort, oidcPort] = [await freePort(), await freePort()];
   const appUrl = `http://127.0.0.1:${appPort}`;
-  idp = spawn(path.resolve("node_modules/.bin/tsx"), [path.resolve("e2e/support/sso-organisation.ts"), appUrl, String(oidcPort), SLUG, DOMAIN, COURSE], {
-    env: process.env,
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  issuer = await new Promise<string>((resolve, reject) => {
-    idp.stdout!.on("data", (d: Buffer) => {
-      idpOutput += d.toString();
-      const line = idpOutput.split("\n").find((l) => l.startsWith("{"));
-      if (line) resolve((JSON.parse(line) as { issuer: string }).issuer);
-    });
-    idp.stderr!.on("data", (d: Buffer) => (idpOutput += d.toString()));
-    idp.once("exit", (code) => reject(new Error(`sso-organisation exited (${code}):\n${idpOutput}`)));
-  });
+  idp = await startIdentityOrganisation("oidc", { appUrl, idpPort: oidcPort, slug: SLUG, domain: DOMAIN, courseSlug: COURSE });
+  issuer = idp.info.issuer!;
   app = await startApp({ SSO_PRIVATE_IDP_ORIGINS: issuer }, { port: appPort });
 });
 
 test.afterAll(async () => {
   await app?.stop();
-  idp?.kill("SIGTERM");
+  idp?.stop();
 });
 
 test("a new person signs in through their organisation's provider and watches a licensed course", async ({ page }) => {
