@@ -11,6 +11,14 @@ const nextConfig = {
   // Native and WASM-bearing server packages stay outside the bundle.
   serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3", "@prisma/adapter-pg", "pg"],
   outputFileTracingExcludes: { "*": ["./media/**", "./data/**"] },
+  // The player loads video.js *core* and adds VHS (HLS) only when it leaves the MP4 for the HLS
+  // ladder (components/player/load-player-code.ts, ADR 008): the bare "video.js" specifier (the
+  // player's, VHS's and the quality plugins') is the core build; subpaths (the CSS) stay as they are.
+  turbopack: { resolveAlias: { "video.js": "video.js/dist/alt/video.core.js" } },
+  webpack(config) {
+    config.resolve.alias = { ...config.resolve.alias, "video.js$": "video.js/dist/alt/video.core.js" };
+    return config;
+  },
   experimental: {
     // unauthorized() / forbidden() for /admin: real 401/403 status pages, and real 401/403
     // answers to server actions (lib/access/require-admin.server.ts, issue 9).

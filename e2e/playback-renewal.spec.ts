@@ -39,7 +39,9 @@ test("a paused learner continues after the streaming URLs expired, at the same p
 
   await page.goto(`${app.baseURL}/courses/${COURSE}/what-is-python`);
   await playerReady(page);
-  const first = media.find((m) => m.url.endsWith("master.m3u8"))!;
+  // Every load starts on the segment's MP4 (ADR 008), signed like the HLS URLs.
+  await expect.poll(() => media.some((m) => m.url.endsWith("video.mp4"))).toBe(true);
+  const first = media.find((m) => m.url.endsWith("video.mp4"))!;
   const firstToken = tokenOf(first.url)!;
   const expiresAt = expiryOf(firstToken);
 
@@ -55,8 +57,14 @@ test("a paused learner continues after the streaming URLs expired, at the same p
   expect((await page.request.get(first.url)).status(), "the page's first URLs really expired").toBe(403);
   expect(renewals.filter((s) => s === 200).length, "the player renewed while paused").toBeGreaterThan(0);
 
-  // Another rendition after the pause: new playlist and segment requests, all with the new token.
+  // A seek (to where it paused) after the pause moves the player from the MP4 to the HLS ladder: playlists and
+  // segments it never fetched, all of which must carry the renewed token.
   const before = media.length;
+  await page.evaluate((at) => {
+    (document.querySelector(".video-js") as unknown as { player: { currentTime(t: number): void } }).player.currentTime(at);
+  }, pausedAt);
+  await expect.poll(() => media.slice(before).some((m) => m.url.endsWith(".ts")), { timeout: 20_000 }).toBe(true);
+  // Then another rendition from the quality menu: new playlist and segment requests.
   const current = await page.evaluate(() => {
     const el = document.querySelector(".video-js") as unknown as { player: { qualityLevels(): { selectedIndex: number; length: number; [i: number]: { height: number } } } };
     const levels = el.player.qualityLevels();

@@ -27,7 +27,7 @@ async function recordFirstPlaying(page: Page) {
 test("an autoplay load starts the server-rendered MP4; video.js takes that element over and moves to HLS at a seek", async ({ page }) => {
   const html = await (await page.request.get(`/courses/${COURSE}/${FREE}?autoplay=1`)).text();
   expect(html).toMatch(new RegExp(`<video [^>]*data-early-video[^>]* src="/media/${COURSE}/${FREE}/[^/"]+/video\\.mp4"`));
-  // Without autoplay the page renders no early <video> (video.js builds its own, on HLS).
+  // Without autoplay the page renders no early <video> (video.js builds its own, on the MP4).
   expect(await (await page.request.get(`/courses/${COURSE}/${FREE}`)).text()).not.toContain("data-early-video");
 
   const hls: string[] = [];
@@ -54,7 +54,7 @@ test("an autoplay load starts the server-rendered MP4; video.js takes that eleme
   });
   expect(state).toEqual({ same: true, tech: true, videos: 1, started: true, playing: true });
   await expect.poll(() => page.evaluate(() => document.querySelector("video")!.currentTime)).toBeGreaterThan(0.5);
-  // The page preloads the playlists (for the move to HLS); no HLS segment is fetched while the MP4 plays.
+  // No HLS segment is fetched while the MP4 plays.
   expect(hls.filter((u) => u.endsWith(".ts"))).toEqual([]);
 
   // A seek moves to HLS at the seek target, on the same element, still playing; the quality menu appears.
@@ -67,6 +67,36 @@ test("an autoplay load starts the server-rendered MP4; video.js takes that eleme
   expect(await page.evaluate(() => document.querySelector("video")!.paused)).toBe(false);
   expect(await page.evaluate(() => document.querySelector("video")!.currentSrc)).toMatch(/^blob:/);
   expect(await page.evaluate(() => document.querySelectorAll("video").length)).toBe(1);
+  await expect(page.locator(".vjs-quality-menu-wrapper .vjs-menu-item")).toHaveCount(4);
+});
+
+test("a plain load plays the MP4 with video.js core; HLS support (VHS) is fetched at the first seek", async ({ page }) => {
+  const hls: string[] = [];
+  const vhsScripts: string[] = [];
+  page.on("request", (r) => {
+    if (/\.(m3u8|ts)(\?|$)/.test(r.url())) hls.push(r.url());
+  });
+  page.on("response", async (r) => {
+    if (r.request().resourceType() !== "script" || !r.ok()) return;
+    // VHS's source handler: only in its chunk.
+    const body = await r.text().catch(() => "");
+    if (body.includes("VhsSourceHandler")) vhsScripts.push(r.url());
+  });
+  await page.goto(`/courses/${COURSE}/${FREE}`);
+  await page.locator(".vjs-big-play-button").click({ timeout: 20_000 });
+  await expect.poll(() => page.evaluate(() => document.querySelector("video")!.currentTime), { timeout: 20_000 }).toBeGreaterThan(1);
+  expect(await page.evaluate(() => document.querySelector("video")!.currentSrc)).toMatch(/\/video\.mp4$/);
+  expect(hls).toEqual([]);
+  expect(vhsScripts, "no HLS code before it is needed").toEqual([]);
+  // The quality menu needs the HLS renditions: not there yet.
+  await expect(page.locator(".vjs-quality-menu-button")).toBeHidden();
+
+  await page.keyboard.press("l");
+  await expect.poll(() => vhsScripts.length, { timeout: 20_000 }).toBe(1);
+  await expect.poll(() => hls.some((u) => u.endsWith(".ts")), { timeout: 20_000 }).toBe(true);
+  await expect.poll(() => page.evaluate(() => document.querySelector("video")!.currentTime), { timeout: 20_000 }).toBeGreaterThan(11.5);
+  expect(await page.evaluate(() => document.querySelector("video")!.paused)).toBe(false);
+  expect(await page.evaluate(() => document.querySelector("video")!.currentSrc)).toMatch(/^blob:/);
   await expect(page.locator(".vjs-quality-menu-wrapper .vjs-menu-item")).toHaveCount(4);
 });
 

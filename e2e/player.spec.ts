@@ -138,7 +138,12 @@ test("the quality menu lists the renditions and Auto; PiP and fullscreen buttons
   await page.goto(`/courses/${COURSE}/what-is-python`);
   await playerReady(page);
   const menu = page.locator(".vjs-quality-menu-button");
-  await expect(menu).toBeVisible();
+  // The player starts on the segment's MP4 (one rung: no menu); it moves to the HLS ladder, whose
+  // renditions the menu lists, once playback has started and the viewer seeks (ADR 008).
+  await page.locator(".vjs-big-play-button").click();
+  await expect.poll(() => currentTime(page), { timeout: 20_000 }).toBeGreaterThan(0.5);
+  await page.keyboard.press("l");
+  await expect(menu).toBeVisible({ timeout: 20_000 });
   // The samples are 1280×720: a 720/480/360 ladder (plan-ladder.ts), plus Auto.
   await expect(page.locator(".vjs-quality-menu-wrapper .vjs-menu-item")).toHaveCount(4);
   const items = await page.locator(".vjs-quality-menu-wrapper .vjs-menu-item-text").allTextContents();

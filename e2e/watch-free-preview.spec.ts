@@ -1,9 +1,11 @@
 import { COURSE, expect, test } from "./fixtures";
 
-test("a free segment plays in video.js from the HLS ladder", async ({ page }) => {
+test("a free segment plays in video.js: its MP4 first, the HLS ladder from the first seek", async ({ page }) => {
   const hlsRequests: string[] = [];
+  const mp4Requests: string[] = [];
   page.on("request", (r) => {
     if (/\.(m3u8|ts)(\?|$)/.test(r.url())) hlsRequests.push(r.url());
+    if (/\/video\.mp4(\?|#|$)/.test(r.url())) mp4Requests.push(r.url());
   });
   await page.goto(`/courses/${COURSE}/what-is-python`);
   await expect(page.getByRole("heading", { level: 1 })).toContainText("What is Python?");
@@ -16,8 +18,16 @@ test("a free segment plays in video.js from the HLS ladder", async ({ page }) =>
   await expect
     .poll(() => page.evaluate(() => document.querySelector("video")?.currentTime ?? 0), { timeout: 20_000 })
     .toBeGreaterThan(1);
-  expect(hlsRequests.some((u) => u.endsWith("master.m3u8"))).toBe(true);
-  expect(hlsRequests.some((u) => u.endsWith(".ts"))).toBe(true);
+  // The segment's progressive MP4 (ADR 008): no playlist, no HLS segment while it plays.
+  expect(mp4Requests.length).toBeGreaterThan(0);
+  expect(hlsRequests).toEqual([]);
+
+  // Skipping ahead moves the player to the HLS ladder at the new position, still playing.
+  await page.keyboard.press("l");
+  await expect.poll(() => hlsRequests.some((u) => u.endsWith("master.m3u8")), { timeout: 20_000 }).toBe(true);
+  await expect.poll(() => hlsRequests.some((u) => u.endsWith(".ts")), { timeout: 20_000 }).toBe(true);
+  await expect.poll(() => page.evaluate(() => document.querySelector("video")?.currentTime ?? 0), { timeout: 20_000 }).toBeGreaterThan(11.5);
+  expect(await page.evaluate(() => document.querySelector("video")!.currentSrc)).toMatch(/^blob:/);
 
   await expect(page.getByRole("link", { name: /What is Python Not\?/ }).first()).toBeVisible();
   await page.locator('a[rel="next"]').click();

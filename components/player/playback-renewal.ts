@@ -9,6 +9,7 @@ import {
   withCurrentToken,
   type TStreamAddress,
 } from "@/lib/player/playback-renewal";
+import { loadHlsSupport } from "./load-player-code";
 import type { TPlayer } from "./video-player";
 
 type TXhrOptions = { uri?: string; url?: string };
@@ -81,8 +82,8 @@ export function attachPlaybackRenewal(player: TPlayer, playback: TPlayback, onDe
   player.on("xhr-hooks-ready", hook);
   player.ready(hook);
 
-  // A request failed anyway (e.g. the tab slept past the expiry and VHS gave up): renew, then
-  // load the source again at the same position.
+  // A request failed anyway (e.g. the tab slept past the expiry and VHS gave up, or the MP4's
+  // next range was refused): renew, then load the HLS source at the same position.
   const recover = () => {
     const error = player.error();
     if (!error || error.code === 1) return;
@@ -93,7 +94,8 @@ export function attachPlaybackRenewal(player: TPlayer, playback: TPlayback, onDe
     }
     if (stopped) return;
     const at = player.currentTime() ?? 0;
-    void renew().then((fresh) => {
+    // The MP4 phase has no VHS yet (components/player/load-player-code.ts): recovery goes to HLS.
+    void Promise.all([renew(), loadHlsSupport()]).then(([fresh]) => {
       if (!fresh || !current || stopped) return;
       player.error(null);
       player.src({ src: withCurrentToken(playback.hls, current), type: "application/x-mpegURL" });
@@ -101,7 +103,7 @@ export function attachPlaybackRenewal(player: TPlayer, playback: TPlayback, onDe
         player.currentTime(at);
         void player.play()?.catch(() => {});
       });
-    });
+    }, () => {});
   };
   player.on("error", recover);
 

@@ -8,28 +8,17 @@ import type { TPlayback } from "@/lib/media/segment-media-urls";
 import { earlyVideoHtml } from "@/lib/player/early-video";
 import type { TMediaExtras } from "@/lib/player/media-extras";
 import { PLAYBACK_RATES } from "@/lib/progress/preference-values";
+import { loadHlsSupport, loadVideoJs } from "./load-player-code";
 import { attachPlaybackRenewal } from "./playback-renewal";
 
 export type TPlayer = ReturnType<typeof videojsType>;
 
-const HLS = "application/x-mpegURL";
-const HAVE_ENOUGH_DATA = 4;
+// Requested as soon as this module runs in the browser, in parallel with hydration, but never on
+// its path (ADR 008, issue 12). The watch page's first frame does not wait for it.
+if (typeof window !== "undefined") void loadVideoJs().catch(() => {});
 
-/**
- * video.js (with VHS) and the quality menu: requested as soon as this module runs in the browser,
- * in parallel with hydration, but never on its path (ADR 008, issue 12). The watch page's first
- * frame does not wait for it.
- */
-let videojsLoading: Promise<typeof videojsType> | null = null;
-function loadVideoJs(): Promise<typeof videojsType> {
-  videojsLoading ??= import("video.js").then(async (m) => {
-    // @ts-expect-error -- the plugin ships no types; imported for its side effect (it registers itself).
-    await import("videojs-contrib-quality-menu");
-    return m.default;
-  });
-  return videojsLoading;
-}
-if (typeof window !== "undefined") void loadVideoJs().catch(() => (videojsLoading = null));
+const HLS = "application/x-mpegURL";
+const MP4 = "video/mp4";
 
 /** What the player's early start already did, for the page's start logic. */
 export type TStartedEarly = {
@@ -56,7 +45,7 @@ type TVideoPlayerProps = {
 };
 
 /**
- * video.js with its built-in HTTP streaming (VHS) playing the segment's HLS ladder, plus the
+ * video.js playing the segment's progressive MP4 first, then (VHS, loaded on demand) its HLS ladder, plus the
  * quality menu (videojs-contrib-quality-menu over the bundled quality-levels plugin: the
  * renditions and Auto), the speed menu, picture-in-picture, fullscreen, the captions and
  * chapters menus. The element is created imperatively (or rendered as HTML, for an early
@@ -81,16 +70,23 @@ export function VideoPlayer({ playback, extras, onReady, onAccessEnded, posterIm
     if (!container) return;
     let teardown = () => {};
     let unmounted = false;
-    void loadVideoJs().then((videojs) => {
+    // The code is requested when this module first runs (above); a segment without an MP4, or
+    // an early MP4 that already failed, needs VHS from the start.
+    const early = container.querySelector<HTMLVideoElement>("video[data-early-video]:not(.vjs-tech)");
+    const hlsFirst = !mp4 || (early !== null && early.error !== null);
+    void Promise.all([loadVideoJs(), hlsFirst ? loadHlsSupport() : null]).then(([videojs]) => {
       if (unmounted) return;
       teardown = mountPlayer(videojs, container);
     });
 
     function mountPlayer(videojs: typeof videojsType, container: HTMLDivElement): () => void {
       const tag = container.querySelector<HTMLVideoElement>("video[data-early-video]:not(.vjs-tech)");
-      // The MP4 keeps playing when it has started (or is about to, by itself); otherwise the
-      // player starts on HLS right away, on the same element.
-      const keepMp4 = tag !== null && !tag.error && (!tag.paused || (tag.autoplay && tag.readyState < HAVE_ENOUGH_DATA));
+      // Every load starts on the segment's progressive MP4 (the top rung): the server-rendered
+      // one of an autoplay load, still playing or about to, or the player's own. VHS is loaded
+      // when the player moves to HLS (below). Without an MP4 (or when the early one failed) the
+      // player starts on HLS.
+      const onEarlyMp4 = tag !== null && !tag.error;
+      const startOnMp4 = mp4 !== null && (tag === null || onEarlyMp4);
       let element: Element;
       if (tag) {
         element = tag;
@@ -111,8 +107,8 @@ export function VideoPlayer({ playback, extras, onReady, onAccessEnded, posterIm
         userActions: { hotkeys: false },
         controlBar: { skipButtons: { forward: 10, backward: 10 } },
         html5: { vhs: { overrideNative: true }, nativeAudioTracks: false, nativeVideoTracks: false, nativeTextTracks: false },
-        // Without sources, video.js keeps the element's (the early MP4, still playing).
-        ...(keepMp4 ? {} : { sources: [{ src: hls, type: HLS }] }),
+        // Without sources, video.js keeps the early element's (the MP4, playing or about to).
+        ...(onEarlyMp4 ? {} : { sources: [startOnMp4 && mp4 ? { src: mp4, type: MP4 } : { src: hls, type: HLS }] }),
         // Text tracks as options (not addRemoteTextTrack before the tech has loaded the
         // source, which video.js drops): captions menu, chapters menu.
         tracks: [
@@ -127,30 +123,35 @@ export function VideoPlayer({ playback, extras, onReady, onAccessEnded, posterIm
       if (document.pictureInPictureEnabled) player.addClass("vjs-lectern--pip");
       (player as unknown as { qualityMenu: (o?: object) => void }).qualityMenu({ useResolutionLabels: true });
 
-      // The early MP4 is the top rung only: at the first seek or stall the player moves to HLS
-      // (adaptive, the quality menu) at the same position. Until then nothing interrupts the
-      // picture the viewer is already watching.
-      let onMp4 = keepMp4;
-      // Start-up's own `waiting` and a `#t=` fragment's seek come before the first frame: not a
-      // viewer's seek or a stall.
+      // The MP4 is the top rung only: at the first seek or stall after playback started, the
+      // player loads VHS and moves to HLS (adaptive, the quality menu) at the same position.
+      // Until then nothing interrupts the picture the viewer is already watching.
+      let onMp4 = startOnMp4;
+      let disposed = false;
+      // Start-up's own `waiting` and a `#t=` fragment's or a resume's seek come before the first
+      // frame: not a viewer's seek or a stall.
       let framing = tag !== null && !tag.paused && tag.readyState >= 3;
       const onPlaying = () => {
         framing = true;
       };
       const toHls = () => {
-        if (!onMp4 || !framing || !tag) return;
+        if (!onMp4 || !framing) return;
         onMp4 = false;
         player.off(["seeking", "waiting"], toHls);
         player.off("playing", onPlaying);
-        const at = player.currentTime() ?? 0;
-        // Playing, or still about to autoplay: HLS goes on playing.
-        const play = !player.paused() || (tag.autoplay && tag.played.length === 0);
-        player.src({ src: hls, type: HLS });
-        // A new source resets "has started" (poster and big play button): not for a switch.
-        player.one("loadstart", () => player.hasStarted(true));
-        player.one("loadedmetadata", () => {
-          if (at > 0) player.currentTime(at);
-          if (play) void player.play()?.catch(() => {});
+        void loadHlsSupport().then(() => {
+          if (disposed) return;
+          // Taken now: the MP4 went on playing (or seeking) while VHS loaded.
+          const at = player.currentTime() ?? 0;
+          // Playing, or still about to autoplay: HLS goes on playing.
+          const play = !player.paused() || (tag !== null && tag.autoplay && tag.played.length === 0);
+          player.src({ src: hls, type: HLS });
+          // A new source resets "has started" (poster and big play button): not for a switch.
+          player.one("loadstart", () => player.hasStarted(true));
+          player.one("loadedmetadata", () => {
+            if (at > 0) player.currentTime(at);
+            if (play) void player.play()?.catch(() => {});
+          });
         });
       };
       if (onMp4) {
@@ -158,16 +159,17 @@ export function VideoPlayer({ playback, extras, onReady, onAccessEnded, posterIm
         player.on(["seeking", "waiting"], toHls);
       }
 
-      const cleanup = onReadyRef.current?.(player, tag ? { startSeconds: keepMp4 ? earlyStart : null } : null);
+      const cleanup = onReadyRef.current?.(player, tag ? { startSeconds: onEarlyMp4 ? earlyStart : null } : null);
       // video.js missed the early element's play/playing (they fired before it existed):
       // replay them so its controls, and the page's progress reporting, know it is playing.
-      if (keepMp4 && tag && !tag.paused) {
+      if (onEarlyMp4 && tag && !tag.paused) {
         tag.dispatchEvent(new Event("play"));
         tag.dispatchEvent(new Event("playing"));
       }
       const stopRenewal = attachPlaybackRenewal(player, playbackRef.current, (message) => onAccessEndedRef.current?.(message));
 
       return () => {
+        disposed = true;
         stopRenewal();
         if (typeof cleanup === "function") cleanup();
         player.dispose();
@@ -178,7 +180,7 @@ export function VideoPlayer({ playback, extras, onReady, onAccessEnded, posterIm
       unmounted = true;
       teardown();
     };
-  }, [hls, poster, captions, segment.title, chapters, preload, earlyStart]);
+  }, [hls, mp4, poster, captions, segment.title, chapters, preload, earlyStart]);
 
   // The poster is in the server's HTML, in the space the player will take: no black box while
   // video.js loads; the player (transparent until it starts) shows the same image over it.
