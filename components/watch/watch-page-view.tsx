@@ -18,11 +18,10 @@ import { ProgressSync } from "@/components/progress/progress-sync";
  */
 export function WatchPageView({ data }: { data: TWatchPageData }) {
   const { segment, access, toc, playback, entitlement, hasMedia, userId, autoplay, next, previous } = data;
-  if (playback && !(autoplay && playback.mp4)) {
+  if (playback && !playback.mp4) {
     // Fetch the playlists while the player's JavaScript loads: VHS finds them in the cache
-    // instead of waiting for master → variant round trips after hydration. Not on an autoplay
-    // load, whose server-rendered MP4 plays first: over HTTP/1.1 they would take two of the six
-    // connections the MP4 waits for (ADR 008).
+    // instead of waiting for master → variant round trips after hydration. Only for a segment
+    // without a progressive MP4: the player starts every other load on the MP4 (ADR 008).
     for (const href of hlsPreloads(playback)) preload(href, { as: "fetch", crossOrigin: "anonymous" });
   }
 
