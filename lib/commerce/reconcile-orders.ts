@@ -4,7 +4,7 @@ import { failOrder } from "./fail-order";
 import { fulfilOrder, type TFulfilDeps } from "./fulfil-order";
 import { fulfilStripePayment } from "./payments/handle-stripe-webhook";
 import { decideReconciliation, type TProviderTruth, type TReconcileDecision } from "./reconcile-decision";
-import { FREE_WITH_COUPON_METHOD } from "./start-checkout";
+import { FREE_WITH_COUPON_METHOD } from "./begin-payment";
 
 export type TReconcileDeps = TFulfilDeps & {
   /** Needed only when there are pending Stripe orders; without it they are reported, not changed. */

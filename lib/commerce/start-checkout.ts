@@ -1,9 +1,8 @@
 import { z } from "zod";
 import { zSlug } from "../catalog/slug";
-import { AppError } from "../errors";
 import { createOrder } from "./create-order";
-import { failOrder } from "./fail-order";
-import { fulfilOrder, type TFulfilDeps } from "./fulfil-order";
+import { beginPayment } from "./begin-payment";
+import type { TFulfilDeps } from "./fulfil-order";
 import { ZOptionalCouponCode } from "./coupon-code";
 import { ZBillingDetails, type TBillingDetails } from "./invoices/billing-details";
 import type { TPaymentProvider } from "./payments/payment-provider";
@@ -15,8 +14,6 @@ export const ZCheckoutRequest = z.object({
   ...ZBillingDetails.shape,
 });
 export type TCheckoutRequest = z.infer<typeof ZCheckoutRequest>;
-
-export const FREE_WITH_COUPON_METHOD = "Coupon (nothing to pay)";
 
 /**
  * "Pay": creates the order at the server-computed price, hands it to the payment provider
@@ -40,22 +37,5 @@ export async function startCheckout(
   if (Object.values(billing).some((v) => v !== undefined)) {
     await deps.db.order.updateMany({ where: { id: order.id, status: "pending" }, data: billing });
   }
-  if (order.totalCents === 0) {
-    const { status } = await fulfilOrder(deps, { orderId: order.id, paymentMethod: FREE_WITH_COUPON_METHOD });
-    // A concurrent checkout of the same course got there first (the order is void).
-    if (status !== "paid") throw new AppError("CONFLICT", "You already own this course");
-    return { orderId: order.id, redirectUrl: `/account/orders/${order.id}/receipt?welcome=1` };
-  }
-  try {
-    const started = await deps.provider.beginCheckout(order);
-    if (started.providerRef) {
-      await deps.db.order.update({ where: { id: order.id }, data: { providerRef: started.providerRef }, select: { id: true } });
-    }
-    return { orderId: order.id, redirectUrl: started.redirectUrl };
-  } catch (error) {
-    await failOrder(deps, { orderId: order.id });
-    if (error instanceof AppError) throw error;
-    console.error(`Starting checkout of order ${order.id} failed:`, error);
-    throw new AppError("UNAVAILABLE", "The payment could not be started. Nothing was charged; please try again.");
-  }
+  return beginPayment(deps, order, { alreadySettled: "You already own this course", label: "order" });
 }

@@ -3,9 +3,8 @@ import { zSlug } from "../catalog/slug";
 import { AppError } from "../errors";
 import { ZOptionalCouponCode } from "../commerce/coupon-code";
 import { createOrder } from "../commerce/create-order";
-import { failOrder } from "../commerce/fail-order";
-import { fulfilOrder, type TFulfilDeps } from "../commerce/fulfil-order";
-import { FREE_WITH_COUPON_METHOD } from "../commerce/start-checkout";
+import { beginPayment } from "../commerce/begin-payment";
+import type { TFulfilDeps } from "../commerce/fulfil-order";
 import type { TPaymentProvider } from "../commerce/payments/payment-provider";
 import { requireTeamRole } from "./require-team-role";
 
@@ -61,21 +60,5 @@ export async function startTeamCheckout(
     provider: deps.provider.id,
     team: { seats: request.seats, teamName: teamId ? null : (request.teamName ?? null), teamId },
   });
-  if (order.totalCents === 0) {
-    const { status } = await fulfilOrder(deps, { orderId: order.id, paymentMethod: FREE_WITH_COUPON_METHOD });
-    if (status !== "paid") throw new AppError("CONFLICT", "This order could not be completed; please start again.");
-    return { orderId: order.id, redirectUrl: `/account/orders/${order.id}/receipt?welcome=1` };
-  }
-  try {
-    const started = await deps.provider.beginCheckout(order);
-    if (started.providerRef) {
-      await deps.db.order.update({ where: { id: order.id }, data: { providerRef: started.providerRef }, select: { id: true } });
-    }
-    return { orderId: order.id, redirectUrl: started.redirectUrl };
-  } catch (error) {
-    await failOrder(deps, { orderId: order.id });
-    if (error instanceof AppError) throw error;
-    console.error(`Starting checkout of team order ${order.id} failed:`, error);
-    throw new AppError("UNAVAILABLE", "The payment could not be started. Nothing was charged; please try again.");
-  }
+  return beginPayment(deps, order, { alreadySettled: "This order could not be completed; please start again.", label: "team order" });
 }
