@@ -7,6 +7,7 @@ import { ZCourseParams } from "@/lib/catalog/route-params";
 import { paymentProvider } from "@/lib/commerce/commerce-deps.server";
 import { ZCouponCode } from "@/lib/commerce/coupon-code";
 import { formatMoney } from "@/lib/commerce/format-money";
+import { CheckoutLines } from "@/components/commerce/checkout-lines";
 import { computeIncludedTax, formatTaxRate, percentToBps } from "@/lib/commerce/invoices/compute-tax";
 import { lastBillingDetails } from "@/lib/commerce/invoices/last-billing-details";
 import { quotePrice, type TPriceQuote } from "@/lib/commerce/quote-price";
@@ -71,22 +72,7 @@ export default async function CheckoutPage({ params, searchParams }: TProps) {
         </div>
       ) : (
         <div className="checkout-card">
-          <dl className="checkout-lines">
-            <div>
-              <dt>Price</dt>
-              <dd data-testid="checkout-subtotal">{money(quote.subtotalCents)}</dd>
-            </div>
-            <div>
-              <dt>Discount{quote.coupon ? ` (${quote.coupon.code})` : ""}</dt>
-              <dd data-testid="checkout-discount">{quote.discountCents > 0 ? `−${money(quote.discountCents)}` : money(0)}</dd>
-            </div>
-            <div className="checkout-lines__total">
-              <dt>Total</dt>
-              <dd data-testid="checkout-total">
-                {money(quote.totalCents)} <span className="checkout-currency">{quote.currency}</span>
-              </dd>
-            </div>
-          </dl>
+          <CheckoutLines quote={quote} subtotalLabel={"Price"} />
           <p className="checkout-tax" data-testid="checkout-tax">
             Prices include {env.TAX_LABEL} ({formatTaxRate(taxRateBps)}: {money(taxCents)}).
           </p>

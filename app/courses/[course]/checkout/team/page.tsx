@@ -7,6 +7,7 @@ import { ZCourseParams } from "@/lib/catalog/route-params";
 import { paymentProvider } from "@/lib/commerce/commerce-deps.server";
 import { ZCouponCode } from "@/lib/commerce/coupon-code";
 import { formatMoney } from "@/lib/commerce/format-money";
+import { CheckoutLines } from "@/components/commerce/checkout-lines";
 import { quotePrice, type TPriceQuote } from "@/lib/commerce/quote-price";
 import { db } from "@/lib/db.server";
 import { AppError } from "@/lib/errors";
@@ -113,24 +114,7 @@ export default async function TeamCheckoutPage({ params, searchParams }: { param
             </p>
           ) : null}
         </form>
-        <dl className="checkout-lines">
-          <div>
-            <dt>
-              {seats} × {money(unit)}
-            </dt>
-            <dd data-testid="checkout-subtotal">{money(quote.subtotalCents)}</dd>
-          </div>
-          <div>
-            <dt>Discount{quote.coupon ? ` (${quote.coupon.code})` : ""}</dt>
-            <dd data-testid="checkout-discount">{quote.discountCents > 0 ? `−${money(quote.discountCents)}` : money(0)}</dd>
-          </div>
-          <div className="checkout-lines__total">
-            <dt>Total</dt>
-            <dd data-testid="checkout-total">
-              {money(quote.totalCents)} <span className="checkout-currency">{quote.currency}</span>
-            </dd>
-          </div>
-        </dl>
+        <CheckoutLines quote={quote} subtotalLabel={`${seats} × ${money(unit)}`} />
         <TeamForm action={payForTeamAction} label="Pay for the seats" className="checkout-pay" testId="team-pay-form">
           <input type="hidden" name="course" value={slug} />
           <input type="hidden" name="seats" value={seats} />
