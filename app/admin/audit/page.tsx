@@ -4,6 +4,7 @@ import { requireAdmin } from "@/lib/access/require-admin.server";
 import { describeChange } from "@/lib/admin/audit/describe-change";
 import { listAuditLog, ZAuditFilter } from "@/lib/admin/audit/list-audit-log";
 import { db } from "@/lib/db.server";
+import { AdminPager } from "@/components/admin/admin-pager";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Audit log" };
@@ -109,15 +110,7 @@ export default async function AdminAuditPage({ searchParams }: { searchParams: P
           </table>
         </div>
       ) : null}
-      {pages > 1 ? (
-        <nav className="admin-pager" aria-label="Pages">
-          {page > 1 ? <Link href={query(page - 1)}>← Newer</Link> : <span />}
-          <span className="muted">
-            Page {page} of {pages}
-          </span>
-          {page < pages ? <Link href={query(page + 1)}>Older →</Link> : <span />}
-        </nav>
-      ) : null}
+      <AdminPager page={page} pages={pages} href={query} />
     </div>
   );
 }

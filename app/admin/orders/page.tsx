@@ -4,6 +4,7 @@ import { requireAdmin } from "@/lib/access/require-admin.server";
 import { listAdminOrders, ZOrderSearch } from "@/lib/admin/orders/list-admin-orders";
 import { formatMoney } from "@/lib/commerce/format-money";
 import { db } from "@/lib/db.server";
+import { AdminPager } from "@/components/admin/admin-pager";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Orders" };
@@ -64,15 +65,7 @@ export default async function AdminOrdersPage({ searchParams }: { searchParams: 
           </table>
         </div>
       ) : null}
-      {pages > 1 ? (
-        <nav className="admin-pager" aria-label="Pages">
-          {page > 1 ? <Link href={pageHref(page - 1)}>← Newer</Link> : <span />}
-          <span className="muted">
-            Page {page} of {pages}
-          </span>
-          {page < pages ? <Link href={pageHref(page + 1)}>Older →</Link> : <span />}
-        </nav>
-      ) : null}
+      <AdminPager page={page} pages={pages} href={pageHref} />
     </div>
   );
 }
