@@ -10,6 +10,12 @@ const nextConfig = {
   skipProxyUrlNormalize: true,
   // Native and WASM-bearing server packages stay outside the bundle.
   serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3", "@prisma/adapter-pg", "pg"],
+  // The oldest a shared cached page (app/cached/**, revalidate 15 s) is ever sent: past this, Next
+  // renders anew before answering instead of sending its stale copy. Without it a page nobody
+  // asked for in an hour would go out once with media URLs that expired long ago (issue 12,
+  // SHARED_PAGE_MAX_AGE_SECONDS in lib/catalog/catalog-cache.ts; also the Cache-Control
+  // stale-while-revalidate a front cache sees). Only those pages are cached renders.
+  expireTime: 20,
   outputFileTracingExcludes: { "*": ["./media/**", "./data/**"] },
   // The player loads video.js *core* and adds VHS (HLS) only when it leaves the MP4 for the HLS
   // ladder (components/player/load-player-code.ts, ADR 008): the bare "video.js" specifier (the

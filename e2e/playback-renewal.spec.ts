@@ -1,4 +1,5 @@
 import type { Page, Response } from "@playwright/test";
+import { SHARED_PAGE_MAX_AGE_SECONDS } from "../lib/catalog/catalog-cache";
 import { COURSE, expect, test } from "./fixtures";
 import { grantPurchase, refundOrder, signUpLearner } from "./support/accounts";
 import { startApp, type TStartedApp } from "./support/start-app";
@@ -51,8 +52,10 @@ test("a paused learner continues after the streaming URLs expired, at the same p
   const pausedAt = await page.evaluate(() => document.querySelector("video")!.currentTime);
 
   // Paused past the expiry of every URL the page started with (real time: the server's clock).
+  // The anonymous page is the shared copy, whose URLs are signed SHARED_PAGE_MAX_AGE_SECONDS
+  // ahead (ADR 019): they expire within 2 × TTL + 20 s.
   await expect
-    .poll(() => Date.now() / 1000 > expiresAt + 1, { timeout: (2 * TTL + 5) * 1000, intervals: [1000] })
+    .poll(() => Date.now() / 1000 > expiresAt + 1, { timeout: (2 * TTL + SHARED_PAGE_MAX_AGE_SECONDS + 5) * 1000, intervals: [1000] })
     .toBe(true);
   expect((await page.request.get(first.url)).status(), "the page's first URLs really expired").toBe(403);
   expect(renewals.filter((s) => s === 200).length, "the player renewed while paused").toBeGreaterThan(0);

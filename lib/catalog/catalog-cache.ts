@@ -14,3 +14,12 @@
  */
 export const CATALOG_TAG = "catalog";
 export const PUBLIC_CACHE_SECONDS = 15;
+
+/**
+ * The oldest a shared page can be when it is sent: Next's copy is fresh for PUBLIC_CACHE_SECONDS
+ * and served stale at most until `expireTime` (next.config.js, this value), Node's copy of a fresh
+ * answer lives SNAPSHOT_SECONDS = 5 s more (lib/http/page-snapshots.ts). The shared watch page
+ * signs its media URLs as of this many seconds after it renders, so the URLs in it stay valid for
+ * at least STREAM_TOKEN_TTL_SECONDS after the last moment it can be sent (issue 12, ADR 019).
+ */
+export const SHARED_PAGE_MAX_AGE_SECONDS = 20;

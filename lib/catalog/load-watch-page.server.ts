@@ -7,7 +7,9 @@ import type { TSegmentAccess } from "../access/decide-segment-access";
 import type { TCourseEntitlement } from "../access/decide-course-entitlement";
 import { loadSegmentAccess, tokenUserOf } from "../access/require-segment-access";
 import type { TFoundSegment } from "./find-segment";
-import { getCourseToc, type TToc } from "./get-course-toc";
+import type { TToc } from "./get-course-toc";
+import { cachedCourseToc } from "./cached-catalog.server";
+import { seesHidden } from "./visibility";
 import { neighbours } from "./neighbours";
 import { formatPrice } from "./format-duration";
 import { segmentMediaUrls, type TPlayback } from "../media/segment-media-urls";
@@ -57,8 +59,13 @@ export type TWatchPageData = {
 
 // Metadata and page share one read per request (React's request cache). Keyed on the viewer
 // object: each route passes the same one for both (ANONYMOUS, or its own request-cached viewer).
-const loadSegment = cache(async (course: string, segment: string, viewer: TViewer) => {
-  const [found, toc] = await Promise.all([loadSegmentAccess(db, viewer, course, segment), getCourseToc(db, course, viewer)]);
+// `signAheadSeconds`: sign the media URLs as of that much later than now (the shared copy, which
+// may be sent up to SHARED_PAGE_MAX_AGE_SECONDS after it was rendered); 0 for a page rendered
+// for its request. The player's renewal counts from `issuedAt`, so it renews in time either way.
+const loadSegment = cache(async (course: string, segment: string, viewer: TViewer, signAheadSeconds: number) => {
+  // The table of contents from the shared catalog cache (it depends on the role only): also what
+  // tags the shared copy of this page with CATALOG_TAG, so an admin change drops it at once.
+  const [found, toc] = await Promise.all([loadSegmentAccess(db, viewer, course, segment), cachedCourseToc(course, seesHidden(viewer))]);
   if (!found || !toc) return null;
   const hasMedia = found.segment.assets.some((a) => a.kind === "hls-master");
   const playback =
@@ -66,15 +73,20 @@ const loadSegment = cache(async (course: string, segment: string, viewer: TViewe
       ? segmentMediaUrls(found.segment, tokenUserOf(viewer, found), {
           secret: playbackDeps.secret,
           ttlSeconds: playbackDeps.ttlSeconds,
-          nowSeconds: playbackDeps.nowSeconds(),
+          nowSeconds: playbackDeps.nowSeconds() + signAheadSeconds,
         })
       : null;
   return { ...found, toc, playback, hasMedia };
 });
 
 /** The page's title, or null when there is no such segment for this viewer. */
-export async function loadWatchMetadata(course: string, segment: string, viewer: TViewer): Promise<Metadata | null> {
-  const found = await loadSegment(course, segment, viewer);
+export async function loadWatchMetadata(
+  course: string,
+  segment: string,
+  viewer: TViewer,
+  signAheadSeconds = 0,
+): Promise<Metadata | null> {
+  const found = await loadSegment(course, segment, viewer, signAheadSeconds);
   return found ? { title: `${found.segment.title} — ${found.toc.course.title}` } : null;
 }
 
@@ -82,8 +94,14 @@ export async function loadWatchMetadata(course: string, segment: string, viewer:
  * Everything the watch page shows to `viewer`, or null when there is no such segment for them
  * (a 404). For the anonymous viewer nothing here reads the request: no session, no cookie.
  */
-export async function loadWatchPage(course: string, segment: string, viewer: TViewer, query: TWatchQuery): Promise<TWatchPageData | null> {
-  const found = await loadSegment(course, segment, viewer);
+export async function loadWatchPage(
+  course: string,
+  segment: string,
+  viewer: TViewer,
+  query: TWatchQuery,
+  signAheadSeconds = 0,
+): Promise<TWatchPageData | null> {
+  const found = await loadSegment(course, segment, viewer, signAheadSeconds);
   if (!found) return null;
   const { toc, playback, entitlement } = found;
   const courseHref = `/courses/${toc.course.slug}`;

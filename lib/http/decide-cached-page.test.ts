@@ -37,11 +37,53 @@ describe("decideCachedPage", () => {
     expect(decideCachedPage(anonymous("/courses/python-basics", { search: "?" })).kind).toBe("cached");
   });
 
+  it("sends an anonymous watch page, plain or with exactly ?autoplay=1, to its shared render", () => {
+    expect(decideCachedPage(anonymous("/courses/python-basics/what-is-python"))).toEqual({
+      kind: "cached",
+      path: "/cached/watch/python-basics/what-is-python/play",
+    });
+    expect(decideCachedPage(anonymous("/courses/python-basics/what-is-python", { search: "?autoplay=1" }))).toEqual({
+      kind: "cached",
+      path: "/cached/watch/python-basics/what-is-python/autoplay",
+    });
+    expect(decideCachedPage(anonymous("/courses/python-basics/what-is-python/", { method: "HEAD" }))).toEqual({
+      kind: "cached",
+      path: "/cached/watch/python-basics/what-is-python/play",
+    });
+  });
+
+  it("renders a watch page for a session, any other query string, another method or a non-segment", () => {
+    const path = "/courses/python-basics/what-is-python";
+    expect(decideCachedPage(anonymous(path, { cookieNames: ["better-auth.session_token"] }))).toEqual({ kind: "render" });
+    expect(decideCachedPage(anonymous(path, { search: "?autoplay=1", cookieNames: ["__Secure-better-auth.session_token"] }))).toEqual({
+      kind: "render",
+    });
+    for (const search of ["?t=90", "?autoplay=1&t=90", "?t=90&autoplay=1", "?autoplay=0", "?autoplay=1&", "?autoplay=true", "?AUTOPLAY=1", "?coupon=X", "?_rsc=1"]) {
+      expect(decideCachedPage(anonymous(path, { search })), search).toEqual({ kind: "render" });
+    }
+    expect(decideCachedPage(anonymous(path, { method: "POST" }))).toEqual({ kind: "render" });
+    expect(decideCachedPage(anonymous(path, { method: "POST", search: "?autoplay=1" }))).toEqual({ kind: "render" });
+    // The course's own pages beside its segments, malformed slugs, deeper paths.
+    for (const other of [
+      "/courses/python-basics/checkout",
+      "/courses/python-basics/download",
+      "/courses/python-basics/checkout/team",
+      "/courses/python-basics/What-Is",
+      "/courses/python-basics/a--b",
+      "/courses/Python-Basics/what-is-python",
+      "/courses/python-basics/%2e%2e",
+      `/courses/python-basics/${"a".repeat(101)}`,
+      "/courses/python-basics/what-is-python/extra",
+    ]) {
+      expect(decideCachedPage(anonymous(other)), other).toEqual({ kind: "render" });
+      expect(decideCachedPage(anonymous(other, { search: "?autoplay=1" })), other).toEqual({ kind: "render" });
+    }
+  });
+
   it("leaves every other page, and a malformed course slug, to its own route", () => {
     for (const path of [
       "/sign-in",
       "/courses",
-      "/courses/python-basics/overview",
       "/courses/python-basics/checkout",
       "/courses/Python-Basics",
       "/courses/a--b",
@@ -55,6 +97,7 @@ describe("decideCachedPage", () => {
 
   it("hides the internal routes from direct requests, signed in or not", () => {
     expect(decideCachedPage(anonymous("/cached/courses/python-basics"))).toEqual({ kind: "not-found" });
+    expect(decideCachedPage(anonymous("/cached/watch/python-basics/what-is-python/play"))).toEqual({ kind: "not-found" });
     expect(decideCachedPage(anonymous(CACHED_CATALOG_PATH, { cookieNames: ["better-auth.session_token"] }))).toEqual({ kind: "not-found" });
     expect(decideCachedPage(anonymous("/cached"))).toEqual({ kind: "not-found" });
     expect(decideCachedPage(anonymous("/cachedx")).kind).toBe("render");

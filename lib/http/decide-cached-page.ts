@@ -8,6 +8,15 @@ import { isSlug } from "../catalog/slug";
 export const CACHED_PAGE_PREFIX = "/cached/";
 export const CACHED_CATALOG_PATH = "/cached/home/anonymous";
 
+/**
+ * Static routes beside /courses/<course>/<segment> (app/courses/[course]/*): Next routes them
+ * before the segment, so they are never a watch page.
+ */
+const COURSE_SUBPAGES: ReadonlySet<string> = new Set(["checkout", "download"]);
+
+/** The two watch page addresses that have a shared render: `?autoplay=1` starts the MP4 at once. */
+export type TWatchStart = "play" | "autoplay";
+
 export type TPageRequest = {
   method: string;
   pathname: string;
@@ -32,7 +41,8 @@ export function isSessionCookie(name: string): boolean {
 
 /**
  * Does this page request get the shared cached render? Only an anonymous GET or HEAD of the
- * catalog or a course page, with no query string (a ?coupon= campaign link, Next's ?_rsc= and
+ * catalog, a course page or a watch page (`/courses/<course>/<segment>`, also with exactly
+ * `?autoplay=1`), with no other query string (a ?coupon= campaign link, Next's ?_rsc= and
  * anything else render for the request) and no session cookie (a signed-in viewer sees what is
  * theirs). A stale or foreign session cookie also renders, which is only slower, never wrong;
  * a request without one that is sent the cached page sees exactly what an anonymous visitor
@@ -42,11 +52,20 @@ export function decideCachedPage(request: TPageRequest): TCachedPageDecision {
   if (request.pathname === "/cached" || request.pathname.startsWith(CACHED_PAGE_PREFIX)) return { kind: "not-found" };
   const method = request.method.toUpperCase();
   if (method !== "GET" && method !== "HEAD") return { kind: "render" };
-  if (request.search !== "" && request.search !== "?") return { kind: "render" };
   if (request.cookieNames.some(isSessionCookie)) return { kind: "render" };
+  const watch = /^\/courses\/([^/]+)\/([^/]+)\/?$/.exec(request.pathname);
+  if (watch && request.search === "?autoplay=1") return watchPage(watch[1]!, watch[2]!, "autoplay");
+  if (request.search !== "" && request.search !== "?") return { kind: "render" };
+  if (watch) return watchPage(watch[1]!, watch[2]!, "play");
   if (request.pathname === "/") return { kind: "cached", path: CACHED_CATALOG_PATH };
   const course = /^\/courses\/([^/]+)\/?$/.exec(request.pathname)?.[1];
   // Only a well-formed slug: anything else is the dynamic route's 404, not a cache entry.
   if (course && isSlug(course)) return { kind: "cached", path: `${CACHED_PAGE_PREFIX}courses/${course}` };
   return { kind: "render" };
+}
+
+/** The shared render of a watch page (app/cached/watch), for well-formed slugs only. */
+function watchPage(course: string, segment: string, start: TWatchStart): TCachedPageDecision {
+  if (!isSlug(course) || !isSlug(segment) || COURSE_SUBPAGES.has(segment)) return { kind: "render" };
+  return { kind: "cached", path: `${CACHED_PAGE_PREFIX}watch/${course}/${segment}/${start}` };
 }

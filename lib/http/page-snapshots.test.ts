@@ -72,7 +72,11 @@ describe("snapshotKey", () => {
     expect(get("/courses/python-basics", { cookie: "theme=dark" })).toBe("/cached/courses/python-basics|identity");
     expect(get("/courses/python-basics", { cookie: "theme=dark; better-auth.session_token=abc.def" })).toBeNull();
     expect(get("/courses/python-basics?coupon=X")).toBeNull();
-    expect(get("/courses/python-basics/overview")).toBeNull();
+    expect(get("/courses/python-basics/checkout")).toBeNull();
+    // A watch page: its own copies for the plain address and ?autoplay=1, none for ?t=.
+    expect(get("/courses/python-basics/overview")).toBe("/cached/watch/python-basics/overview/play|identity");
+    expect(get("/courses/python-basics/overview?autoplay=1")).toBe("/cached/watch/python-basics/overview/autoplay|identity");
+    expect(get("/courses/python-basics/overview?t=30")).toBeNull();
     expect(snapshotKey({ method: "POST", url: "/courses/python-basics", headers: {} })).toBeNull();
   });
   it("is null for a request Next answers with something else than the document (RSC, 304, a range)", () => {
