@@ -31,6 +31,8 @@ const GOOD: Record<string, string> = {
   file: "cover-0000000000000000.jpg",
   // The internal path of the shared catalog copy (app/cached/home, issue 12): 404 when asked directly.
   audience: "anonymous",
+  // …and of the shared watch page copies (app/cached/watch).
+  start: "play",
 };
 
 const MALFORMED = ["%ff", "%", "%c0%af", "%E0%A4%A", "%ed%a0%80", "a%zz"];
