@@ -19,6 +19,8 @@ export const ROUTE_HANDLER_METHODS: Readonly<Record<string, readonly THttpMethod
   "/api/notes/[id]": ["DELETE", "PATCH"],
   "/api/preferences": ["GET", "PATCH"],
   "/api/progress": ["POST"],
+  "/api/viewer/catalog": ["GET"],
+  "/api/viewer/course/[course]": ["GET"],
   "/api/webhooks/stripe": ["POST"],
   "/downloads/[course]/[token]/[...file]": ["GET", "HEAD"],
   "/images/courses/[course]/[file]": ["GET", "HEAD"],
