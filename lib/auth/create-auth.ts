@@ -11,6 +11,7 @@ import { refuseIdpOriginOnSignIn, trustedOriginsFor } from "./idp-origins";
 import { CLIENT_IP_HEADER, clientIp, requestWithClientIp } from "./client-ip";
 import { clearAccountThrottle, clearSignInFailures, recordSignInFailure, signInRetryAfter } from "./sign-in-throttle";
 import { EMAIL_MAX, ZUserName } from "./user-name";
+import { PER_REQUEST_COOKIE, PER_REQUEST_COOKIE_OPTIONS } from "../viewer/per-request-cookie";
 
 export type TAuthDeps = {
   db: Db;
@@ -178,6 +179,11 @@ export function createAuth({ db, env }: TAuthDeps) {
         }
       }),
       after: createAuthMiddleware(async (ctx) => {
+        // An admin's pages render per request, not as the shared viewer shell (issue 12, ADR 019):
+        // the hint is set with any new admin session and dropped on sign-out.
+        const signedIn = ctx.context.newSession?.user as { role?: string } | undefined;
+        if (signedIn?.role === "admin") ctx.setCookie(PER_REQUEST_COOKIE, "1", PER_REQUEST_COOKIE_OPTIONS);
+        if (ctx.path === "/sign-out") ctx.setCookie(PER_REQUEST_COOKIE, "", { ...PER_REQUEST_COOKIE_OPTIONS, maxAge: 0 });
         if (ctx.path !== "/sign-in/email") return;
         const email = typeof ctx.body?.email === "string" ? ctx.body.email : "";
         if (ctx.context.returned instanceof APIError) {
