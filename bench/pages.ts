@@ -1,5 +1,6 @@
 // Pages vs a static asset from the same `next start` (issue 12 "Pages at static speed"): the
-// course page and the watch page of a free segment, anonymous, at 1/16/64/256 keep-alive
+// course page and the watch page of a free segment, anonymous (the shared copies; and the watch
+// page rendered per request, as before), at 1/16/64/256 keep-alive
 // connections, next to one of Next's static CSS files — the most the same server does per
 // request. Rows: req/s (ratio to the asset's) and p99 (ratio to the asset's).
 import type { TRowInput } from "./report";
@@ -17,6 +18,9 @@ export async function benchPages(options: TPagesOptions, add: (row: TRowInput) =
   const targets = [
     { name: "course page", url: coursePage, goal: (c: number) => (c === 16 ? "≥ 0.5× anonymous, p99 < 50 ms" : undefined) },
     { name: "watch page", url: `${baseUrl}/courses/${course}/${segment}`, goal: () => undefined },
+    // Every anonymous watch page was rendered per request before its shared copy (issue 12,
+    // ADR 019); a query string other than ?autoplay=1 still is: the "before", in the same run.
+    { name: "watch page rendered per request (?coupon=)", url: `${baseUrl}/courses/${course}/${segment}?coupon=BENCH`, goal: () => undefined },
   ];
   const asset = { name: "static .css", url: `${baseUrl}${css}` };
   for (const t of [...targets, asset]) {

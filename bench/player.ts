@@ -244,15 +244,22 @@ export async function benchPlayer(options: TPlayerOptions, add: (row: TRowInput)
     // One warm-up each (server code paths, disk cache), not counted; a slow one is not fatal.
     await timeToFirstFrame(browser, `${playerUrl}?autoplay=1`).catch(() => 0);
     await timeToFirstFrame(browser, nginx.url).catch(() => 0);
+    // The same page rendered for the request (a query string beside ?autoplay=1), as every
+    // anonymous view was before its shared copy (issue 12, ADR 019): the "before", same run.
+    const renderedUrl = `${playerUrl}?autoplay=1&coupon=BENCH`;
+    await timeToFirstFrame(browser, renderedUrl).catch(() => 0);
     const player: number[] = [];
     const bare: number[] = [];
+    const rendered: number[] = [];
     const failed: string[] = [];
     for (let i = 0; i < runs; i++) {
       // One failed load (a timeout under load) is reported, and the other loads still count.
       const p = await timeToFirstFrame(browser, `${playerUrl}?autoplay=1`).catch((e: Error) => void failed.push(`player: ${e.message.split("\n")[0]}`));
       const b = await timeToFirstFrame(browser, nginx.url).catch((e: Error) => void failed.push(`bare: ${e.message.split("\n")[0]}`));
+      const r = await timeToFirstFrame(browser, renderedUrl).catch((e: Error) => void failed.push(`rendered: ${e.message.split("\n")[0]}`));
       if (p !== undefined) player.push(p);
       if (b !== undefined) bare.push(b);
+      if (r !== undefined) rendered.push(r);
     }
     add({
       figure: `time to first frame, ${segment} (median of ${runs} cold loads)`,
@@ -266,6 +273,15 @@ export async function benchPlayer(options: TPlayerOptions, add: (row: TRowInput)
         `player [${player.map((x) => x.toFixed(0)).join(", ")}]; bare [${bare.map((x) => x.toFixed(0)).join(", ")}]` +
         (failed.length ? `; ${failed.length} of ${2 * runs} loads failed: ${failed.slice(0, 2).join("; ")}` : ""),
       ...(!player.length || !bare.length ? { error: `every load failed: ${failed.slice(0, 2).join("; ")}` } : {}),
+    });
+    add({
+      figure: `time to first frame, ${segment}, page rendered per request (median of ${runs} cold loads)`,
+      unit: "ms",
+      better: "lower",
+      lectern: rendered.length ? median(rendered) : null,
+      referenceName: "bare <video> of the same MP4 on nginx",
+      reference: bare.length ? median(bare) : null,
+      note: `?autoplay=1&coupon=…, interleaved with the loads above: [${rendered.map((x) => x.toFixed(0)).join(", ")}]`,
     });
 
     // What a viewer loads: a plain load, the play button pressed, 3 s watched (issue 12's goal);
