@@ -19,6 +19,7 @@ import { benchIngest } from "./ingest";
 import { benchLoad } from "./load";
 import { benchMediaDelivery } from "./media-delivery";
 import { benchPages } from "./pages";
+import { DEMO_MEMBER } from "../lib/teams/seed-demo-team";
 import { benchPlayer } from "./player";
 import { BenchReport, reportMarkdown } from "./report";
 import { startAppServer, type TRunningServer } from "./server";
@@ -128,7 +129,18 @@ async function main() {
     if (has("pages")) {
       await report.section("pages", async (add) => {
         if (!running) throw new Error("the app did not start (see setup)");
-        await benchPages({ baseUrl: running.baseUrl, course: COURSE, segment: FREE_SEGMENT, seconds: o.pageSeconds, connections: o.connections }, add);
+        await benchPages(
+          {
+            baseUrl: running.baseUrl,
+            course: COURSE,
+            segment: FREE_SEGMENT,
+            seconds: o.pageSeconds,
+            connections: o.connections,
+            // The seed's demo member (a team seat of COURSE, an assignment): lib/teams/seed-demo-team.ts.
+            account: { email: DEMO_MEMBER.email, password: DEMO_MEMBER.password },
+          },
+          add,
+        );
       });
     }
     if (has("player")) {

@@ -30,12 +30,20 @@ test("pages carry a nonce CSP and the security headers, and the player still pla
     // Next put the nonce on its scripts, or nothing would have hydrated.
     expect(await p.locator(`script[nonce]`).count()).toBeGreaterThan(0);
   };
-  // The catalog and course page of a signed-in viewer are rendered for them: nonce'd too.
+  // A signed-in viewer's catalog and course page with a query string are rendered for them:
+  // nonce'd too. (Without one they are the viewer shell, a shared render: below.)
   const learner = await browser.newContext();
   try {
     await signUp(learner.request, baseURL!, "learner");
     const signedIn = await learner.newPage();
-    for (const path of ["/", `/courses/${COURSE}`]) await expectNonced(signedIn, path);
+    for (const path of ["/?view=mine", `/courses/${COURSE}?view=mine`]) await expectNonced(signedIn, path);
+    for (const path of ["/", `/courses/${COURSE}`]) {
+      const shell = await signedIn.goto(path);
+      expect(shell!.headers()).toMatchObject(COMMON);
+      expect(shell!.headers()["content-security-policy"], `${path} signed in is the viewer shell`).toBe(cachedPageContentSecurityPolicy());
+      expect(await signedIn.locator("script[nonce]").count()).toBe(0);
+      await expect(signedIn.getByTestId("account-link")).toBeVisible();
+    }
   } finally {
     await learner.close();
   }

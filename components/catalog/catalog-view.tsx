@@ -1,31 +1,34 @@
-import type { TCatalogPageData } from "@/lib/catalog/load-catalog-page.server";
-import { accessBadge, CourseCard } from "@/components/catalog/course-card";
-import { ProgressSync } from "@/components/progress/progress-sync";
+import type { TCatalogCard } from "@/lib/catalog/load-catalog-page.server";
+import type { TCatalogViewerState } from "@/lib/viewer/catalog-viewer-state";
+import { CourseCard } from "@/components/catalog/course-card";
+import { CatalogViewerProvider } from "./catalog-viewer-parts";
+import type { TViewerSource } from "./viewer-state";
 
-/** The catalog for one viewer; the same view renders the shared anonymous copy (app/cached/home). */
-export function CatalogView({ data }: { data: TCatalogPageData }) {
+/**
+ * The catalog. The same view renders the anonymous shared copy and the viewer shell
+ * (app/cached/home) and the catalog rendered for its request (app/page.tsx); only where the
+ * per-viewer state comes from differs (`viewer`).
+ */
+export function CatalogView({ cards, viewer }: { cards: TCatalogCard[]; viewer: TViewerSource<TCatalogViewerState> }) {
   return (
     <div className="page">
       <section className="hero">
         <h1>Courses</h1>
         <p className="hero__lead">Watch the free previews without an account. Buy once, stream and download forever.</p>
       </section>
-      {data.cards.length === 0 ? (
-        <p className="empty">No courses yet. Import one with <code>npx prisma db seed</code>.</p>
-      ) : (
-        <div className="course-grid">
-          {data.cards.map((card) => (
-            <CourseCard
-              key={card.course.slug}
-              course={card.course}
-              image={card.image}
-              completedSegments={card.completedSegments}
-              access={accessBadge(card.entitlement)}
-            />
-          ))}
-        </div>
-      )}
-      <ProgressSync signedIn={data.signedIn} />
+      <CatalogViewerProvider source={viewer}>
+        {cards.length === 0 ? (
+          <p className="empty">
+            No courses yet. Import one with <code>npx prisma db seed</code>.
+          </p>
+        ) : (
+          <div className="course-grid">
+            {cards.map((card) => (
+              <CourseCard key={card.course.slug} course={card.course} image={card.image} />
+            ))}
+          </div>
+        )}
+      </CatalogViewerProvider>
     </div>
   );
 }

@@ -18,10 +18,15 @@ type TCourseTocProps = {
    * "free preview" badges — every segment is theirs.
    */
   entitled?: boolean;
+  /**
+   * The viewer's access is not known yet (the viewer shell, issue 12): a neutral mark in every
+   * status slot and the free-preview badges' space kept, never a lock or a play mark that may be wrong.
+   */
+  pending?: boolean;
 };
 
 /** The chaptered table of contents: parts in order, segments with durations, free/locked marks. */
-export function CourseToc({ toc, currentSlug, compact = false, progress, entitled = false }: TCourseTocProps) {
+export function CourseToc({ toc, currentSlug, compact = false, progress, entitled = false, pending = false }: TCourseTocProps) {
   const { course, parts } = toc;
   return (
     <nav className={`toc${compact ? " toc--compact" : ""}`} aria-label="Table of contents">
@@ -33,7 +38,11 @@ export function CourseToc({ toc, currentSlug, compact = false, progress, entitle
                 <span className="toc__part-number">Part {part.position}</span> {part.title}
               </h3>
               <div className="toc__part-meta">
-                {part.free && course.priceCents > 0 && !entitled ? (
+                {part.free && course.priceCents > 0 && pending ? (
+                  <span className="badge badge--free badge--pending" aria-hidden="true">
+                    Free preview
+                  </span>
+                ) : part.free && course.priceCents > 0 && !entitled ? (
                   <span className="badge badge--free" data-testid="free-badge">
                     Free preview
                   </span>
@@ -59,7 +68,7 @@ export function CourseToc({ toc, currentSlug, compact = false, progress, entitle
                     data-testid="toc-segment"
                     data-slug={s.slug}
                     data-free={s.free}
-                    data-locked={!open}
+                    data-locked={pending ? undefined : !open}
                     data-completed={done || undefined}
                   >
                     <Link
@@ -67,7 +76,7 @@ export function CourseToc({ toc, currentSlug, compact = false, progress, entitle
                       // Beside the player, prefetching ~30 pages would compete with the video's
                       // first segments for the server (measured: bench/player.ts).
                       prefetch={compact ? false : undefined}
-                      className={`toc__segment${current ? " toc__segment--current" : ""}${open ? "" : " toc__segment--locked"}`}
+                      className={`toc__segment${current ? " toc__segment--current" : ""}${open || pending ? "" : " toc__segment--locked"}`}
                       aria-current={current ? "page" : undefined}
                     >
                       <span className="toc__segment-number">{s.number}</span>
@@ -76,7 +85,9 @@ export function CourseToc({ toc, currentSlug, compact = false, progress, entitle
                         {s.subtitle && !compact ? <span className="toc__segment-subtitle">{s.subtitle}</span> : null}
                       </span>
                       <span className="toc__segment-status">
-                        {done ? (
+                        {pending ? (
+                          <span className="icon icon--pending" aria-hidden="true" data-testid="toc-pending" />
+                        ) : done ? (
                           <WatchedIcon />
                         ) : open ? (
                           <PlayIcon className="icon icon--play" />

@@ -1,11 +1,10 @@
 import "server-only";
 import type { TViewer } from "../access/viewer";
 import { db } from "../db.server";
-import { loadCourseEntitlements } from "../access/load-course-entitlement";
-import type { TCourseEntitlement } from "../access/decide-course-entitlement";
 import { freePosterUrl } from "../media/free-poster-url";
 import { playbackDeps } from "../media/playback-deps.server";
-import { getCatalogProgress } from "../progress/course-progress";
+import type { TCatalogViewerState } from "../viewer/catalog-viewer-state";
+import { readCatalogViewerState, viewerOf, type TViewerUser } from "../viewer/read-viewer-state";
 import { cachedCatalog } from "./cached-catalog.server";
 import { COVER_SIZE, courseCoverUrl } from "./course-image-urls";
 import type { TCatalogEntry } from "./list-courses";
@@ -13,38 +12,35 @@ import type { TCatalogEntry } from "./list-courses";
 export type TCatalogCard = {
   course: TCatalogEntry;
   image: { src: string; width: number; height: number } | null;
-  /** Segments the viewer completed; null for an anonymous visitor. */
-  completedSegments: number | null;
-  entitlement: TCourseEntitlement | undefined;
 };
 
-export type TCatalogPageData = { cards: TCatalogCard[]; signedIn: boolean };
+/** A catalog rendered for its request: the shared cards and this viewer's badges and progress. */
+export type TCatalogPageData = { cards: TCatalogCard[]; state: TCatalogViewerState };
 
 /**
- * The catalog as `viewer` sees it: the shared course list (cached-catalog.server.ts) and, for a
- * signed-in viewer, their progress and the one access decision for every listed course at once
- * ("Owned"). For the anonymous viewer (the shared cached render, app/cached/home) nothing here
- * reads the request.
+ * The catalog's cards as `viewer` may see them (the shared course list, cached-catalog.server.ts):
+ * the same for everyone but an admin. For the anonymous viewer (the shared renders,
+ * app/cached/home) nothing here reads the request.
  */
-export async function loadCatalogPage(viewer: TViewer): Promise<TCatalogPageData> {
+export async function loadCatalogCards(viewer: TViewer): Promise<TCatalogCard[]> {
   const courses = await cachedCatalog(viewer);
-  const userId = viewer.kind === "user" ? viewer.userId : null;
-  const [watched, entitlements] = await Promise.all([
-    userId ? getCatalogProgress(db, userId) : null,
-    loadCourseEntitlements(db, viewer, courses),
-  ]);
   const signing = { secret: playbackDeps.secret, ttlSeconds: playbackDeps.ttlSeconds, nowSeconds: playbackDeps.nowSeconds() };
-  return {
-    signedIn: userId !== null,
-    cards: courses.map((c) => ({
-      course: c,
-      image: c.coverVersion
-        ? { src: courseCoverUrl(c.slug, c.coverVersion), ...COVER_SIZE }
-        : c.coverSegmentSlug
-          ? { src: freePosterUrl(signing, c.slug, c.coverSegmentSlug), width: 640, height: 360 }
-          : null,
-      completedSegments: watched ? (watched[c.slug] ?? 0) : null,
-      entitlement: entitlements.get(c.id),
-    })),
-  };
+  return courses.map((c) => ({
+    course: c,
+    image: c.coverVersion
+      ? { src: courseCoverUrl(c.slug, c.coverVersion), ...COVER_SIZE }
+      : c.coverSegmentSlug
+        ? { src: freePosterUrl(signing, c.slug, c.coverSegmentSlug), width: 640, height: 360 }
+        : null,
+  }));
+}
+
+/**
+ * The catalog as `user` (null: anonymous) sees it: the cards and, through the same read as
+ * GET /api/viewer/catalog, the one access decision for every listed course at once ("Owned")
+ * and their progress.
+ */
+export async function loadCatalogPage(user: TViewerUser | null): Promise<TCatalogPageData> {
+  const cards = await loadCatalogCards(viewerOf(user));
+  return { cards, state: await readCatalogViewerState(db, user, cards.map((c) => c.course)) };
 }

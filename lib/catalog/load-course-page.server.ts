@@ -4,40 +4,30 @@ import { cache } from "react";
 import { db } from "../db.server";
 import { env } from "../env.server";
 import type { TViewer } from "../access/viewer";
-import { decideCourseDownload, type TCourseDownloadAccess } from "../access/can-download-course";
-import { getCourseEntitlement } from "../access/course-entitlement.server";
-import type { TCourseEntitlement } from "../access/decide-course-entitlement";
 import { loadSegmentAccess, tokenUserOf } from "../access/require-segment-access";
 import { segmentMediaUrls } from "../media/segment-media-urls";
 import { playbackDeps } from "../media/playback-deps.server";
 import { mediaExtras } from "../player/media-extras";
-import { getCourseProgress, type TCourseProgress } from "../progress/course-progress";
-import { listNotes } from "../notes/manage-notes";
-import type { TNote } from "../notes/note-schemas";
-import { listMyAssignments, type TMyAssignment } from "../teams/list-my-assignments";
+import type { TCourseViewerState } from "../viewer/course-viewer-state";
+import { readCourseViewerState, viewerOf, type TViewerUser } from "../viewer/read-viewer-state";
 import type { TTrailer } from "@/components/catalog/course-trailer";
 import { cachedCourseLanding, cachedCourseToc } from "./cached-catalog.server";
 import type { TCourseLanding } from "./get-course-landing";
 import type { TToc } from "./get-course-toc";
 import { seesHidden } from "./visibility";
 
-export type TCoursePageData = {
+/** What every viewer of a course page sees alike: the shared render's part (issue 12, ADR 019). */
+export type TCourseShared = {
   toc: TToc;
-  viewer: TViewer;
-  entitlement: TCourseEntitlement;
-  download: TCourseDownloadAccess;
-  progress: TCourseProgress | null;
-  notes: TNote[];
-  certificate: { token: string } | null;
   landing: TCourseLanding | null;
   /** The landing with absolute image URLs, for link previews and JSON-LD. */
   absoluteLanding: TCourseLanding | null;
   trailer: TTrailer | null;
-  assignments: TMyAssignment[];
-  /** A campaign's ?coupon=, kept on the way to checkout (validated there). */
-  coupon: string | null;
   courseUrl: string;
 };
+
+/** A course page rendered for its request: the shared part and this viewer's state. */
+export type TCoursePageData = { shared: TCourseShared; state: TCourseViewerState };
 
 // Metadata and page share one read per request (React's request cache); the reads themselves
 // come from the shared catalog cache (cached-catalog.server.ts).
@@ -77,45 +67,26 @@ async function loadTrailer(viewer: TViewer, toc: TToc): Promise<TTrailer | null>
 }
 
 /**
- * Everything the course page shows to `viewer`, or null when there is no such course for them.
- * For the anonymous viewer (the shared cached render, app/cached/courses) nothing here reads the
- * request: no session, no cookie, no query string.
+ * The part of the course page that is the same for every viewer who sees the same table of
+ * contents (everyone but an admin: visibility.ts), or null when there is no such course for
+ * them. For the anonymous viewer (the shared renders, app/cached/courses) nothing here reads
+ * the request: no session, no cookie, no query string.
  */
-export async function loadCoursePage(slug: string, viewer: TViewer, coupon: string | null): Promise<TCoursePageData | null> {
+export async function loadCourseShared(slug: string, viewer: TViewer): Promise<TCourseShared | null> {
   const toc = await tocFor(slug, viewer);
   if (!toc) return null;
-  const { course } = toc;
-  // One decision (lib/access): what the viewer may watch decides the buy-box, the downloads
-  // link and the locks in the table of contents.
-  const entitlement = await getCourseEntitlement(viewer, course);
-  const download = decideCourseDownload(viewer, entitlement);
-  // Progress (continue, bar, TOC checks) for signed-in viewers: lib/progress.
-  const viewerId = viewer.kind === "user" ? viewer.userId : null;
-  const [progress, notes, certificate, landing, trailer, assignments] = await Promise.all([
-    viewerId ? getCourseProgress(db, viewerId, toc) : null,
-    viewer.kind === "user" ? listNotes(db, viewer, course.slug) : [],
-    viewerId
-      ? db.certificate.findUnique({ where: { userId_courseId: { userId: viewerId, courseId: course.id } }, select: { token: true } })
-      : null,
-    cachedCourseLanding(course.id),
-    loadTrailer(viewer, toc),
-    viewerId ? listMyAssignments(db, viewer, { courseId: course.id, now: new Date() }) : [],
-  ]);
-  return {
-    toc,
-    viewer,
-    entitlement,
-    download,
-    progress,
-    notes,
-    certificate,
-    landing,
-    absoluteLanding: absolute(landing),
-    trailer,
-    assignments,
-    coupon,
-    courseUrl: `${env.APP_URL}/courses/${course.slug}`,
-  };
+  const [landing, trailer] = await Promise.all([cachedCourseLanding(toc.course.id), loadTrailer(viewer, toc)]);
+  return { toc, landing, absoluteLanding: absolute(landing), trailer, courseUrl: `${env.APP_URL}/courses/${toc.course.slug}` };
+}
+
+/**
+ * Everything the course page shows `user` (null: anonymous): the shared part and their state
+ * (lib/viewer/read-viewer-state.ts, the same read as GET /api/viewer/course/<slug>).
+ */
+export async function loadCoursePage(slug: string, user: TViewerUser | null): Promise<TCoursePageData | null> {
+  const shared = await loadCourseShared(slug, viewerOf(user));
+  if (!shared) return null;
+  return { shared, state: await readCourseViewerState(db, user, shared.toc, new Date()) };
 }
 
 /** The page's title, summary, canonical URL and link preview (OpenGraph, Twitter card). */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { CACHED_CATALOG_PATH, decideCachedPage, isSessionCookie, type TPageRequest } from "./decide-cached-page";
+import { PER_REQUEST_COOKIE } from "../viewer/per-request-cookie";
+import { CACHED_CATALOG_PATH, decideCachedPage, isSessionCookie, VIEWER_SHELL_CATALOG_PATH, type TPageRequest } from "./decide-cached-page";
 
 const anonymous = (pathname: string, extra: Partial<TPageRequest> = {}): TPageRequest => ({
   method: "GET",
@@ -22,10 +23,24 @@ describe("decideCachedPage", () => {
     expect(decideCachedPage(anonymous("/", { cookieNames: ["theme", "NEXT_LOCALE"] })).kind).toBe("cached");
   });
 
-  it("renders for a request with a session cookie, whatever its prefix or chunk", () => {
+  it("sends a request with a session cookie, whatever its prefix or chunk, to the viewer shell", () => {
     for (const name of ["better-auth.session_token", "__Secure-better-auth.session_token", "better-auth.session_token.0"]) {
-      expect(decideCachedPage(anonymous("/courses/python-basics", { cookieNames: ["theme", name] }))).toEqual({ kind: "render" });
-      expect(decideCachedPage(anonymous("/", { cookieNames: [name] }))).toEqual({ kind: "render" });
+      expect(decideCachedPage(anonymous("/courses/python-basics", { cookieNames: ["theme", name] }))).toEqual({
+        kind: "cached",
+        path: "/cached/courses/python-basics/viewer",
+      });
+      expect(decideCachedPage(anonymous("/", { cookieNames: [name] }))).toEqual({ kind: "cached", path: VIEWER_SHELL_CATALOG_PATH });
+    }
+    // Signed in with a query string: rendered for the request, as for anyone.
+    const session = { cookieNames: ["better-auth.session_token"] };
+    expect(decideCachedPage(anonymous("/courses/python-basics", { ...session, search: "?coupon=SPRING" }))).toEqual({ kind: "render" });
+    expect(decideCachedPage(anonymous("/courses/python-basics", { ...session, search: "?view=mine" }))).toEqual({ kind: "render" });
+  });
+
+  it("renders per request for the per-request hint (an admin), with or without a session", () => {
+    for (const cookieNames of [[PER_REQUEST_COOKIE, "better-auth.session_token"], [PER_REQUEST_COOKIE]]) {
+      expect(decideCachedPage(anonymous("/courses/python-basics", { cookieNames }))).toEqual({ kind: "render" });
+      expect(decideCachedPage(anonymous("/", { cookieNames }))).toEqual({ kind: "render" });
     }
   });
 
@@ -99,6 +114,7 @@ describe("decideCachedPage", () => {
     expect(decideCachedPage(anonymous("/cached/courses/python-basics"))).toEqual({ kind: "not-found" });
     expect(decideCachedPage(anonymous("/cached/watch/python-basics/what-is-python/play"))).toEqual({ kind: "not-found" });
     expect(decideCachedPage(anonymous(CACHED_CATALOG_PATH, { cookieNames: ["better-auth.session_token"] }))).toEqual({ kind: "not-found" });
+    expect(decideCachedPage(anonymous("/cached/courses/python-basics/viewer", { cookieNames: ["better-auth.session_token"] }))).toEqual({ kind: "not-found" });
     expect(decideCachedPage(anonymous("/cached"))).toEqual({ kind: "not-found" });
     expect(decideCachedPage(anonymous("/cachedx")).kind).toBe("render");
   });

@@ -1,4 +1,5 @@
 import { isSlug } from "../catalog/slug";
+import { PER_REQUEST_COOKIE } from "../viewer/per-request-cookie";
 
 /**
  * Where the shared, cached renders of public pages live (issue 12, docs/decisions/019-cached-pages.md).
@@ -7,6 +8,10 @@ import { isSlug } from "../catalog/slug";
  */
 export const CACHED_PAGE_PREFIX = "/cached/";
 export const CACHED_CATALOG_PATH = "/cached/home/anonymous";
+/** The viewer shell of the catalog: the same shared render, its per-viewer parts left to fill. */
+export const VIEWER_SHELL_CATALOG_PATH = "/cached/home/viewer";
+/** A course page's viewer shell lives under its shared render: /cached/courses/<slug>/viewer. */
+export const VIEWER_SHELL_SUFFIX = "/viewer";
 
 /**
  * Static routes beside /courses/<course>/<segment> (app/courses/[course]/*): Next routes them
@@ -40,27 +45,36 @@ export function isSessionCookie(name: string): boolean {
 }
 
 /**
- * Does this page request get the shared cached render? Only an anonymous GET or HEAD of the
- * catalog, a course page or a watch page (`/courses/<course>/<segment>`, also with exactly
- * `?autoplay=1`), with no other query string (a ?coupon= campaign link, Next's ?_rsc= and
- * anything else render for the request) and no session cookie (a signed-in viewer sees what is
- * theirs). A stale or foreign session cookie also renders, which is only slower, never wrong;
- * a request without one that is sent the cached page sees exactly what an anonymous visitor
- * sees. Pure: the proxy runs it on every page request.
+ * Does this page request get a shared cached render, and which? Only a GET or HEAD of the
+ * catalog, a course page or (anonymous only) a watch page (`/courses/<course>/<segment>`, also
+ * with exactly `?autoplay=1`), with no other query string (a ?coupon= campaign link, Next's
+ * ?_rsc= and anything else render for the request). Without a session cookie: the anonymous render. With
+ * one: the viewer shell (issue 12, ADR 019), the same shared render whose per-viewer parts
+ * (header, buy-box, progress, locks, badges) are placeholders its client islands fill from
+ * GET /api/viewer/… — so a stale or foreign cookie is never trusted here: the JSON decides, and
+ * says "anonymous". The shell is shared by every signed-in viewer, so it never holds anything
+ * of one. PER_REQUEST_COOKIE opts out (an admin's view). Pure: the proxy runs it on every
+ * page request, the Node copies (page-snapshots.ts) too.
  */
 export function decideCachedPage(request: TPageRequest): TCachedPageDecision {
   if (request.pathname === "/cached" || request.pathname.startsWith(CACHED_PAGE_PREFIX)) return { kind: "not-found" };
   const method = request.method.toUpperCase();
   if (method !== "GET" && method !== "HEAD") return { kind: "render" };
-  if (request.cookieNames.some(isSessionCookie)) return { kind: "render" };
+  if (request.cookieNames.includes(PER_REQUEST_COOKIE)) return { kind: "render" };
+  const shell = request.cookieNames.some(isSessionCookie);
   const watch = /^\/courses\/([^/]+)\/([^/]+)\/?$/.exec(request.pathname);
-  if (watch && request.search === "?autoplay=1") return watchPage(watch[1]!, watch[2]!, "autoplay");
+  if (watch) {
+    // The watch page has no viewer shell: signed in, it renders for the request.
+    if (shell) return { kind: "render" };
+    if (request.search === "?autoplay=1") return watchPage(watch[1]!, watch[2]!, "autoplay");
+    if (request.search !== "" && request.search !== "?") return { kind: "render" };
+    return watchPage(watch[1]!, watch[2]!, "play");
+  }
   if (request.search !== "" && request.search !== "?") return { kind: "render" };
-  if (watch) return watchPage(watch[1]!, watch[2]!, "play");
-  if (request.pathname === "/") return { kind: "cached", path: CACHED_CATALOG_PATH };
+  if (request.pathname === "/") return { kind: "cached", path: shell ? VIEWER_SHELL_CATALOG_PATH : CACHED_CATALOG_PATH };
   const course = /^\/courses\/([^/]+)\/?$/.exec(request.pathname)?.[1];
   // Only a well-formed slug: anything else is the dynamic route's 404, not a cache entry.
-  if (course && isSlug(course)) return { kind: "cached", path: `${CACHED_PAGE_PREFIX}courses/${course}` };
+  if (course && isSlug(course)) return { kind: "cached", path: `${CACHED_PAGE_PREFIX}courses/${course}${shell ? VIEWER_SHELL_SUFFIX : ""}` };
   return { kind: "render" };
 }
 

@@ -70,7 +70,10 @@ describe("snapshotKey", () => {
     expect(get("/courses/python-basics")).toBe("/cached/courses/python-basics|identity");
     expect(get("/", { "accept-encoding": "gzip, deflate, br" })).toBe("/cached/home/anonymous|gzip");
     expect(get("/courses/python-basics", { cookie: "theme=dark" })).toBe("/cached/courses/python-basics|identity");
-    expect(get("/courses/python-basics", { cookie: "theme=dark; better-auth.session_token=abc.def" })).toBeNull();
+    // Signed in: the viewer shell's own copies, never the anonymous ones (issue 12, ADR 019).
+    expect(get("/courses/python-basics", { cookie: "theme=dark; better-auth.session_token=abc.def" })).toBe("/cached/courses/python-basics/viewer|identity");
+    expect(get("/", { cookie: "better-auth.session_token=abc.def", "accept-encoding": "gzip" })).toBe("/cached/home/viewer|gzip");
+    expect(get("/courses/python-basics", { cookie: "better-auth.session_token=abc.def; lectern-per-request=1" })).toBeNull();
     expect(get("/courses/python-basics?coupon=X")).toBeNull();
     expect(get("/courses/python-basics/checkout")).toBeNull();
     // A watch page: its own copies for the plain address and ?autoplay=1, none for ?t=.
@@ -101,6 +104,7 @@ describe("pageSnapshots on a real server", () => {
     res.setHeader("content-security-policy", policy);
     res.setHeader("x-nextjs-cache", "MISS");
     res.setHeader("vary", "rsc, Accept-Encoding");
+    res.setHeader("x-middleware-rewrite", "/cached/courses/python-basics");
     res.write(`<html>render ${rendered}`);
     res.end("</html>");
   };
@@ -134,20 +138,29 @@ describe("pageSnapshots on a real server", () => {
     expect(await (await fetch(`${base}/courses/python-basics`)).text()).toBe("<html>render 2</html>");
   });
 
-  it("tells a front cache that the shared answer and its copy vary on the cookie; a signed-in view is left as Next made it", async () => {
+  it("tells a front cache that the shared answer and its copy vary on the cookie; a per-request view is left as Next made it", async () => {
     const first = await fetch(`${base}/courses/python-basics`);
     expect(first.headers.get("vary")).toBe("rsc, Accept-Encoding, Cookie");
     const copy = await fetch(`${base}/courses/python-basics`);
     expect(copy.headers.get("x-lectern-page-copy")).toBe("HIT");
     expect(copy.headers.get("vary")).toBe("rsc, Accept-Encoding, Cookie");
-    const signedIn = await fetch(`${base}/courses/python-basics`, { headers: { cookie: "better-auth.session_token=x" } });
-    expect(signedIn.headers.get("vary")).toBe("rsc, Accept-Encoding");
+    // The internal path Next rewrote to is not told, neither by the answer nor by its copy.
+    expect(first.headers.get("x-middleware-rewrite")).toBeNull();
+    expect(copy.headers.get("x-middleware-rewrite")).toBeNull();
+    const perRequest = await fetch(`${base}/courses/python-basics`, { headers: { cookie: "better-auth.session_token=x; lectern-per-request=1" } });
+    expect(perRequest.headers.get("vary")).toBe("rsc, Accept-Encoding");
   });
 
-  it("never answers a signed-in view or a query string from the copy, and forgets everything when dropped", async () => {
+  it("never answers a signed-in view from the anonymous copy (nor the reverse), nor a query string; forgets everything when dropped", async () => {
     await fetch(`${base}/courses/python-basics`);
     const signedIn = await fetch(`${base}/courses/python-basics`, { headers: { cookie: "better-auth.session_token=x" } });
     expect(signedIn.headers.get("x-lectern-page-copy")).toBeNull();
+    expect(await signedIn.text()).toBe("<html>render 2</html>");
+    // The shell's own copy, for the next signed-in viewer only.
+    const shellCopy = await fetch(`${base}/courses/python-basics`, { headers: { cookie: "better-auth.session_token=y" } });
+    expect(shellCopy.headers.get("x-lectern-page-copy")).toBe("HIT");
+    expect(await shellCopy.text()).toBe("<html>render 2</html>");
+    expect(await (await fetch(`${base}/courses/python-basics`)).text()).toBe("<html>render 1</html>");
     await fetch(`${base}/courses/python-basics?coupon=SPRING`);
     expect(rendered).toBe(3);
     dropPageSnapshots();

@@ -31,7 +31,7 @@ export function dropPageSnapshots(): void {
 }
 
 /** Headers a copy must not repeat: per connection, per response, or about the copy's origin. */
-const NOT_COPIED = new Set(["date", "connection", "keep-alive", "transfer-encoding", "content-length", "x-nextjs-cache", "set-cookie"]);
+const NOT_COPIED = new Set(["date", "connection", "keep-alive", "transfer-encoding", "content-length", "x-nextjs-cache", "set-cookie", "x-middleware-rewrite"]);
 
 /**
  * May Next's answer to a shared cached page view be kept and sent again to other anonymous
@@ -154,23 +154,30 @@ export function pageSnapshots(nowMs: () => number = Date.now): TBeforeNext {
  * rendered for them, `private, no-store`). Next marks it `s-maxage` and varies it on its router
  * headers only, so a front cache (nginx `proxy_cache`, a CDN) keyed on the URL would hand the
  * anonymous copy to signed-in visitors: `Vary: Cookie` tells it not to (security review, issue 12).
- * Added when the headers go out, whatever Next set before; the copy keeps it.
+ * Added when the headers go out, whatever Next set before; the copy keeps it. Next's
+ * `x-middleware-rewrite`, which reveals the internal /cached/… path, is taken out then (review).
  */
 export function varyOnCookie(res: http.ServerResponse): void {
   const writeHead = res.writeHead.bind(res) as (...a: unknown[]) => http.ServerResponse;
   res.writeHead = ((...args: unknown[]) => {
     res.setHeader("vary", withCookie(res.getHeader("vary")));
+    // Next names the internal path it rewrote to (/cached/…); nothing in the browser reads it on
+    // a document (the App Router's navigations are never rewritten here: they carry ?_rsc=).
+    res.removeHeader(REWRITE_HEADER);
     const headers = args.find((a, i) => i > 0 && typeof a === "object" && a !== null && !Array.isArray(a)) as
       | Record<string, unknown>
       | undefined;
     if (headers) {
       for (const name of Object.keys(headers)) {
         if (name.toLowerCase() === "vary") headers[name] = withCookie(headers[name] as string | string[] | undefined);
+        if (name.toLowerCase() === REWRITE_HEADER) delete headers[name];
       }
     }
     return writeHead(...args);
   }) as typeof res.writeHead;
 }
+
+const REWRITE_HEADER = "x-middleware-rewrite";
 
 /** A Vary value with Cookie in it (once). */
 export function withCookie(vary: string | number | string[] | undefined): string {

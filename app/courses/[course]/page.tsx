@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { ZCourseParams } from "@/lib/catalog/route-params";
-import { getViewer } from "@/lib/access/get-viewer.server";
+import { getCurrentUser, getViewer } from "@/lib/access/get-viewer.server";
 import { loadCourseMetadata, loadCoursePage } from "@/lib/catalog/load-course-page.server";
 import { CoursePageView } from "@/components/catalog/course-page-view";
 import "../../commerce.css";
@@ -9,9 +9,10 @@ import "../../teams/teams.css";
 import "../../player.css";
 import "../../landing.css";
 
-// Rendered per request for a signed-in viewer (their buy-box, progress, notes, assignments) and
-// for a query string (?coupon=). An anonymous visitor without one is answered from the shared
-// cached render, app/cached/courses/[course] (proxy.ts, lib/http/decide-cached-page.ts, issue 12).
+// Rendered per request for a query string (?coupon=, Next's navigations, ?view=mine from the
+// shell's fallbacks) and for an admin (lib/viewer/per-request-cookie.ts). A plain GET is
+// answered from a shared render instead (proxy.ts, lib/http/decide-cached-page.ts, issue 12):
+// app/cached/courses/[course] for an anonymous visitor, its viewer shell for a signed-in one.
 export const dynamic = "force-dynamic";
 
 type TProps = { params: Promise<{ course: string }>; searchParams?: Promise<{ coupon?: string | string[] }> };
@@ -32,7 +33,7 @@ export default async function CoursePage({ params, searchParams }: TProps) {
   const slug = await slugOf(params);
   // Keep a ?coupon= from a campaign link on the way to checkout (validated there).
   const coupon = [(await searchParams)?.coupon].flat()[0]?.trim().slice(0, 40) || null;
-  const data = await loadCoursePage(slug, await getViewer(), coupon);
+  const data = await loadCoursePage(slug, await getCurrentUser());
   if (!data) notFound();
-  return <CoursePageView data={data} />;
+  return <CoursePageView shared={data.shared} viewer={{ initial: data.state }} coupon={coupon} />;
 }

@@ -1,9 +1,8 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { ANONYMOUS } from "@/lib/access/viewer";
-import { ZCourseParams } from "@/lib/catalog/route-params";
-import { loadCourseMetadata, loadCoursePage } from "@/lib/catalog/load-course-page.server";
+import { loadCoursePage } from "@/lib/catalog/load-course-page.server";
 import { CoursePageView } from "@/components/catalog/course-page-view";
+import { cachedCourseMetadata, slugOf, type TCachedCourseProps } from "./cached-course";
 import "../../../commerce.css";
 import "../../../teams/teams.css";
 import "../../../player.css";
@@ -25,22 +24,13 @@ export function generateStaticParams(): { course: string }[] {
   return [];
 }
 
-type TProps = { params: Promise<{ course: string }> };
-
-async function slugOf(params: TProps["params"]): Promise<string> {
-  const parsed = ZCourseParams.safeParse(await params);
-  if (!parsed.success) notFound();
-  return parsed.data.course;
+export async function generateMetadata(props: TCachedCourseProps): Promise<Metadata> {
+  return cachedCourseMetadata(props);
 }
 
-export async function generateMetadata({ params }: TProps): Promise<Metadata> {
-  const metadata = await loadCourseMetadata(await slugOf(params), ANONYMOUS);
-  if (!metadata) notFound();
-  return metadata;
-}
-
-export default async function CachedCoursePage({ params }: TProps) {
-  const data = await loadCoursePage(await slugOf(params), ANONYMOUS, null);
+export default async function CachedCoursePage({ params }: TCachedCourseProps) {
+  // The anonymous state is known without a query (no session, no grants: lib/viewer).
+  const data = await loadCoursePage(await slugOf(params), null);
   if (!data) notFound();
-  return <CoursePageView data={data} />;
+  return <CoursePageView shared={data.shared} viewer={{ initial: data.state }} />;
 }
