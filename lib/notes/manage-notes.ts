@@ -2,7 +2,7 @@ import type { Db } from "../db";
 import { AppError } from "../errors";
 import { requireSegmentAccess } from "../access/require-segment-access";
 import type { TViewer } from "../access/viewer";
-import { getCourseToc } from "../catalog/get-course-toc";
+import { getCourseToc, type TToc } from "../catalog/get-course-toc";
 import { NOTES_PER_COURSE_MAX, ZNoteCreate, ZNoteId, ZNoteUpdate, type TNote } from "./note-schemas";
 
 type TUser = Extract<TViewer, { kind: "user" }>;
@@ -66,9 +66,11 @@ export async function addNote(db: Db, viewer: TViewer, body: unknown): Promise<T
  * The viewer's own notes of a course (or of one segment), in course order then time. Only
  * segments the viewer can see count: an archived segment's notes wait until it returns.
  */
-export async function listNotes(db: Db, viewer: TViewer, courseSlug: string, segmentSlug?: string): Promise<TNote[]> {
+export async function listNotes(db: Db, viewer: TViewer, courseSlug: string, segmentSlug?: string, known?: TToc): Promise<TNote[]> {
   requireNoteTaker(viewer);
-  const toc = await getCourseToc(db, courseSlug, viewer);
+  // `known`: the course's table of contents as this viewer sees it, when the caller has read it
+  // already (the viewer JSON, lib/viewer/read-viewer-state.ts): one read less per view.
+  const toc = known && known.course.slug === courseSlug ? known : await getCourseToc(db, courseSlug, viewer);
   if (!toc) throw new AppError("NOT_FOUND", "Course not found");
   const order = new Map(toc.parts.flatMap((p) => p.segments).map((s, i) => [s.slug, i]));
   if (segmentSlug !== undefined && !order.has(segmentSlug)) throw new AppError("NOT_FOUND", "Segment not found");

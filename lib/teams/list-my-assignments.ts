@@ -1,5 +1,5 @@
 import type { Db } from "../db";
-import { getCourseToc } from "../catalog/get-course-toc";
+import { getCourseToc, type TToc } from "../catalog/get-course-toc";
 import type { TViewer } from "../access/viewer";
 import { decideAssigneeStatus, type TAssigneeStatus } from "./assignment-status";
 import { assignmentScope } from "./load-team-view";
@@ -20,7 +20,12 @@ export type TMyAssignment = {
  * for the whole team or name them — for /account (every course) or a course page (one course).
  * A revoked member sees none.
  */
-export async function listMyAssignments(db: Db, viewer: TViewer, options: { courseId?: string; now: Date }): Promise<TMyAssignment[]> {
+export async function listMyAssignments(
+  db: Db,
+  viewer: TViewer,
+  /** `known`: tables of contents the caller has read already for this viewer (the viewer JSON): not read again. */
+  options: { courseId?: string; now: Date; known?: readonly TToc[] },
+): Promise<TMyAssignment[]> {
   if (viewer.kind !== "user") return [];
   const assignments = await db.teamAssignment.findMany({
     where: {
@@ -44,7 +49,8 @@ export async function listMyAssignments(db: Db, viewer: TViewer, options: { cour
   });
   if (assignments.length === 0) return [];
   const slugs = [...new Set(assignments.map((a) => a.team.course.slug))];
-  const tocs = new Map((await Promise.all(slugs.map((s) => getCourseToc(db, s, viewer)))).flatMap((t) => (t ? [[t.course.slug, t] as const] : [])));
+  const readToc = (slug: string) => options.known?.find((t) => t.course.slug === slug) ?? getCourseToc(db, slug, viewer);
+  const tocs = new Map((await Promise.all(slugs.map(readToc))).flatMap((t) => (t ? [[t.course.slug, t] as const] : [])));
   const rows = await db.segmentProgress.findMany({
     where: { userId: viewer.userId, courseId: { in: [...new Set(assignments.map((a) => a.team.course.id))] } },
     select: { segmentId: true, watchedSeconds: true, completedAt: true },

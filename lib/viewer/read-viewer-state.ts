@@ -31,9 +31,10 @@ export async function readCourseViewerState(db: Db, user: TViewerUser | null, to
   const userId = user?.id ?? null;
   const [progress, notes, certificate, assignments] = await Promise.all([
     userId ? getCourseProgress(db, userId, toc) : null,
-    userId ? listNotes(db, viewer, course.slug) : [],
+    // The table of contents is in hand: notes and assignments do not read it again.
+    userId ? listNotes(db, viewer, course.slug, undefined, toc) : [],
     userId ? db.certificate.findUnique({ where: { userId_courseId: { userId, courseId: course.id } }, select: { token: true } }) : null,
-    userId ? listMyAssignments(db, viewer, { courseId: course.id, now }) : [],
+    userId ? listMyAssignments(db, viewer, { courseId: course.id, now, known: [toc] }) : [],
   ]);
   return shapeCourseViewerState({ user, entitlement, download, progress, notes, certificate, assignments });
 }
