@@ -14,14 +14,16 @@ import type videojsType from "video.js";
  */
 let core: Promise<typeof videojsType> | null = null;
 export function loadVideoJs(): Promise<typeof videojsType> {
-  core ??= import("video.js")
-    .then(async (m) => {
-      // Bundled in the full build, not in core: VHS reports its renditions through it.
-      await import("videojs-contrib-quality-levels");
-      // @ts-expect-error -- the plugin ships no types; imported for its side effect (it registers itself).
-      await import("videojs-contrib-quality-menu");
-      return m.default;
-    })
+  // Three chunks requested at once (each plugin's chunk depends on the core module, which
+  // Turbopack evaluates once): not one round trip after another.
+  core ??= Promise.all([
+    import("video.js"),
+    // Bundled in the full build, not in core: VHS reports its renditions through it.
+    import("videojs-contrib-quality-levels"),
+    // @ts-expect-error -- the plugin ships no types; imported for its side effect (it registers itself).
+    import("videojs-contrib-quality-menu"),
+  ])
+    .then(([m]) => m.default)
     .catch((error: unknown) => {
       core = null;
       throw error;
