@@ -134,13 +134,21 @@ export function VideoPlayer({ playback, extras, onReady, onAccessEnded, posterIm
       const onPlaying = () => {
         framing = true;
       };
+      // Not at the end: the `waiting` Chromium may fire there is no stall, and a move then would
+      // seek the new source to the end again (and hide the up-next card the end just showed).
       const toHls = () => {
-        if (!onMp4 || !framing) return;
+        if (!onMp4 || !framing || player.ended()) return;
         onMp4 = false;
         player.off(["seeking", "waiting"], toHls);
-        player.off("playing", onPlaying);
         void loadHlsSupport().then(() => {
           if (disposed) return;
+          if (player.ended()) {
+            // It played to the end while VHS loaded: stay on the MP4 until the next seek.
+            onMp4 = true;
+            player.on(["seeking", "waiting"], toHls);
+            return;
+          }
+          player.off("playing", onPlaying);
           // Taken now: the MP4 went on playing (or seeking) while VHS loaded.
           const at = player.currentTime() ?? 0;
           // Playing, or still about to autoplay: HLS goes on playing.

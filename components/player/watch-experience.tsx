@@ -127,7 +127,7 @@ export function WatchExperience(props: TWatchExperienceProps) {
     let undecorate = () => {};
     let disposed = false;
 
-    player.one("loadedmetadata", () => {
+    const onMetadata = () => {
       const { startAt, resumeAt, autoplay } = propsRef.current;
       player.playbackRate(prefsRef.current.playbackRate);
       const duration = player.duration() || playback.segment.durationSeconds;
@@ -146,7 +146,11 @@ export function WatchExperience(props: TWatchExperienceProps) {
         setResumedAt(start);
       }
       if (autoplay) void player.play()?.catch(() => {});
-    });
+    };
+    // A server-rendered (or client-inserted) MP4 may have its metadata before the player exists:
+    // no `loadedmetadata` will come (e.g. an auto-advance whose autoplay the browser held back).
+    if ((player.readyState() ?? 0) >= 1) onMetadata();
+    else player.one("loadedmetadata", onMetadata);
 
     // Chapters and thumbnails decorate the seek bar once their tracks are fetched.
     let decorated = false;
