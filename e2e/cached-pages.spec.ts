@@ -4,6 +4,7 @@ import { cachedPageContentSecurityPolicy } from "../lib/http/content-security-po
 import { COURSE, expect, test } from "./fixtures";
 import { grantPurchase } from "./support/accounts";
 import { signUp } from "./support/admin-accounts";
+import { seriousViolations } from "./support/axe";
 import { startApp, type TStartedApp } from "./support/start-app";
 
 // Issue 12: an anonymous visitor's catalog and course page come from one shared cached render
@@ -266,6 +267,8 @@ for (const viewport of [
           await page.evaluate(() => new Promise((r) => setTimeout(r, 1000)));
           const shifts = await page.evaluate(() => (window as unknown as { __shifts: unknown[] }).__shifts);
           expect(shifts, `${path}, ${buys ? "buyer" : "learner"}`).toEqual([]);
+          // The filled shell is as accessible as any page.
+          expect(await seriousViolations(page), `${path}, ${buys ? "buyer" : "learner"}`).toEqual([]);
         }
       } finally {
         await context.close();
