@@ -179,7 +179,9 @@ async function loadedJs(
       }
     }
   }
-  await page.waitForLoadState("networkidle").catch(() => {});
+  // The viewer stops there: a video left playing runs to its end and the up-next countdown moves
+  // to the next segment, whose loads are not this page's.
+  if (actions.playSeconds) await page.evaluate(() => document.querySelector("video")?.pause());
   await page.waitForTimeout(1000);
   await Promise.all(pending);
   await context.close();
