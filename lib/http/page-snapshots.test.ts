@@ -1,7 +1,9 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
+import { NextRequest } from "next/server";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { cachedPageContentSecurityPolicy, pageContentSecurityPolicy } from "./content-security-policy";
+import { decideCachedPage } from "./decide-cached-page";
 import {
   decideKeepSnapshot,
   dropPageSnapshots,
@@ -81,6 +83,30 @@ describe("snapshotKey", () => {
     expect(get("/courses/python-basics/overview?autoplay=1")).toBe("/cached/watch/python-basics/overview/autoplay|identity");
     expect(get("/courses/python-basics/overview?t=30")).toBeNull();
     expect(snapshotKey({ method: "POST", url: "/courses/python-basics", headers: {} })).toBeNull();
+  });
+  it("reads the cookies as the proxy does, so a copy is always kept under the page Next answered with (review of issue 12)", () => {
+    // Next's cookie reader drops a cookie whose value is not valid percent-encoding and keeps a
+    // space before "=" in the name: the proxy then rendered the anonymous page while Node keyed the
+    // answer as the viewer shell's copy, and every signed-in view got the anonymous page for 5 s.
+    const odd = [
+      "better-auth.session_token=%",
+      "better-auth.session_token=%zz; theme=dark",
+      "better-auth.session_token =abc",
+      "__Secure-better-auth.session_token=%E0%A4%A",
+      "lectern-per-request=%; better-auth.session_token=abc",
+      "better-auth.session_token.0=abc;theme=dark",
+      "a=b;\tbetter-auth.session_token=abc",
+      "better-auth.session_token",
+      "=x; better-auth.session_token=abc",
+    ];
+    for (const url of ["/courses/python-basics", "/", "/courses/python-basics/overview"]) {
+      for (const cookie of odd) {
+        const names = new NextRequest(`http://localhost${url}`, { headers: { cookie } }).cookies.getAll().map((c) => c.name);
+        const proxy = decideCachedPage({ method: "GET", pathname: url, search: "", cookieNames: names });
+        const key = get(url, { cookie });
+        expect(key, `${url} ${cookie}`).toBe(proxy.kind === "cached" ? `${proxy.path}|identity` : null);
+      }
+    }
   });
   it("is null for a request Next answers with something else than the document (RSC, 304, a range)", () => {
     for (const name of ["rsc", "next-router-prefetch", "next-router-state-tree", "next-router-segment-prefetch", "if-none-match", "range"]) {

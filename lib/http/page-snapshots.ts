@@ -1,4 +1,5 @@
 import type http from "node:http";
+import { RequestCookies } from "next/dist/server/web/spec-extension/cookies";
 import { cachedPageContentSecurityPolicy } from "./content-security-policy";
 import { decideCachedPage } from "./decide-cached-page";
 import type { TBeforeNext } from "./node-request-guard";
@@ -68,11 +69,14 @@ const NOT_THE_DOCUMENT = [
   "range",
 ];
 
+/**
+ * The cookie names as the proxy reads them (NextRequest.cookies is this same reader): a reader of
+ * our own disagreed on odd cookies (a value that is not valid percent-encoding, a space before
+ * "="), so the proxy rendered one page while its answer was kept as the copy of the other
+ * (review of issue 12).
+ */
 const cookieNames = (header: string | undefined) =>
-  (header ?? "")
-    .split(";")
-    .map((c) => c.split("=")[0]!.trim())
-    .filter(Boolean);
+  new RequestCookies(new Headers(header === undefined ? {} : { cookie: header })).getAll().map((c) => c.name);
 
 /**
  * The key of a request that gets the shared cached page, or null: decideCachedPage (no session
