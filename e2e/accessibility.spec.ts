@@ -118,7 +118,8 @@ test.describe("on a phone (390 px)", () => {
       ".vjs-duration",
       ".vjs-playback-rate",
       ".vjs-subs-caps-button",
-      ".vjs-quality-menu-wrapper",
+      // Quality: on the MP4 (every load starts there) the button that moves to HLS and opens the menu.
+      ".vjs-quality-chooser",
       ".vjs-fullscreen-control",
     ]) {
       const box = await page.locator(`.video-js .vjs-control-bar > ${control}`).boundingBox();

@@ -1,6 +1,7 @@
 import type { Page } from "@playwright/test";
 import { COURSE, expect, test } from "./fixtures";
 import { grantPurchase, signUpLearner } from "./support/accounts";
+import { playerReady } from "./support/player";
 
 // Issue 12, player start-up (docs/decisions/008-player-and-progress.md): an autoplay load's
 // first frame comes from a server-rendered <video> of the segment's signed MP4, before any
@@ -88,8 +89,9 @@ test("a plain load plays the MP4 with video.js core; HLS support (VHS) is fetche
   expect(await page.evaluate(() => document.querySelector("video")!.currentSrc)).toMatch(/\/video\.mp4$/);
   expect(hls).toEqual([]);
   expect(vhsScripts, "no HLS code before it is needed").toEqual([]);
-  // The quality menu needs the HLS renditions: not there yet.
+  // The quality menu needs the HLS renditions: not there yet; a "Quality" button holds its place.
   await expect(page.locator(".vjs-quality-menu-button")).toBeHidden();
+  await expect(page.getByRole("button", { name: "Quality", exact: true })).toBeVisible();
 
   await page.keyboard.press("l");
   await expect.poll(() => vhsScripts.length, { timeout: 20_000 }).toBe(1);
@@ -156,3 +158,21 @@ for (const viewport of [{ width: 1366, height: 900 }, { width: 390, height: 844 
     });
   }
 }
+
+test("the quality can be chosen before any seek: the Quality button moves to HLS and opens the renditions", async ({ page }) => {
+  await page.goto(`/courses/${COURSE}/${FREE}`);
+  await playerReady(page);
+  // Not started yet: the viewer picks the quality first.
+  await page.getByRole("button", { name: "Quality", exact: true }).click();
+  const items = page.locator(".vjs-quality-menu-wrapper .vjs-menu-item");
+  await expect(items).toHaveCount(4, { timeout: 20_000 });
+  // The menu is open (its items are only shown while it is).
+  await expect(items.filter({ hasText: "360p" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Quality", exact: true })).toHaveCount(0);
+  await page.locator(".vjs-quality-menu-wrapper .vjs-menu-item", { hasText: "360p" }).click();
+  await page.locator(".vjs-big-play-button").click();
+  await expect.poll(() => page.evaluate(() => document.querySelector("video")!.currentTime), { timeout: 20_000 }).toBeGreaterThan(1);
+  expect(await page.evaluate(() => document.querySelector("video")!.currentSrc)).toMatch(/^blob:/);
+  // 360p was chosen: the segments played come from the 360p rendition.
+  await expect.poll(() => page.evaluate(() => document.querySelector("video")!.videoHeight), { timeout: 20_000 }).toBe(360);
+});

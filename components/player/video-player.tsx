@@ -44,6 +44,19 @@ type TVideoPlayerProps = {
   early?: { startSeconds: number | null; muted: boolean } | null;
 };
 
+type TMenuButton = { hasClass(name: string): boolean; items?: unknown[]; pressButton(): void };
+
+/** Opens the quality menu as soon as it shows its items (VHS adds them just after the metadata). */
+function openQualityMenu(player: TPlayer, framesLeft: number): void {
+  if (player.isDisposed() || framesLeft <= 0) return;
+  const menu = player.getChild("ControlBar")?.getChild("QualityMenuButton") as unknown as TMenuButton | undefined;
+  if (menu && !menu.hasClass("vjs-hidden") && (menu.items?.length ?? 0) > 0) {
+    menu.pressButton();
+    return;
+  }
+  requestAnimationFrame(() => openQualityMenu(player, framesLeft - 1));
+}
+
 /**
  * video.js playing the segment's progressive MP4 first, then (VHS, loaded on demand) its HLS ladder, plus the
  * quality menu (videojs-contrib-quality-menu over the bundled quality-levels plugin: the
@@ -136,8 +149,9 @@ export function VideoPlayer({ playback, extras, onReady, onAccessEnded, posterIm
       };
       // Not at the end: the `waiting` Chromium may fire there is no stall, and a move then would
       // seek the new source to the end again (and hide the up-next card the end just showed).
-      const toHls = () => {
-        if (!onMp4 || !framing || player.ended()) return;
+      // `chosen`: the viewer asked for the quality menu (below), before or while playing.
+      const toHls = (chosen: unknown = false) => {
+        if (!onMp4 || (!framing && chosen !== true) || player.ended()) return;
         onMp4 = false;
         player.off(["seeking", "waiting"], toHls);
         void loadHlsSupport().then(() => {
@@ -155,16 +169,39 @@ export function VideoPlayer({ playback, extras, onReady, onAccessEnded, posterIm
           const play = !player.paused() || (tag !== null && tag.autoplay && tag.played.length === 0);
           player.src({ src: hls, type: HLS });
           // A new source resets "has started" (poster and big play button): not for a switch.
-          player.one("loadstart", () => player.hasStarted(true));
+          // (Before the first frame, e.g. a quality chosen first, it stays not started: the big play button.)
+          const started = framing;
+          player.one("loadstart", () => player.hasStarted(started));
           player.one("loadedmetadata", () => {
             if (at > 0) player.currentTime(at);
             if (play) void player.play()?.catch(() => {});
+            qualityChooser?.dispose();
+            player.removeClass("vjs-lectern--mp4");
+            // The viewer pressed "Quality": open the menu once it lists the renditions just loaded.
+            if (chosen === true) openQualityMenu(player, 50);
           });
         });
       };
+      // The quality menu lists the HLS ladder's renditions, which the MP4 phase has not loaded:
+      // until the move, the menu's place holds a "Quality" button that makes it (and opens it).
+      let qualityChooser: InstanceType<ReturnType<typeof videojs.getComponent>> | null = null;
       if (onMp4) {
         player.on("playing", onPlaying);
         player.on(["seeking", "waiting"], toHls);
+        const controlBar = player.getChild("ControlBar");
+        const Button = videojs.getComponent("Button");
+        if (controlBar && Button) {
+          const chooser = new Button(player, { className: "vjs-quality-chooser" }) as InstanceType<typeof Button> & {
+            controlText(text: string): void;
+          };
+          chooser.controlText("Quality");
+          chooser.$(".vjs-icon-placeholder")?.classList.add("vjs-icon-cog");
+          chooser.on("click", () => toHls(true));
+          qualityChooser = chooser;
+          const at = controlBar.children().findIndex((c) => c.name() === "QualityMenuButton");
+          controlBar.addChild(qualityChooser, {}, at >= 0 ? at : undefined);
+          player.addClass("vjs-lectern--mp4");
+        }
       }
 
       const cleanup = onReadyRef.current?.(player, tag ? { startSeconds: onEarlyMp4 ? earlyStart : null } : null);
