@@ -119,6 +119,8 @@ describe("pageSnapshots on a real server", () => {
   let now = 1_000_000;
   let rendered = 0;
   let policy = CACHED;
+  /** Runs while Next's answer is being written (an admin change during a render). */
+  let midAnswer: (() => void) | null = null;
   let server: http.Server;
   let base: string;
   const step = pageSnapshots(() => now);
@@ -132,6 +134,7 @@ describe("pageSnapshots on a real server", () => {
     res.setHeader("vary", "rsc, Accept-Encoding");
     res.setHeader("x-middleware-rewrite", "/cached/courses/python-basics");
     res.write(`<html>render ${rendered}`);
+    midAnswer?.();
     res.end("</html>");
   };
 
@@ -147,6 +150,18 @@ describe("pageSnapshots on a real server", () => {
     dropPageSnapshots();
     rendered = 0;
     policy = CACHED;
+    midAnswer = null;
+  });
+
+  it("keeps no copy of an answer that was under way when the copies were dropped (an admin change during a render; review 3)", async () => {
+    // The render read the catalog before the change: kept, its copy would show the old page for
+    // SNAPSHOT_SECONDS after invalidateCatalog() said it was gone.
+    midAnswer = dropPageSnapshots;
+    expect(await (await fetch(`${base}/courses/python-basics`)).text()).toBe("<html>render 1</html>");
+    midAnswer = null;
+    const after = await fetch(`${base}/courses/python-basics`);
+    expect(after.headers.get("x-lectern-page-copy")).toBeNull();
+    expect(await after.text()).toBe("<html>render 2</html>");
   });
 
   it("answers the next anonymous views from the copy until it expires, then asks again", async () => {

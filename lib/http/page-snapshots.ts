@@ -15,7 +15,8 @@ export const SNAPSHOT_SECONDS = 5;
 
 export type TSnapshot = { status: number; headers: Record<string, string | string[]>; body: Buffer; expiresAtMs: number };
 
-type TStore = { entries: Map<string, TSnapshot> };
+/** `generation` counts the drops: an answer under way across one is not kept (see pageSnapshots). */
+type TStore = { entries: Map<string, TSnapshot>; generation: number };
 
 // One store per process, whichever bundle asks: instrumentation.ts (the guard) and the server
 // actions that invalidate (lib/catalog/invalidate-catalog.server.ts) load separate copies of this
@@ -23,12 +24,14 @@ type TStore = { entries: Map<string, TSnapshot> };
 const STORE_KEY = Symbol.for("lectern.pageSnapshots");
 function store(): TStore {
   const g = globalThis as { [STORE_KEY]?: TStore };
-  return (g[STORE_KEY] ??= { entries: new Map() });
+  return (g[STORE_KEY] ??= { entries: new Map(), generation: 0 });
 }
 
 /** Forget every copy (an admin change: invalidateCatalog). */
 export function dropPageSnapshots(): void {
-  store().entries.clear();
+  const s = store();
+  s.entries.clear();
+  s.generation += 1;
 }
 
 /** Headers a copy must not repeat: per connection, per response, or about the copy's origin. */
@@ -138,7 +141,11 @@ export function pageSnapshots(nowMs: () => number = Date.now): TBeforeNext {
     if (copy) entries.delete(key);
     varyOnCookie(res);
     if (method === "GET") {
+      // A render that began before an admin change may have read the catalog as it was: its
+      // answer, ending after the drop, must not become the copy (review 3).
+      const generation = store().generation;
       capture(res, (answer) => {
+        if (store().generation !== generation) return;
         if (!decideKeepSnapshot(answer, encodingClass(req.headers["accept-encoding"]))) return;
         const headers: Record<string, string | string[]> = {};
         for (const [name, value] of Object.entries(answer.headers)) {
