@@ -38,8 +38,14 @@ export function TrailerPlayer({ playback, extras, cover, courseTitle, label }: T
           playback={cover ? { ...playback, poster: cover.url } : playback}
           posterImage={cover ? { ...cover, alt: `Cover: ${courseTitle}`, testId: "course-cover" } : undefined}
           extras={extras}
-          // The press was the request to play; the browser counts it as the user's gesture.
-          onReady={(player) => void player.play()?.catch(() => undefined)}
+          // The press was the request to play; the browser counts it as the user's gesture. Once
+          // the MP4 has its metadata: a play() queued by video.js before that can be lost when the
+          // file comes from the browser's cache (its loadstart already past), leaving it paused.
+          onReady={(player) => {
+            const play = () => void player.play()?.catch(() => undefined);
+            if (player.readyState() >= 1) play();
+            else player.one("loadedmetadata", play);
+          }}
         />
       </Suspense>
     );
