@@ -35,10 +35,32 @@ describe("readLimitedBody", () => {
     expect(pulled()).toBe(0);
   });
 
-  it("stops pulling a chunked body at the chunk that passes the limit", async () => {
+  it("keeps nothing past the limit of a chunked body, and drains the rest before the 413", async () => {
     const { request, pulled } = countingBody(1000, 1024);
     await expect(readLimitedBody(request, { maxBytes: 4096 })).rejects.toMatchObject({ code: "PAYLOAD_TOO_LARGE" });
-    expect(pulled()).toBe(5 * 1024);
+    // Read to its end (so the client is listening when the answer comes), none of it kept.
+    expect(pulled()).toBe(1000 * 1024);
+  });
+
+  it("drains a body that never ends for the drain time only, then answers 413", async () => {
+    let pulled = 0;
+    const endless = new ReadableStream<Uint8Array>(
+      {
+        async pull(controller) {
+          await new Promise((resolve) => setTimeout(resolve, 5));
+          pulled++;
+          controller.enqueue(new Uint8Array(1024));
+        },
+      },
+      { highWaterMark: 0 },
+    );
+    const request = new Request("http://lectern.test/api/x", { method: "POST", body: endless, duplex: "half" } as RequestInit);
+    // Without the drain time this never settles (the test times out).
+    await expect(readLimitedBody(request, { maxBytes: 2048, drainMs: 100 })).rejects.toMatchObject({ code: "PAYLOAD_TOO_LARGE" });
+    const atRefusal = pulled;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    // Let go of: nothing is pulled after the answer.
+    expect(pulled).toBeLessThanOrEqual(atRefusal + 1);
   });
 
   it("reads an empty or missing body as no bytes", async () => {

@@ -1,14 +1,26 @@
 import { AppError } from "../errors";
 
-export type TBodyLimit = { maxBytes: number };
+export type TBodyLimit = {
+  maxBytes: number;
+  /** How long the rest of a refused body is read and dropped before the 413 (default DRAIN_MS). */
+  drainMs?: number;
+};
+
+/**
+ * A client still sending its body when the server answers and closes gets a reset, and many
+ * (Node's own http client among them) then never read the answer. So past the limit the rest is
+ * read and dropped — never kept — until it ends or this time passes, like a body the Node guard
+ * refuses (lib/http/node-request-guard.ts).
+ */
+export const DRAIN_MS = 2_000;
 
 /**
  * The request body as bytes, never more than `maxBytes` of it: a declared Content-Length over
  * the limit is refused before anything is read, and a chunked body is pulled chunk by chunk and
- * abandoned as soon as it passes the limit (issue 8: request.text() buffered a 48 MiB body of an
- * anonymous caller). Both answer 413.
+ * nothing more is kept as soon as it passes the limit (issue 8: request.text() buffered a 48 MiB
+ * body of an anonymous caller); its rest is drained (DRAIN_MS) so the 413 reaches the client.
  */
-export async function readLimitedBody(request: Request, { maxBytes }: TBodyLimit): Promise<Uint8Array<ArrayBuffer>> {
+export async function readLimitedBody(request: Request, { maxBytes, drainMs = DRAIN_MS }: TBodyLimit): Promise<Uint8Array<ArrayBuffer>> {
   const declared = request.headers.get("content-length");
   if (declared !== null && Number(declared) > maxBytes) throw tooLarge(maxBytes);
   if (!request.body) return new Uint8Array(0);
@@ -21,8 +33,7 @@ export async function readLimitedBody(request: Request, { maxBytes }: TBodyLimit
     if (done) break;
     total += value.byteLength;
     if (total > maxBytes) {
-      // Stop pulling: the rest of the body is left to the HTTP server to discard, never buffered.
-      reader.cancel().catch(() => {});
+      await drain(reader, drainMs);
       throw tooLarge(maxBytes);
     }
     chunks.push(value);
@@ -43,6 +54,25 @@ export async function readLimitedText(request: Request, limit: TBodyLimit): Prom
     return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
   } catch {
     throw new AppError("BAD_REQUEST", "The body must be UTF-8 text.");
+  }
+}
+
+/** Reads and drops what is left of a body until it ends or `ms` pass, then lets go of it. */
+async function drain(reader: ReadableStreamDefaultReader<Uint8Array>, ms: number): Promise<void> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeUp = new Promise<"time-up">((resolve) => {
+    timer = setTimeout(() => resolve("time-up"), ms);
+  });
+  try {
+    for (;;) {
+      const next = await Promise.race([reader.read(), timeUp]);
+      if (next === "time-up" || next.done) break;
+    }
+  } catch {
+    // The client went away: nothing left to drain.
+  } finally {
+    clearTimeout(timer);
+    reader.cancel().catch(() => {});
   }
 }
 
