@@ -198,7 +198,7 @@ export function VideoPlayer({ playback, extras, onReady, onAccessEnded, posterIm
           chooser.$(".vjs-icon-placeholder")?.classList.add("vjs-icon-cog");
           chooser.on("click", () => toHls(true));
           qualityChooser = chooser;
-          const at = controlBar.children().findIndex((c) => c.name() === "QualityMenuButton");
+          const at = controlBar.children().findIndex((c) => c.name() === "FullscreenToggle");
           controlBar.addChild(qualityChooser, {}, at >= 0 ? at : undefined);
           player.addClass("vjs-lectern--mp4");
         }
