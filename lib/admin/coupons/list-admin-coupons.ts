@@ -1,26 +1,15 @@
+import { COUPON_SELECT } from "../../commerce/check-coupon";
 import type { Db } from "../../db";
-import type { Prisma } from "../../generated/sqlite/client";
 
-/** What the coupon list and a coupon's page both show of it. */
-const COUPON_FIELDS = {
-  id: true,
-  code: true,
-  description: true,
-  kind: true,
-  percentOff: true,
-  amountOffCents: true,
-  expiresAt: true,
-  maxRedemptions: true,
-  redemptions: true,
-  active: true,
-} as const satisfies Prisma.CouponSelect;
+// The list and a coupon's page show of a coupon what a checkout checks of it (COUPON_SELECT):
+// its code, discount, course, limits and state — one list of columns for all three.
 
 /** Every coupon, newest first, with its course and how many paid (or later refunded) orders used it. */
 export async function listAdminCoupons(db: Db) {
   const coupons = await db.coupon.findMany({
     orderBy: { createdAt: "desc" },
     select: {
-      ...COUPON_FIELDS,
+      ...COUPON_SELECT,
       course: { select: { title: true, currency: true } },
       _count: { select: { orders: { where: { status: { in: ["paid", "refunded"] } } } } },
     },
@@ -33,7 +22,7 @@ export async function loadAdminCoupon(db: Db, couponId: string) {
   return db.coupon.findUnique({
     where: { id: couponId },
     select: {
-      ...COUPON_FIELDS,
+      ...COUPON_SELECT,
       createdAt: true,
       course: { select: { id: true, title: true, currency: true } },
       orders: {
