@@ -1,40 +1,9 @@
-import type { CDPSession, Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { COURSE, expect, test } from "./fixtures";
+import { mediaQuietClock, recordMediaLoads, type TMediaLoad } from "./support/media-loads";
 
 // Cacheable media URLs (issue 12): within one token window a second view of a free segment gets
 // the same URLs, so the browser serves the video segments from its cache instead of the network.
-
-type TMediaLoad = { url: string; fromCache: boolean; finished: boolean; failed: boolean };
-
-async function recordMedia(page: Page): Promise<{ loads: TMediaLoad[]; cdp: CDPSession }> {
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send("Network.enable");
-  const loads: TMediaLoad[] = [];
-  const byId = new Map<string, TMediaLoad>();
-  cdp.on("Network.requestWillBeSent", (e) => {
-    if (!e.request.url.includes("/media/")) return;
-    const load = { url: e.request.url, fromCache: false, finished: false, failed: false };
-    byId.set(e.requestId, load);
-    loads.push(load);
-  });
-  cdp.on("Network.loadingFinished", (e) => {
-    const load = byId.get(e.requestId);
-    if (load) load.finished = true;
-  });
-  cdp.on("Network.loadingFailed", (e) => {
-    const load = byId.get(e.requestId);
-    if (load) load.failed = true;
-  });
-  cdp.on("Network.requestServedFromCache", (e) => {
-    const load = byId.get(e.requestId);
-    if (load) load.fromCache = true;
-  });
-  cdp.on("Network.responseReceived", (e) => {
-    const load = byId.get(e.requestId);
-    if (load && (e.response.fromDiskCache || e.response.fromPrefetchCache)) load.fromCache = true;
-  });
-  return { loads, cdp };
-}
 
 async function watchTwoSeconds(page: Page) {
   await expect.poll(() => page.evaluate(() => document.querySelector("video")?.readyState ?? 0), { timeout: 20_000 }).toBeGreaterThanOrEqual(1);
@@ -50,20 +19,7 @@ async function watchTwoSeconds(page: Page) {
  */
 async function settle(page: Page, loads: TMediaLoad[]) {
   await page.evaluate(() => document.querySelector("video")!.pause());
-  let quietSince = Date.now();
-  let seen = loads.length;
-  await expect
-    .poll(
-      () => {
-        if (loads.length !== seen || loads.some((l) => !l.finished && !l.failed)) {
-          seen = loads.length;
-          quietSince = Date.now();
-        }
-        return Date.now() - quietSince;
-      },
-      { timeout: 30_000, intervals: [100] },
-    )
-    .toBeGreaterThan(750);
+  await expect.poll(mediaQuietClock(loads), { timeout: 30_000, intervals: [100] }).toBeGreaterThan(750);
 }
 
 const tokenOf = (url: string) => /\/media\/[a-z0-9-]+\/[a-z0-9-]+\/([^/]+)\//.exec(url)?.[1] ?? null;
@@ -71,7 +27,7 @@ const tokenOf = (url: string) => /\/media\/[a-z0-9-]+\/[a-z0-9-]+\/([^/]+)\//.ex
 const isSegment = (url: string) => /\.(ts|mp4)(\?|$)/.test(url);
 
 test("a second view of a free segment within the window takes its video segments from the browser cache", async ({ page }) => {
-  const { loads } = await recordMedia(page);
+  const { loads } = await recordMediaLoads(page);
   const segmentUrl = `/courses/${COURSE}/what-is-python`;
 
   await page.goto(segmentUrl);
