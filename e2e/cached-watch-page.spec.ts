@@ -9,7 +9,7 @@ import { COURSE, TALKS, expect, test } from "./fixtures";
 import { grantPurchase, signUpLearner } from "./support/accounts";
 import { signUp } from "./support/admin-accounts";
 import { playerReady, videoState } from "./support/player";
-import { startApp, type TStartedApp } from "./support/start-app";
+import { appWithStreamTokenTtl, streamTokensIn } from "./support/stream-tokens";
 
 // Issue 12: an anonymous visitor's watch page — /courses/<c>/<s> and exactly ?autoplay=1 — comes
 // from one shared cached render (app/cached/watch, docs/decisions/019-cached-pages.md): a free
@@ -26,12 +26,6 @@ const fromCache = (headers: Record<string, string>) =>
 const isShared = (response: APIResponse | { headers(): Record<string, string> }) =>
   response.headers()["content-security-policy"] === cachedPageContentSecurityPolicy();
 
-const TOKEN = /\/media\/[a-z0-9-]+\/[a-z0-9-]+\/(s[0-9a-z]+)\.([^./"]+)\.[A-Za-z0-9_-]+\//g;
-/** The media tokens in a page: expiry (unix seconds) and the user each is bound to ("-": nobody). */
-function tokensIn(html: string): { expiresAt: number; user: string }[] {
-  return [...html.matchAll(TOKEN)].map((m) => ({ expiresAt: parseInt(m[1]!.slice(1), 36), user: m[2]! }));
-}
-
 test("the anonymous watch page comes from the shared render: a free segment plays under its policy, ?autoplay=1 starts, a locked one offers the course", async ({
   page,
 }) => {
@@ -41,7 +35,7 @@ test("the anonymous watch page comes from the shared render: a free segment play
   expect(isShared(first!), "the shared render's policy: no nonce").toBe(true);
   await expect.poll(async () => fromCache((await page.request.get(`/courses/${COURSE}/${FREE}`)).headers())).toBe(true);
   // Free preview URLs, bound to nobody.
-  const tokens = tokensIn(await page.content());
+  const tokens = streamTokensIn(await page.content());
   expect(tokens.length).toBeGreaterThan(0);
   expect(new Set(tokens.map((t) => t.user))).toEqual(new Set(["-"]));
   // The player works under the shared page's policy (a console error fails the test).
@@ -60,7 +54,7 @@ test("the anonymous watch page comes from the shared render: a free segment play
   expect(isShared(locked!)).toBe(true);
   await expect(page.getByTestId("locked-segment")).toBeVisible();
   await expect(page.getByTestId("locked-buy")).toHaveAttribute("href", `/courses/${COURSE}/checkout`);
-  expect(tokensIn(await page.content())).toEqual([]);
+  expect(streamTokensIn(await page.content())).toEqual([]);
 
   // Any other query string renders for the request (its own nonce), and so does the internal
   // address, which is no page of its own.
@@ -95,7 +89,7 @@ test("two signed-in learners each get their own watch page, never the shared one
     expect(fromCache(ownerView!.headers())).toBe(false);
     await playerReady(ownerPage);
     await expect(ownerPage.getByTestId("locked-segment")).toHaveCount(0);
-    expect(new Set(tokensIn(await ownerPage.content()).map((t) => t.user))).toEqual(new Set([owner.id]));
+    expect(new Set(streamTokensIn(await ownerPage.content()).map((t) => t.user))).toEqual(new Set([owner.id]));
     // ?autoplay=1 signed in: rendered for them too.
     expect(isShared((await ownerPage.goto(`/courses/${COURSE}/${LOCKED}?autoplay=1`))!)).toBe(false);
 
@@ -116,7 +110,7 @@ test("two signed-in learners each get their own watch page, never the shared one
       await expect(anonymous.getByTestId("account-link")).toHaveCount(0);
       const html = await anonymous.content();
       for (const secret of [owner.id, other.id, owner.email, other.email]) expect(html).not.toContain(secret);
-      expect(tokensIn(html)).toEqual([]);
+      expect(streamTokensIn(html)).toEqual([]);
     }
   } finally {
     await ownerContext.close();
@@ -164,7 +158,7 @@ test.describe("an admin's change to a course", () => {
     await playerReady(visitor);
     await cached(second!);
     await cached(third!);
-    expect(tokensIn(await (await visitor.request.get(watch(second!))).text()).length).toBeGreaterThan(0);
+    expect(streamTokensIn(await (await visitor.request.get(watch(second!))).text()).length).toBeGreaterThan(0);
 
     const adminContext = await browser.newContext();
     try {
@@ -182,8 +176,8 @@ test.describe("an admin's change to a course", () => {
       expect(isShared(nowLocked)).toBe(true);
       const lockedHtml = await nowLocked.text();
       expect(lockedHtml).toContain('data-testid="locked-segment"');
-      expect(tokensIn(lockedHtml)).toEqual([]);
-      expect(tokensIn(await (await visitor.request.get(watch(first!))).text()).length).toBeGreaterThan(0);
+      expect(streamTokensIn(lockedHtml)).toEqual([]);
+      expect(streamTokensIn(await (await visitor.request.get(watch(first!))).text()).length).toBeGreaterThan(0);
 
       // A new price: the lock's Buy button says it at once.
       await cached(third!);
@@ -213,13 +207,7 @@ test.describe("an admin's change to a course", () => {
 
 test.describe("with 30-second media URLs", () => {
   const TTL = 30;
-  let app: TStartedApp;
-  test.beforeAll(async () => {
-    app = await startApp({ STREAM_TOKEN_TTL_SECONDS: String(TTL) });
-  });
-  test.afterAll(async () => {
-    await app?.stop();
-  });
+  const app = appWithStreamTokenTtl(TTL);
 
   /** Every URL in the page is valid for at least TTL after the server sent it (its Date header). */
   async function checkedView(page: Page, url: string): Promise<string> {
@@ -228,7 +216,7 @@ test.describe("with 30-second media URLs", () => {
     expect(isShared(response)).toBe(true);
     const sentAt = Math.floor(new Date(response.headers()["date"]!).getTime() / 1000);
     const html = await response.text();
-    const tokens = tokensIn(html);
+    const tokens = streamTokensIn(html);
     expect(tokens.length).toBeGreaterThan(0);
     for (const token of tokens) {
       expect(token.expiresAt - sentAt, `${url} (${response.headers()["x-nextjs-cache"] ?? response.headers()["x-lectern-page-copy"]})`).toBeGreaterThanOrEqual(TTL);
@@ -240,7 +228,7 @@ test.describe("with 30-second media URLs", () => {
     page,
   }) => {
     test.setTimeout(150_000);
-    const url = `${app.baseURL}/courses/${COURSE}/${FREE}`;
+    const url = `${app().baseURL}/courses/${COURSE}/${FREE}`;
     // Views across two revalidations (15 s each) and Node's copies (5 s), every two seconds.
     const deadline = Date.now() + 40_000;
     while (Date.now() < deadline) {
@@ -255,7 +243,7 @@ test.describe("with 30-second media URLs", () => {
     // And the MP4 in it plays from its first byte.
     const mp4 = /src="(\/media\/[^"]+\/video\.mp4)"/.exec(html)?.[1];
     expect(mp4).toBeTruthy();
-    const media = await page.request.get(`${app.baseURL}${mp4!.replaceAll("&amp;", "&")}`, { headers: { range: "bytes=0-1023" } });
+    const media = await page.request.get(`${app().baseURL}${mp4!.replaceAll("&amp;", "&")}`, { headers: { range: "bytes=0-1023" } });
     expect(media.status()).toBe(206);
   });
 });

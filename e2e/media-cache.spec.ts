@@ -1,12 +1,14 @@
 import type { Page } from "@playwright/test";
 import { COURSE, expect, test } from "./fixtures";
 import { mediaQuietClock, recordMediaLoads, type TMediaLoad } from "./support/media-loads";
+import { playerReady } from "./support/player";
+import { tokenOf } from "./support/stream-tokens";
 
 // Cacheable media URLs (issue 12): within one token window a second view of a free segment gets
 // the same URLs, so the browser serves the video segments from its cache instead of the network.
 
 async function watchTwoSeconds(page: Page) {
-  await expect.poll(() => page.evaluate(() => document.querySelector("video")?.readyState ?? 0), { timeout: 20_000 }).toBeGreaterThanOrEqual(1);
+  await playerReady(page);
   await page.evaluate(() => document.querySelector("video")!.play());
   await expect.poll(() => page.evaluate(() => document.querySelector("video")!.currentTime)).toBeGreaterThan(2);
 }
@@ -22,7 +24,6 @@ async function settle(page: Page, loads: TMediaLoad[]) {
   await expect.poll(mediaQuietClock(loads), { timeout: 30_000, intervals: [100] }).toBeGreaterThan(750);
 }
 
-const tokenOf = (url: string) => /\/media\/[a-z0-9-]+\/[a-z0-9-]+\/([^/]+)\//.exec(url)?.[1] ?? null;
 // The video bytes: the MP4 every view starts on (ADR 008) and, after a seek, HLS segments.
 const isSegment = (url: string) => /\.(ts|mp4)(\?|$)/.test(url);
 

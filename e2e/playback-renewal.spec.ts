@@ -1,31 +1,16 @@
-import type { Page, Response } from "@playwright/test";
+import type { Response } from "@playwright/test";
 import { SHARED_PAGE_MAX_AGE_SECONDS } from "../lib/catalog/catalog-cache";
 import { COURSE, expect, test } from "./fixtures";
 import { grantPurchase, refundOrder, signUpLearner } from "./support/accounts";
-import { startApp, type TStartedApp } from "./support/start-app";
+import { playerReady } from "./support/player";
+import { appWithStreamTokenTtl, readStreamToken, tokenOf } from "./support/stream-tokens";
 
 // Self-renewing playback (issue 12): with 30-second streaming URLs (valid 30–60 s, lib/media/
 // token-expiry.ts) a learner pauses past the expiry, then continues; a refunded buyer's player
 // stops renewing and says why. A second server with STREAM_TOKEN_TTL_SECONDS=30.
 
 const TTL = 30;
-let app: TStartedApp;
-test.beforeAll(async () => {
-  app = await startApp({ STREAM_TOKEN_TTL_SECONDS: String(TTL) });
-});
-test.afterAll(async () => {
-  await app?.stop();
-});
-
-const tokenOf = (url: string) => /\/media\/[a-z0-9-]+\/[a-z0-9-]+\/([^/]+)\//.exec(url)?.[1] ?? null;
-/** The token's expiry (unix seconds): `s<base36 expiry>.<user>.<signature>`. */
-const expiryOf = (token: string) => parseInt(token.slice(1, token.indexOf(".")), 36);
-
-async function playerReady(page: Page) {
-  await expect
-    .poll(() => page.evaluate(() => document.querySelector("video")?.readyState ?? 0), { timeout: 20_000 })
-    .toBeGreaterThanOrEqual(1);
-}
+const app = appWithStreamTokenTtl(TTL);
 
 test("a paused learner continues after the streaming URLs expired, at the same position", async ({ page }) => {
   test.setTimeout(150_000);
@@ -38,13 +23,13 @@ test("a paused learner continues after the streaming URLs expired, at the same p
     if (r.url().endsWith("/playback")) renewals.push(r.status());
   });
 
-  await page.goto(`${app.baseURL}/courses/${COURSE}/what-is-python`);
+  await page.goto(`${app().baseURL}/courses/${COURSE}/what-is-python`);
   await playerReady(page);
   // Every load starts on the segment's MP4 (ADR 008), signed like the HLS URLs.
   await expect.poll(() => media.some((m) => m.url.endsWith("video.mp4"))).toBe(true);
   const first = media.find((m) => m.url.endsWith("video.mp4"))!;
   const firstToken = tokenOf(first.url)!;
-  const expiresAt = expiryOf(firstToken);
+  const { expiresAt } = readStreamToken(firstToken);
 
   await page.evaluate(() => document.querySelector("video")!.play());
   await expect.poll(() => page.evaluate(() => document.querySelector("video")!.currentTime)).toBeGreaterThan(1);
@@ -88,9 +73,9 @@ test("a paused learner continues after the streaming URLs expired, at the same p
 test("a refunded buyer's player stops renewing and says why", async ({ page, context, expectedConsoleErrors }) => {
   test.setTimeout(120_000);
   expectedConsoleErrors.push(/status of 403/); // the playback API's refusal, which the page shows
-  const user = await signUpLearner(context, app.baseURL);
+  const user = await signUpLearner(context, app().baseURL);
   const { orderId } = grantPurchase(user.id, COURSE);
-  await page.goto(`${app.baseURL}/courses/${COURSE}/workflow`);
+  await page.goto(`${app().baseURL}/courses/${COURSE}/workflow`);
   await playerReady(page);
   refundOrder(orderId);
 
