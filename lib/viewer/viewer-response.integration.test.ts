@@ -13,6 +13,7 @@ import { PER_REQUEST_COOKIE } from "./per-request-cookie";
 import { viewerOf } from "./read-viewer-state";
 import { sessionUserOf } from "./session-user";
 import { catalogViewerResponse, courseViewerResponse, type TViewerRouteDeps } from "./viewer-response";
+import { anonymousCourseViewerState } from "./testing/viewer-states";
 
 // GET /api/viewer/course/<slug> and /api/viewer/catalog (issue 12, ADR 019) on a real database
 // with real Better Auth sessions: what an anonymous visitor, a stale cookie, a learner, a buyer,
@@ -125,15 +126,7 @@ afterAll(async () => {
 describe("GET /api/viewer/course/<slug>", () => {
   it("tells an anonymous visitor nothing of anyone: sign in to watch, no progress, no notes", async () => {
     const state = await courseState("paid");
-    expect(state).toEqual({
-      viewer: { kind: "anonymous" },
-      entitlement: { entitled: false, reason: "sign-in-required" },
-      downloadAllowed: false,
-      progress: null,
-      notes: [],
-      certificate: null,
-      assignments: [],
-    });
+    expect(state).toEqual(anonymousCourseViewerState());
   });
 
   it("answers a stale or foreign session cookie as anonymous", async () => {
