@@ -1,4 +1,5 @@
 import type { Db } from "../../db";
+import { EDITABLE_COURSE_SELECT } from "./course-snapshot";
 
 /**
  * One course as the admin edits it: details, authors, its parts in order (parts an import
@@ -10,16 +11,7 @@ export async function loadAdminCourse(db: Db, courseId: string) {
     where: { id: courseId },
     select: {
       id: true,
-      slug: true,
-      title: true,
-      subtitle: true,
-      description: true,
-      priceCents: true,
-      currency: true,
-      freePreviewParts: true,
-      published: true,
-      outcomes: true,
-      requirements: true,
+      ...EDITABLE_COURSE_SELECT,
       authors: { where: { position: { gt: 0 } }, orderBy: { position: "asc" }, select: { id: true, name: true, bio: true } },
       parts: {
         where: { position: { gt: 0 } },
