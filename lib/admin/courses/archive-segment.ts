@@ -1,7 +1,7 @@
-import { AppError, notFound } from "../../errors";
-import { isUniqueViolation, isWriteConflict, nowOf, type TAdminDeps } from "../admin-deps";
+import { notFound } from "../../errors";
+import { nowOf, type TAdminDeps } from "../admin-deps";
 import { writeAudit } from "../write-audit";
-import { lockCourse } from "./lock-course";
+import { lockCourse, reorderError } from "./lock-course";
 import type { TArchiveSegment } from "./course-schemas";
 
 /**
@@ -49,9 +49,6 @@ export async function archiveSegment(deps: TAdminDeps, input: TArchiveSegment): 
       return { changed: true };
     });
   } catch (error) {
-    if (isUniqueViolation(error) || isWriteConflict(error)) {
-      throw new AppError("CONFLICT", "The order changed meanwhile. Reload the page and try again.");
-    }
-    throw error;
+    throw reorderError(error);
   }
 }

@@ -1,8 +1,8 @@
 import { notFound } from "../../errors";
 import { AppError } from "../../errors";
-import { isUniqueViolation, isWriteConflict, nowOf, type TAdminDeps } from "../admin-deps";
+import { nowOf, type TAdminDeps } from "../admin-deps";
 import { writeAudit } from "../write-audit";
-import { lockCourse } from "./lock-course";
+import { lockCourse, reorderError } from "./lock-course";
 import type { TMovePart } from "./course-schemas";
 
 /**
@@ -50,9 +50,6 @@ export async function movePart(deps: TAdminDeps, input: TMovePart): Promise<{ ch
       return { changed: true };
     });
   } catch (error) {
-    if (isUniqueViolation(error) || isWriteConflict(error)) {
-      throw new AppError("CONFLICT", "The order changed meanwhile. Reload the page and try again.");
-    }
-    throw error;
+    throw reorderError(error);
   }
 }

@@ -1,7 +1,7 @@
 import { AppError, notFound } from "../../errors";
-import { isUniqueViolation, isWriteConflict, nowOf, type TAdminDeps } from "../admin-deps";
+import { nowOf, type TAdminDeps } from "../admin-deps";
 import { writeAudit } from "../write-audit";
-import { lockCourse } from "./lock-course";
+import { lockCourse, reorderError } from "./lock-course";
 import type { TMoveSegment } from "./course-schemas";
 import { planSegmentMove } from "./plan-segment-move";
 
@@ -71,9 +71,6 @@ export async function moveSegment(deps: TAdminDeps, input: TMoveSegment): Promis
       return { changed: true };
     });
   } catch (error) {
-    if (isUniqueViolation(error) || isWriteConflict(error)) {
-      throw new AppError("CONFLICT", "The order changed meanwhile. Reload the page and try again.");
-    }
-    throw error;
+    throw reorderError(error);
   }
 }
