@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
 import { signUp } from "./support/admin-accounts";
+import { createCourseAsAdmin } from "./support/admin-course";
 
 /** The segment slugs of each part, in the order the page shows them. */
 async function order(page: Page): Promise<string[][]> {
@@ -24,12 +25,7 @@ test("an admin creates a course, arranges its parts and segments from the keyboa
   const admin = await signUp(page.context().request, baseURL!, "admin");
   const slug = `admin-e2e-${randomUUID().slice(0, 8)}`;
 
-  await page.goto("/admin/courses");
-  const create = page.getByTestId("new-course-form");
-  await create.getByLabel("Title").fill("Shipping Python services");
-  await create.getByLabel(/^Slug/).fill(slug);
-  await create.getByRole("button", { name: "Create course" }).click();
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Shipping Python services");
+  await createCourseAsAdmin(page, { title: "Shipping Python services", slug });
   await expect(page.getByText("Course created. It stays unpublished")).toBeVisible();
   await expect(page.locator(".admin-head .badge")).toHaveText("Draft");
 

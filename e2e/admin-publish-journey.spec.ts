@@ -5,6 +5,7 @@ import os from "node:os";
 import path from "node:path";
 import { expect, test } from "./fixtures";
 import { signUp } from "./support/admin-accounts";
+import { createCourseAsAdmin } from "./support/admin-course";
 import { startWorkerProcess, type TWorkerProcess } from "./support/worker-process";
 
 // Issue 9's whole journey, every step through the admin's own pages: a new course with one paid
@@ -44,12 +45,7 @@ test("create → upload → job → publish → buy with an admin coupon → wat
     const page = await learnerContext.newPage();
 
     // A new course: unpublished, 20.00 USD, no free preview, one part with one segment.
-    await admin.goto("/admin/courses");
-    const create = admin.getByTestId("new-course-form");
-    await create.getByLabel("Title").fill(title);
-    await create.getByLabel(/^Slug/).fill(slug);
-    await create.getByRole("button", { name: "Create course" }).click();
-    await expect(admin.getByRole("heading", { level: 1 })).toHaveText(title);
+    await createCourseAsAdmin(admin, { title, slug });
     const details = admin.getByTestId("details-form");
     await details.getByLabel(/^Price/).fill("20");
     await details.getByLabel(/^Free preview parts/).fill("0");

@@ -4,6 +4,7 @@ import { cachedPageContentSecurityPolicy } from "../lib/http/content-security-po
 import { COURSE, expect, test } from "./fixtures";
 import { grantPurchase } from "./support/accounts";
 import { signUp } from "./support/admin-accounts";
+import { createCourseAsAdmin } from "./support/admin-course";
 import { seriousViolations } from "./support/axe";
 import { startApp, type TStartedApp } from "./support/start-app";
 
@@ -292,12 +293,7 @@ test.describe("an admin's change", () => {
     try {
       await signUp(adminContext.request, baseURL!, "admin");
       const admin = await adminContext.newPage();
-      await admin.goto("/admin/courses");
-      const create = admin.getByTestId("new-course-form");
-      await create.getByLabel("Title").fill(title);
-      await create.getByLabel(/^Slug/).fill(slug);
-      await create.getByRole("button", { name: "Create course" }).click();
-      await expect(admin.getByRole("heading", { level: 1 })).toHaveText(title);
+      await createCourseAsAdmin(admin, { title, slug });
 
       // Unpublished: the anonymous shared copy is a 404, on both instances.
       const visitor = await anonymousPage(browser);

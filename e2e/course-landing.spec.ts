@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Page } from "@playwright/test";
 import { signUp } from "./support/admin-accounts";
+import { createCourseAsAdmin } from "./support/admin-course";
 import { seriousViolations } from "./support/axe";
 import { COURSE, expect, test } from "./fixtures";
 
@@ -118,12 +119,7 @@ test.describe("without JavaScript yet", () => {
 test("an admin edits what you'll learn, the requirements and an instructor's bio; the course page shows them", async ({ page, baseURL }) => {
   await signUp(page.context().request, baseURL!, "admin");
   const slug = `landing-e2e-${randomUUID().slice(0, 8)}`;
-  await page.goto("/admin/courses");
-  const create = page.getByTestId("new-course-form");
-  await create.getByLabel("Title").fill("Landing pages that sell");
-  await create.getByLabel(/^Slug/).fill(slug);
-  await create.getByRole("button", { name: "Create course" }).click();
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Landing pages that sell");
+  await createCourseAsAdmin(page, { title: "Landing pages that sell", slug });
 
   const details = page.getByTestId("details-form");
   await details.getByLabel(/^Authors/).fill("Ada Lovelace");
