@@ -1,9 +1,9 @@
-import { execFileSync } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { expect, test } from "./fixtures";
+import { makeSourceVideo } from "../tests/support/make-source-video";
 import { signUp } from "./support/admin-accounts";
 import { createCourseAsAdmin } from "./support/admin-course";
 import { startWorkerProcess, type TWorkerProcess } from "./support/worker-process";
@@ -20,12 +20,7 @@ const title = `Journey ${slug}`;
 test.beforeAll(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), "lectern-e2e-journey-"));
   video = path.join(dir, "welcome.mp4");
-  execFileSync("ffmpeg", [
-    "-v", "error", "-y",
-    "-f", "lavfi", "-i", "testsrc2=size=640x360:rate=30:duration=4",
-    "-f", "lavfi", "-i", "sine=frequency=440:duration=4",
-    "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", "-c:a", "aac", "-shortest", video,
-  ]);
+  makeSourceVideo(video, { width: 640, height: 360, seconds: 4 });
 });
 
 test.afterAll(async () => {

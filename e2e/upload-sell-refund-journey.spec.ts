@@ -7,6 +7,7 @@ import type { Page } from "@playwright/test";
 import { signUp } from "./support/admin-accounts";
 import { startWorkerProcess } from "./support/worker-process";
 import { expect, test } from "./fixtures";
+import { makeSourceVideo } from "../tests/support/make-source-video";
 
 type TTarget = { courseId: string; courseSlug: string; courseTitle: string; segmentSlug: string; segmentId: string };
 
@@ -24,12 +25,7 @@ test("upload → job → publish → it plays → a learner buys it with the adm
   test.setTimeout(240_000);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "lectern-e2e-journey-"));
   const video = path.join(dir, "lesson one.mp4");
-  execFileSync("ffmpeg", [
-    "-v", "error", "-y",
-    "-f", "lavfi", "-i", "testsrc2=size=640x360:rate=30:duration=4",
-    "-f", "lavfi", "-i", "sine=frequency=440:duration=4",
-    "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", "-c:a", "aac", "-shortest", video,
-  ]);
+  makeSourceVideo(video, { width: 640, height: 360, seconds: 4 });
   const target = JSON.parse(
     execFileSync(path.resolve("node_modules/.bin/tsx"), [path.join(__dirname, "support/create-upload-target.ts"), "unpublished"], {
       env: { ...process.env, E2E_DATABASE_URL: process.env.E2E_DATABASE_URL ?? "file:./data/e2e.db" },

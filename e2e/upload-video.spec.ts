@@ -6,6 +6,7 @@ import type { APIRequestContext, BrowserContext } from "@playwright/test";
 import { signUpLearner } from "./support/accounts";
 import { startWorkerProcess, type TWorkerProcess } from "./support/worker-process";
 import { expect, test } from "./fixtures";
+import { makeSourceVideo } from "../tests/support/make-source-video";
 
 type TTarget = { courseSlug: string; segmentSlug: string; segmentId: string };
 
@@ -45,12 +46,7 @@ const targets: TTarget[] = [];
 test.beforeAll(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), "lectern-e2e-upload-"));
   video = path.join(dir, "first take.mp4");
-  execFileSync("ffmpeg", [
-    "-v", "error", "-y",
-    "-f", "lavfi", "-i", "testsrc2=size=640x360:rate=30:duration=4",
-    "-f", "lavfi", "-i", "sine=frequency=440:duration=4",
-    "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", "-c:a", "aac", "-shortest", video,
-  ]);
+  makeSourceVideo(video, { width: 640, height: 360, seconds: 4 });
   // Lossless, so it spans several 1 MiB chunks.
   large = path.join(dir, "long take.mp4");
   execFileSync("ffmpeg", [
