@@ -43,7 +43,7 @@ export const zCurrency = z
   .regex(/^[A-Z]{3}$/, "Currency must be a three-letter ISO 4217 code like USD or EUR")
   .refine((code) => CURRENCIES.has(code), "Unknown currency code (use ISO 4217, like USD or EUR)");
 
-/** An id carried in a hidden field (never shown; a bad one is a hand-made request). */
+/** An id carried in a hidden field or an admin page's address (never typed; a bad one is a hand-made request). */
 export const zId = z.string({ message: "Missing id" }).min(1, "Missing id").max(64).regex(/^[A-Za-z0-9_-]+$/, "Malformed id");
 
 /** A checkbox: present ("on") or absent (null). */

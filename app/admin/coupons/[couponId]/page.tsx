@@ -8,12 +8,13 @@ import { requireAdmin } from "@/lib/access/require-admin.server";
 import { loadAdminCoupon } from "@/lib/admin/coupons/list-admin-coupons";
 import { formatMoney } from "@/lib/commerce/format-money";
 import { db } from "@/lib/db.server";
+import { zId } from "@/lib/admin/form-fields";
 import { setCouponActiveAction } from "../actions";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Coupon" };
 
-const ZParams = z.object({ couponId: z.string().max(64).regex(/^[A-Za-z0-9_-]+$/) });
+const ZParams = z.object({ couponId: zId });
 
 export default async function AdminCouponPage({ params }: { params: Promise<{ couponId: string }> }) {
   await requireAdmin();

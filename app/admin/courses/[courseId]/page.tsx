@@ -6,13 +6,14 @@ import { ActionForm, FieldError, SubmitButton } from "@/components/admin/action-
 import { requireAdmin } from "@/lib/access/require-admin.server";
 import { loadAdminCourse } from "@/lib/admin/courses/load-admin-course";
 import { db } from "@/lib/db.server";
+import { zId } from "@/lib/admin/form-fields";
 import { addPartAction, setCoursePublishedAction, updateAuthorBioAction, updateCourseDetailsAction } from "../actions";
 import { CourseStructure } from "./course-structure";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Edit course" };
 
-const ZParams = z.object({ courseId: z.string().max(64).regex(/^[A-Za-z0-9_-]+$/) });
+const ZParams = z.object({ courseId: zId });
 
 export default async function AdminCoursePage({
   params,

@@ -7,12 +7,13 @@ import { requireAdmin } from "@/lib/access/require-admin.server";
 import { loadAdminOrder } from "@/lib/admin/orders/list-admin-orders";
 import { formatMoney } from "@/lib/commerce/format-money";
 import { db } from "@/lib/db.server";
+import { zId } from "@/lib/admin/form-fields";
 import { refundOrderAction } from "../actions";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Order" };
 
-const ZParams = z.object({ orderId: z.string().max(64).regex(/^[A-Za-z0-9_-]+$/) });
+const ZParams = z.object({ orderId: zId });
 const when = (d: Date | null) => (d ? `${d.toISOString().replace("T", " ").slice(0, 16)} UTC` : "—");
 
 export default async function AdminOrderPage({ params }: { params: Promise<{ orderId: string }> }) {

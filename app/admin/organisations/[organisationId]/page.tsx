@@ -10,6 +10,7 @@ import { env } from "@/lib/env.server";
 import { loadAdminOrganisation } from "@/lib/organisations/load-admin-organisations";
 import { providerIdOf } from "@/lib/organisations/sso-provider-store";
 import { samlServiceProviderOf } from "@/lib/organisations/register-saml-provider";
+import { zId } from "@/lib/admin/form-fields";
 import {
   addDomainAction,
   endLicenceAction,
@@ -23,7 +24,7 @@ import {
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Organisation" };
 
-const ZParams = z.object({ organisationId: z.string().max(64).regex(/^[A-Za-z0-9_-]+$/) });
+const ZParams = z.object({ organisationId: zId });
 const day = (d: Date) => d.toISOString().slice(0, 10);
 
 export default async function AdminOrganisationPage({ params }: { params: Promise<{ organisationId: string }> }) {
