@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ZCouponCode, ZOptionalCouponCode } from "./coupon-code";
+import { readTypedCoupon, ZCouponCode, ZOptionalCouponCode } from "./coupon-code";
 
 describe("coupon codes", () => {
   it("are trimmed and upper-cased", () => {
@@ -14,5 +14,11 @@ describe("coupon codes", () => {
     const parsed = ZCouponCode.safeParse("50% off!");
     expect(parsed.success).toBe(false);
     expect(parsed.error?.issues[0]?.message).toMatch(/letters, digits/);
+  });
+  it("read from a checkout's address: the code, the reason it is none, or nothing", () => {
+    expect(readTypedCoupon(" launch50")).toEqual({ code: "LAUNCH50", error: null });
+    expect(readTypedCoupon("")).toEqual({ code: undefined, error: null });
+    expect(readTypedCoupon("50% off!")).toEqual({ code: undefined, error: "Coupon codes contain only letters, digits, dashes and underscores" });
+    expect(readTypedCoupon("X".repeat(41))).toEqual({ code: undefined, error: "Coupon codes are at most 40 characters" });
   });
 });

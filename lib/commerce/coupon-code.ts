@@ -20,3 +20,15 @@ export const ZOptionalCouponCode = z
 export function normalizeCouponCode(code: string): string {
   return code.trim().toUpperCase();
 }
+
+/**
+ * A coupon from a checkout page's address (?coupon=), as the buyer typed it: the normalized
+ * code, or the message that says why it can't be a code (the price is then quoted without
+ * one). An empty one is no coupon and no error.
+ */
+export function readTypedCoupon(raw: string): { code: string | undefined; error: string | null } {
+  if (!raw) return { code: undefined, error: null };
+  const parsed = ZCouponCode.safeParse(raw);
+  if (parsed.success) return { code: parsed.data || undefined, error: null };
+  return { code: undefined, error: parsed.error.issues[0]?.message ?? "Invalid coupon code" };
+}

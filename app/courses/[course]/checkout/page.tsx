@@ -5,7 +5,7 @@ import { requireUser } from "@/lib/access/get-viewer.server";
 import { hasActivePurchase } from "@/lib/access/has-active-purchase";
 import { ZCourseParams } from "@/lib/catalog/route-params";
 import { paymentProvider } from "@/lib/commerce/commerce-deps.server";
-import { ZCouponCode } from "@/lib/commerce/coupon-code";
+import { readTypedCoupon } from "@/lib/commerce/coupon-code";
 import { formatMoney } from "@/lib/commerce/format-money";
 import { CheckoutLines } from "@/components/commerce/checkout-lines";
 import { computeIncludedTax, formatTaxRate, percentToBps } from "@/lib/commerce/invoices/compute-tax";
@@ -31,13 +31,9 @@ export default async function CheckoutPage({ params, searchParams }: TProps) {
   const now = new Date();
 
   // The coupon is validated like any input; an unusable one is explained, and the price is quoted without it.
-  let couponError: string | null = null;
-  let couponCode: string | undefined;
-  if (rawCoupon) {
-    const code = ZCouponCode.safeParse(rawCoupon);
-    if (code.success) couponCode = code.data;
-    else couponError = code.error.issues[0]?.message ?? "Invalid coupon code";
-  }
+  const typed = readTypedCoupon(rawCoupon);
+  const couponCode = typed.code;
+  let couponError = typed.error;
 
   let quote: TPriceQuote;
   try {

@@ -5,7 +5,7 @@ import { z } from "zod";
 import { requireUser } from "@/lib/access/get-viewer.server";
 import { ZCourseParams } from "@/lib/catalog/route-params";
 import { paymentProvider } from "@/lib/commerce/commerce-deps.server";
-import { ZCouponCode } from "@/lib/commerce/coupon-code";
+import { readTypedCoupon } from "@/lib/commerce/coupon-code";
 import { formatMoney } from "@/lib/commerce/format-money";
 import { CheckoutLines } from "@/components/commerce/checkout-lines";
 import { quotePrice, type TPriceQuote } from "@/lib/commerce/quote-price";
@@ -46,13 +46,9 @@ export default async function TeamCheckoutPage({ params, searchParams }: { param
   const membership = teamParam ? await findTeamMembership(db, user.id, teamParam) : null;
   if (teamParam && (!membership || !teamRoleMay(membership.membership.role, "buy-seats") || membership.team.course.slug !== slug)) notFound();
 
-  let couponError: string | null = null;
-  let couponCode: string | undefined;
-  if (rawCoupon) {
-    const code = ZCouponCode.safeParse(rawCoupon);
-    if (code.success) couponCode = code.data;
-    else couponError = code.error.issues[0]?.message ?? "Invalid coupon code";
-  }
+  const typed = readTypedCoupon(rawCoupon);
+  const couponCode = typed.code;
+  let couponError = typed.error;
   const now = new Date();
   let quote: TPriceQuote;
   try {
