@@ -8,7 +8,7 @@ import { certificateUrl } from "@/lib/certificates/issue-certificate";
 import { linkedInAddUrl, loadCertificate } from "@/lib/certificates/load-certificate";
 import { formatTotal } from "@/lib/catalog/format-duration";
 import { formatReceiptDate } from "@/lib/commerce/format-money";
-import { PrintButton } from "@/components/certificates/print-button";
+import { PrintButton } from "@/components/print-button";
 import "../../certificate.css";
 
 export const dynamic = "force-dynamic";

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { PrintButton } from "../receipt/print-button";
+import { PrintButton } from "@/components/print-button";
 import { InvoiceDocument } from "../invoice-document";
 import { hasInvoice, loadInvoicePage } from "../load-invoice-page";
 import "../../../../commerce.css";

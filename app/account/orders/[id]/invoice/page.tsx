@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { PrintButton } from "../receipt/print-button";
+import { PrintButton } from "@/components/print-button";
 import { InvoiceDocument } from "../invoice-document";
 import { hasInvoice, loadInvoicePage } from "../load-invoice-page";
 import "../../../../commerce.css";

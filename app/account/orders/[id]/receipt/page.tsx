@@ -10,7 +10,7 @@ import { loadReceipt } from "@/lib/commerce/load-receipt";
 import { db } from "@/lib/db.server";
 import { env } from "@/lib/env.server";
 import { BillingForm } from "./billing-form";
-import { PrintButton } from "./print-button";
+import { PrintButton } from "@/components/print-button";
 import "../../../../commerce.css";
 
 export const dynamic = "force-dynamic";

@@ -1,9 +1,0 @@
-"use client";
-
-export function PrintButton() {
-  return (
-    <button type="button" className="button" onClick={() => window.print()}>
-      Print or save as PDF
-    </button>
-  );
-}
