@@ -1,4 +1,3 @@
-import { execFileSync } from "node:child_process";
 import { randomBytes, randomUUID } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
@@ -6,6 +5,7 @@ import { signUpLearner } from "./support/accounts";
 import { routeKindOf } from "../lib/http/route-methods";
 import { appRoutes, fillRoute, type TAppRoute } from "./support/app-routes";
 import { inPool, rawRequest, type TRawRequest, type TRawResponse } from "./support/raw-http";
+import { runSupportScript } from "./support/run-script";
 import { COURSE, expect, test } from "./fixtures";
 
 // Issue 8: a corpus of bad input against every route in app/ (read from the folder tree) on the
@@ -112,11 +112,7 @@ function realActionIds(): string[] {
 }
 
 function countRows(userId: string) {
-  const out = execFileSync(path.resolve("node_modules/.bin/tsx"), [path.resolve("e2e/support/count-rows.ts"), userId, MARKER], {
-    env: { ...process.env, E2E_DATABASE_URL: process.env.E2E_DATABASE_URL ?? "file:./data/e2e.db" },
-    encoding: "utf8",
-  });
-  return JSON.parse(out) as Record<string, number>;
+  return JSON.parse(runSupportScript("count-rows.ts", [userId, MARKER])) as Record<string, number>;
 }
 
 function probesFor(route: TAppRoute, origin: string, cookie: string, actionIds: string[], mediaUrl: string): TProbe[] {

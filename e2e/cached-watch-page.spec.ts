@@ -1,4 +1,3 @@
-import { execFileSync } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
@@ -9,6 +8,7 @@ import { COURSE, TALKS, expect, test } from "./fixtures";
 import { grantPurchase, signUpLearner } from "./support/accounts";
 import { signUp } from "./support/admin-accounts";
 import { playerReady, videoState } from "./support/player";
+import { runSupportScript } from "./support/run-script";
 import { appWithStreamTokenTtl, streamTokensIn } from "./support/stream-tokens";
 
 // Issue 12: an anonymous visitor's watch page — /courses/<c>/<s> and exactly ?autoplay=1 — comes
@@ -140,12 +140,7 @@ test.describe("an admin's change to a course", () => {
   test("shows on the shared watch page at once: free preview, price, archived segment, unpublished course", async ({ browser, baseURL }) => {
     test.setTimeout(180_000);
     // A course of its own: the free talks as a paid course with 2 free parts of 7.
-    const copied = JSON.parse(
-      execFileSync(path.resolve("node_modules/.bin/tsx"), [path.resolve("e2e/support/copy-sample-course.ts"), TALKS, slug, "1000", "2"], {
-        env: { ...process.env, E2E_DATABASE_URL: process.env.E2E_DATABASE_URL ?? "file:./data/e2e.db" },
-        encoding: "utf8",
-      }),
-    ) as { segments: { slug: string; title: string }[][] };
+    const copied = JSON.parse(runSupportScript("copy-sample-course.ts", [TALKS, slug, "1000", "2"])) as { segments: { slug: string; title: string }[][] };
     const [first, second, third] = copied.segments.map((s) => s[0]!.slug);
     const firstTitle = copied.segments[0]![0]!.title;
     const visitor = await (await browser.newContext()).newPage();

@@ -1,6 +1,5 @@
-import { execFileSync } from "node:child_process";
-import path from "node:path";
 import { signUpLearner } from "./support/accounts";
+import { createUploadTarget } from "./support/run-script";
 import { expect, test } from "./fixtures";
 
 // Learner-side visibility (issue 9, lib/catalog/visibility.ts), through the real pages: an
@@ -8,18 +7,8 @@ import { expect, test } from "./fixtures";
 // (catalog, course page, watch page, TOC API) and open to an admin, who is told the segment
 // waits for its media instead of being shown a broken player.
 
-type TTarget = { courseSlug: string; courseTitle: string; segmentSlug: string };
-
-function createHiddenCourse(): TTarget {
-  const out = execFileSync(path.resolve("node_modules/.bin/tsx"), [path.join(__dirname, "support/create-upload-target.ts"), "unpublished"], {
-    env: { ...process.env, E2E_DATABASE_URL: process.env.E2E_DATABASE_URL ?? "file:./data/e2e.db" },
-    encoding: "utf8",
-  });
-  return JSON.parse(out) as TTarget;
-}
-
 test("an unpublished course and a segment without media are 404 for learners and open to an admin", async ({ browser, baseURL }) => {
-  const target = createHiddenCourse();
+  const target = createUploadTarget("unpublished");
   const courseUrl = `/courses/${target.courseSlug}`;
   const watchUrl = `${courseUrl}/${target.segmentSlug}`;
 

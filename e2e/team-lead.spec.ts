@@ -1,11 +1,10 @@
-import { execFileSync } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import path from "node:path";
 import type { APIRequestContext } from "@playwright/test";
 import { COURSE, expect, test } from "./fixtures";
 import { signUpLearner } from "./support/accounts";
 import { playerReady } from "./support/player";
 import { seriousViolations } from "./support/axe";
+import { runSupportScript } from "./support/run-script";
 
 // Issue 11: a lead buys 3 seats, invites two people, one accepts and watches an assigned
 // segment to the end; the lead's grid shows it completed and the CSV has the row. Along the
@@ -15,11 +14,7 @@ import { seriousViolations } from "./support/axe";
 const SEGMENT = "debugging"; // a paid segment (part 4) of 10 s
 
 function mailTo(to: string, subject: string): { subject: string; text: string } | null {
-  const out = execFileSync(path.resolve("node_modules/.bin/tsx"), [path.join(__dirname, "support/read-mail.ts"), to, subject], {
-    env: { ...process.env, E2E_DATABASE_URL: process.env.E2E_DATABASE_URL ?? "file:./data/e2e.db" },
-    encoding: "utf8",
-  });
-  return JSON.parse(out) as { subject: string; text: string } | null;
+  return JSON.parse(runSupportScript("read-mail.ts", [to, subject])) as { subject: string; text: string } | null;
 }
 
 /** Signs up `email` through the app's own endpoints and leaves the session in `request`. */

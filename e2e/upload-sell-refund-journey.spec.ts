@@ -1,15 +1,13 @@
-import { execFileSync } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { Page } from "@playwright/test";
 import { signUp } from "./support/admin-accounts";
+import { createUploadTarget } from "./support/run-script";
 import { startWorkerProcess } from "./support/worker-process";
 import { expect, test } from "./fixtures";
 import { makeSourceVideo } from "../tests/support/make-source-video";
-
-type TTarget = { courseId: string; courseSlug: string; courseTitle: string; segmentSlug: string; segmentId: string };
 
 const plays = async (page: Page) => {
   const player = page.getByTestId("player");
@@ -26,12 +24,7 @@ test("upload → job → publish → it plays → a learner buys it with the adm
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "lectern-e2e-journey-"));
   const video = path.join(dir, "lesson one.mp4");
   makeSourceVideo(video, { width: 640, height: 360, seconds: 4 });
-  const target = JSON.parse(
-    execFileSync(path.resolve("node_modules/.bin/tsx"), [path.join(__dirname, "support/create-upload-target.ts"), "unpublished"], {
-      env: { ...process.env, E2E_DATABASE_URL: process.env.E2E_DATABASE_URL ?? "file:./data/e2e.db" },
-      encoding: "utf8",
-    }),
-  ) as TTarget;
+  const target = createUploadTarget("unpublished");
   const code = `UP${randomUUID().slice(0, 8).toUpperCase()}`;
   const worker = startWorkerProcess();
   const adminContext = await browser.newContext();

@@ -4,19 +4,11 @@ import os from "node:os";
 import path from "node:path";
 import type { APIRequestContext, BrowserContext } from "@playwright/test";
 import { signUpLearner } from "./support/accounts";
+import { createUploadTarget, type TUploadTarget } from "./support/run-script";
 import { startWorkerProcess, type TWorkerProcess } from "./support/worker-process";
 import { expect, test } from "./fixtures";
 import { makeSourceVideo } from "../tests/support/make-source-video";
 
-type TTarget = { courseSlug: string; segmentSlug: string; segmentId: string };
-
-function createUploadTarget(): TTarget {
-  const out = execFileSync(path.resolve("node_modules/.bin/tsx"), [path.join(__dirname, "support/create-upload-target.ts")], {
-    env: { ...process.env, E2E_DATABASE_URL: process.env.E2E_DATABASE_URL ?? "file:./data/e2e.db" },
-    encoding: "utf8",
-  });
-  return JSON.parse(out) as TTarget;
-}
 
 async function signInAdmin(context: BrowserContext, baseURL: string) {
   const res = await context.request.post(`${baseURL}/api/auth/sign-in/email`, {
@@ -41,7 +33,7 @@ let video: string;
 let truncated: string;
 let large: string;
 let worker: TWorkerProcess | undefined;
-const targets: TTarget[] = [];
+const targets: TUploadTarget[] = [];
 
 test.beforeAll(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), "lectern-e2e-upload-"));

@@ -1,7 +1,6 @@
-import { execFileSync } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import path from "node:path";
 import type { BrowserContext } from "@playwright/test";
+import { runSupportScript } from "./run-script";
 
 export type TTestUser = { id: string; email: string; password: string; name: string };
 
@@ -29,18 +28,10 @@ export async function signUpLearner(context: BrowserContext, baseURL: string): P
 
 /** Gives the user a paid order and an active purchase of the course, directly in the e2e database. */
 export function grantPurchase(userId: string, courseSlug: string): { orderId: string } {
-  const script = path.join(__dirname, "grant-purchase.ts");
-  const out = execFileSync(path.resolve("node_modules/.bin/tsx"), [script, userId, courseSlug], {
-    env: { ...process.env, E2E_DATABASE_URL: process.env.E2E_DATABASE_URL ?? "file:./data/e2e.db" },
-    encoding: "utf8",
-  });
-  return JSON.parse(out) as { orderId: string };
+  return JSON.parse(runSupportScript("grant-purchase.ts", [userId, courseSlug])) as { orderId: string };
 }
 
 /** Refunds an order with the app's refundOrder (order and purchase → refunded). */
 export function refundOrder(orderId: string): void {
-  execFileSync(path.resolve("node_modules/.bin/tsx"), [path.join(__dirname, "refund-order.ts"), orderId], {
-    env: { ...process.env, E2E_DATABASE_URL: process.env.E2E_DATABASE_URL ?? "file:./data/e2e.db" },
-    encoding: "utf8",
-  });
+  runSupportScript("refund-order.ts", [orderId]);
 }

@@ -1,7 +1,6 @@
-import { execFileSync } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import path from "node:path";
 import type { APIRequestContext } from "@playwright/test";
+import { runSupportScript } from "./run-script";
 
 export type TAccount = { id: string; email: string; password: string; name: string };
 
@@ -14,11 +13,7 @@ export type TAccount = { id: string; email: string; password: string; name: stri
 export async function signUp(request: APIRequestContext, baseURL: string, role: "learner" | "admin"): Promise<TAccount> {
   const email = `${role}-${randomUUID()}@example.com`;
   const account = { email, password: "correct horse battery", name: role === "admin" ? "Test Admin" : "Test Learner" };
-  const out = execFileSync(
-    path.resolve("node_modules/.bin/tsx"),
-    [path.join(__dirname, "create-account.ts"), email, account.password, account.name, role],
-    { env: { ...process.env, E2E_DATABASE_URL: process.env.E2E_DATABASE_URL ?? "file:./data/e2e.db" }, encoding: "utf8" },
-  );
+  const out = runSupportScript("create-account.ts", [email, account.password, account.name, role]);
   const { id } = JSON.parse(out) as { id: string };
   const signIn = await request.post(`${baseURL}/api/auth/sign-in/email`, {
     data: { email, password: account.password },
