@@ -1,7 +1,7 @@
 import type { Page } from "@playwright/test";
 import { COURSE, expect, test } from "./fixtures";
 import { grantPurchase, signUpLearner } from "./support/accounts";
-import { playerReady } from "./support/player";
+import { earlyVideoInterruptions, playerReady, recordEarlyVideoInterruptions } from "./support/player";
 
 // Issue 12, player start-up (docs/decisions/008-player-and-progress.md): an autoplay load's
 // first frame comes from a server-rendered <video> of the segment's signed MP4, before any
@@ -36,6 +36,7 @@ test("an autoplay load starts the server-rendered MP4; video.js takes that eleme
     if (/\.(m3u8|ts)(\?|$)/.test(r.url())) hls.push(r.url());
   });
   await recordFirstPlaying(page);
+  await recordEarlyVideoInterruptions(page);
   await page.goto(`/courses/${COURSE}/${FREE}?autoplay=1`);
   await expect.poll(() => page.evaluate(() => (window as unknown as { __first?: { src: string } }).__first?.src ?? ""), { timeout: 20_000 }).toMatch(/\/video\.mp4$/);
 
@@ -55,6 +56,8 @@ test("an autoplay load starts the server-rendered MP4; video.js takes that eleme
   });
   expect(state).toEqual({ same: true, tech: true, videos: 1, started: true, playing: true });
   await expect.poll(() => page.evaluate(() => document.querySelector("video")!.currentTime)).toBeGreaterThan(0.5);
+  // The takeover neither moved nor paused the element: the picture never stopped.
+  expect(await earlyVideoInterruptions(page)).toEqual([]);
   // No HLS segment is fetched while the MP4 plays.
   expect(hls.filter((u) => u.endsWith(".ts"))).toEqual([]);
 

@@ -1,5 +1,6 @@
 import type { Page } from "@playwright/test";
 import { COURSE, expect, test } from "./fixtures";
+import { earlyVideoInterruptions, recordEarlyVideoInterruptions } from "./support/player";
 
 // The player page's journeys: keyboard, transcript, chapters and thumbnails, deep links,
 // quality menu, remembered settings and auto-advance (docs/decisions/008-player-and-progress.md).
@@ -186,6 +187,7 @@ test("anonymous viewers' speed and volume are remembered in this browser", async
 });
 
 test("at the end, a cancelable countdown leads to the next segment", async ({ page }) => {
+  await recordEarlyVideoInterruptions(page);
   await page.goto(`/courses/${COURSE}/overview?t=8`);
   await playerReady(page);
   await page.keyboard.press("k");
@@ -205,6 +207,9 @@ test("at the end, a cancelable countdown leads to the next segment", async ({ pa
   await expect(page).toHaveURL(new RegExp(`/courses/${COURSE}/prerequisites-and-viewing-guide\\?autoplay=1$`), { timeout: 12_000 });
   await playerReady(page);
   await expect.poll(async () => (await videoState(page)).paused, { timeout: 10_000 }).toBe(false);
+  // The next segment's server-rendered <video> was adopted by the player where it was: moving it
+  // made Chromium forget its autoplay, and it sometimes never started.
+  expect(await earlyVideoInterruptions(page)).toEqual([]);
 });
 
 test("auto-advance stops at the paywall with a Buy to continue card", async ({ page }) => {

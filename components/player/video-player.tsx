@@ -18,6 +18,8 @@ export type TPlayer = ReturnType<typeof videojsType>;
 if (typeof window !== "undefined") void loadVideoJs().catch(() => {});
 
 const HLS = "application/x-mpegURL";
+/** The last seconds of a segment stay on the MP4 (see `toHls`). */
+const MP4_TAIL_SECONDS = 5;
 const MP4 = "video/mp4";
 
 /** What the player's early start already did, for the page's start logic. */
@@ -46,15 +48,40 @@ type TVideoPlayerProps = {
 
 type TMenuButton = { hasClass(name: string): boolean; items?: unknown[]; pressButton(): void };
 
-/** Opens the quality menu as soon as it shows its items (VHS adds them just after the metadata). */
-function openQualityMenu(player: TPlayer, framesLeft: number): void {
-  if (player.isDisposed() || framesLeft <= 0) return;
+/**
+ * Calls `then` in the first frame in which the quality menu shows its items (VHS adds them just
+ * after the metadata), or after `framesLeft` frames. In an animation frame: what `then` changes
+ * is painted in the same frame as the menu's appearance.
+ */
+function whenQualityMenuShows(player: TPlayer, framesLeft: number, then: (menu: TMenuButton | null) => void): void {
+  if (player.isDisposed()) return;
   const menu = player.getChild("ControlBar")?.getChild("QualityMenuButton") as unknown as TMenuButton | undefined;
-  if (menu && !menu.hasClass("vjs-hidden") && (menu.items?.length ?? 0) > 0) {
-    menu.pressButton();
-    return;
+  if (menu && !menu.hasClass("vjs-hidden") && (menu.items?.length ?? 0) > 0) return then(menu);
+  if (framesLeft <= 0) return then(null);
+  requestAnimationFrame(() => whenQualityMenuShows(player, framesLeft - 1, then));
+}
+
+/**
+ * Runs `build` (video.js adopting the server-rendered <video>) without the element leaving the
+ * document. video.js puts the element first in its player even when it is already first
+ * (`insertBefore(tag, tag)`), and Chromium pauses a media element taken out of the document,
+ * even for that instant, and forgets its `autoplay`: the early MP4 stopped at the takeover, and
+ * after a client-side navigation it never started (issue 12). Only that no-op move is skipped.
+ */
+function keptInPlace<T>(tag: HTMLVideoElement, build: () => T): T {
+  const host = tag.parentNode;
+  if (!host) return build();
+  const insertBefore = host.insertBefore;
+  host.insertBefore = function <N extends Node>(this: ParentNode & Node, node: N, child: Node | null): N {
+    if ((node as Node) === tag && child === tag) return node;
+    return insertBefore.call(this, node, child) as N;
+  };
+  try {
+    return build();
+  } finally {
+    // The instance property goes; the prototype's method is back.
+    delete (host as { insertBefore?: unknown }).insertBefore;
   }
-  requestAnimationFrame(() => openQualityMenu(player, framesLeft - 1));
 }
 
 /**
@@ -109,7 +136,7 @@ export function VideoPlayer({ playback, extras, onReady, onAccessEnded, posterIm
         element.setAttribute("playsinline", "");
         container.appendChild(element);
       }
-      const player = videojs(element, {
+      const options = {
         controls: true,
         fluid: true,
         aspectRatio: "16:9",
@@ -128,7 +155,8 @@ export function VideoPlayer({ playback, extras, onReady, onAccessEnded, posterIm
           ...captions.map((c) => ({ kind: "captions", src: c.src, srclang: c.language, label: c.label })),
           ...(chapters ? [{ kind: "chapters", src: chapters, srclang: "en", label: "Chapters" }] : []),
         ],
-      });
+      };
+      const player = tag ? keptInPlace(tag, () => videojs(element, options)) : videojs(element, options);
       player.el().setAttribute("aria-label", `Video player: ${segment.title}`);
       // The controls that appear once loaded keep their slots from the start (app/player.css, CLS 0).
       if (chapters) player.addClass("vjs-lectern--chapters");
@@ -149,9 +177,14 @@ export function VideoPlayer({ playback, extras, onReady, onAccessEnded, posterIm
       };
       // Not at the end: the `waiting` Chromium may fire there is no stall, and a move then would
       // seek the new source to the end again (and hide the up-next card the end just showed).
+      // Nor in the last seconds (a seek there, or a stall): an HLS start-up has nothing left to
+      // gain, and VHS starting a few seconds before the end sometimes never reached it (a
+      // spinner instead of the up-next card, seen under load). The MP4 seeks fine.
       // `chosen`: the viewer asked for the quality menu (below), before or while playing.
       const toHls = (chosen: unknown = false) => {
         if (!onMp4 || (!framing && chosen !== true) || player.ended()) return;
+        const left = (player.duration() ?? 0) - (player.currentTime() ?? 0);
+        if (chosen !== true && Number.isFinite(left) && left > 0 && left < MP4_TAIL_SECONDS) return;
         onMp4 = false;
         player.off(["seeking", "waiting"], toHls);
         void loadHlsSupport().then(() => {
@@ -175,10 +208,13 @@ export function VideoPlayer({ playback, extras, onReady, onAccessEnded, posterIm
           player.one("loadedmetadata", () => {
             if (at > 0) player.currentTime(at);
             if (play) void player.play()?.catch(() => {});
-            qualityChooser?.dispose();
-            player.removeClass("vjs-lectern--mp4");
-            // The viewer pressed "Quality": open the menu once it lists the renditions just loaded.
-            if (chosen === true) openQualityMenu(player, 50);
+            // The "Quality" button gives its place to the menu in the frame the menu appears:
+            // never both, never neither (no layout shift). Pressed, it opens the menu.
+            whenQualityMenuShows(player, 300, (menu) => {
+              qualityChooser?.dispose();
+              player.removeClass("vjs-lectern--mp4");
+              if (chosen === true) menu?.pressButton();
+            });
           });
         });
       };
@@ -207,9 +243,15 @@ export function VideoPlayer({ playback, extras, onReady, onAccessEnded, posterIm
       const cleanup = onReadyRef.current?.(player, tag ? { startSeconds: onEarlyMp4 ? earlyStart : null } : null);
       // video.js missed the early element's play/playing (they fired before it existed):
       // replay them so its controls, and the page's progress reporting, know it is playing.
+      // (`playing` only once it is: an autoplay still waiting for data sends its own, and a
+      // replayed one would count the start-up's `waiting` as a stall.)
       if (onEarlyMp4 && tag && !tag.paused) {
         tag.dispatchEvent(new Event("play"));
-        tag.dispatchEvent(new Event("playing"));
+        if (tag.readyState >= HTMLMediaElement.HAVE_FUTURE_DATA) tag.dispatchEvent(new Event("playing"));
+      } else if (onEarlyMp4 && tag && tag.autoplay && tag.played.length === 0) {
+        // Meant to autoplay and not started yet: make sure it does, with the element's own play()
+        // (video.js's waits for a source it learns only later for an element it adopts).
+        void tag.play().catch(() => {});
       }
       const stopRenewal = attachPlaybackRenewal(player, playbackRef.current, (message) => onAccessEndedRef.current?.(message));
 

@@ -14,3 +14,38 @@ export function videoState(page: Page): Promise<{ time: number; paused: boolean;
     return { time: v.currentTime, paused: v.paused, ended: v.ended };
   });
 }
+
+/**
+ * Records, from before any page script, every time a server-rendered early <video>
+ * (`data-early-video`) is taken out of the document or paused before it ended: the interruptions
+ * a viewer would see (or, for one not started yet, an autoplay Chromium forgets). Read them with
+ * `earlyVideoInterruptions`.
+ */
+export async function recordEarlyVideoInterruptions(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const w = window as unknown as { __earlyInterruptions: string[] };
+    w.__earlyInterruptions = [];
+    const isEarly = (n: Node) => n instanceof HTMLVideoElement && n.hasAttribute("data-early-video");
+    document.addEventListener(
+      "pause",
+      (e) => {
+        const v = e.target as HTMLVideoElement;
+        if (isEarly(v) && !v.ended) w.__earlyInterruptions.push(`paused at ${v.currentTime.toFixed(2)} s`);
+      },
+      true,
+    );
+    new MutationObserver((records) => {
+      for (const r of records) {
+        for (const n of Array.from(r.removedNodes)) {
+          const videos = n instanceof Element ? [n, ...Array.from(n.querySelectorAll("video"))] : [];
+          // Removed for good when its segment is left: only a removal of an element still in use counts.
+          for (const v of videos) if (isEarly(v) && v.isConnected) w.__earlyInterruptions.push("taken out of the document");
+        }
+      }
+    }).observe(document, { childList: true, subtree: true });
+  });
+}
+
+export function earlyVideoInterruptions(page: Page): Promise<string[]> {
+  return page.evaluate(() => (window as unknown as { __earlyInterruptions: string[] }).__earlyInterruptions);
+}
