@@ -339,6 +339,51 @@ test.describe("an admin's change", () => {
   });
 });
 
+test("an admin whose browser lost the per-request cookie still gets their unpublished course page (after one reload)", async ({ browser, baseURL }) => {
+  test.setTimeout(90_000);
+  const slug = `hidden-${randomUUID().slice(0, 8)}`;
+  const title = `Hidden ${slug}`;
+  const adminContext = await browser.newContext();
+  try {
+    await signUp(adminContext.request, baseURL!, "admin");
+    const admin = await adminContext.newPage();
+    await createCourseAsAdmin(admin, { title, slug });
+    // A session from before the cookie existed, or a cleared one: the proxy sends the viewer shell.
+    await adminContext.clearCookies({ name: "lectern-per-request" });
+    const first = await admin.request.get(`/courses/${slug}`);
+    expect(first.status()).toBe(404);
+    expect(isSharedRender(first.headers())).toBe(true);
+    // In the browser the 404 asks the course's viewer JSON, which answers an admin (and sets the
+    // cookie again): the page loads again, rendered for them.
+    await admin.goto(`/courses/${slug}`);
+    await expect(admin.getByRole("heading", { level: 1 })).toHaveText(title, { timeout: 20_000 });
+    expect((await adminContext.cookies()).some((c) => c.name === "lectern-per-request")).toBe(true);
+
+    // Anyone else keeps the 404 (and no reload): a learner, and an anonymous visitor.
+    const learnerContext = await browser.newContext();
+    try {
+      await signUp(learnerContext.request, baseURL!, "learner");
+      const learner = await learnerContext.newPage();
+      let loads = 0;
+      learner.on("load", () => loads++);
+      const asked = learner.waitForResponse((r) => r.url().endsWith(`/api/viewer/course/${slug}`));
+      await learner.goto(`/courses/${slug}`);
+      await expect(learner.getByRole("heading", { level: 1 })).toHaveText("Not found");
+      expect((await asked).status()).toBe(404);
+      await learner.waitForTimeout(1_000);
+      expect(loads).toBe(1);
+      await expect(learner.getByRole("heading", { level: 1 })).toHaveText("Not found");
+    } finally {
+      await learnerContext.close();
+    }
+    const visitor = await anonymousPage(browser);
+    await visitor.goto(`/courses/${slug}`);
+    await expect(visitor.getByRole("heading", { level: 1 })).toHaveText("Not found");
+  } finally {
+    await adminContext.close();
+  }
+});
+
 test("no request sets the shared copy to something else than the page: another encoding, an RSC payload", async ({ playwright, baseURL }) => {
   // Node keeps a copy of Next's answer for a few seconds (lib/http/page-snapshots.ts): odd
   // requests first, then a plain one must get the plain HTML page.

@@ -41,6 +41,17 @@ export function usePublishedViewer(): TViewerSummary | null {
 const RELOADED_KEY = "lectern.viewer-shell-reloaded";
 
 /**
+ * For an admin (whose answer set the per-request cookie): loads the page again, now rendered for
+ * them, once per tab so a refused cookie cannot loop. True when it did.
+ */
+export function reloadedForAdmin(viewer: TViewerSummary): boolean {
+  if (viewer.kind !== "user" || viewer.role !== "admin" || sessionStorage.getItem(RELOADED_KEY)) return false;
+  sessionStorage.setItem(RELOADED_KEY, "1");
+  window.location.reload();
+  return true;
+}
+
+/**
  * The state from `source`: at once when the server had it; otherwise fetched once after
  * hydration (never cached: `no-store`, and the answer says `private, no-store`). An admin's
  * answer also set the per-request cookie (lib/viewer/per-request-cookie.ts): their page is
@@ -60,11 +71,7 @@ export function useViewerState<T extends { viewer: TViewerSummary }>(source: TVi
         if (!res.ok) throw new Error(String(res.status));
         const state = (await res.json()) as T;
         if (!live) return;
-        if (state.viewer.kind === "user" && state.viewer.role === "admin" && !sessionStorage.getItem(RELOADED_KEY)) {
-          sessionStorage.setItem(RELOADED_KEY, "1");
-          window.location.reload();
-          return;
-        }
+        if (reloadedForAdmin(state.viewer)) return;
         setLoad({ status: "ready", state });
       })
       .catch(() => live && setLoad({ status: "failed" }));
