@@ -30,8 +30,11 @@ export async function register() {
     // An anonymous view of the catalog or a course page is answered from a copy of Next's
     // shared cached answer for a few seconds (issue 12, docs/decisions/019-cached-pages.md).
     const { pageSnapshots } = await import("./lib/http/page-snapshots");
+    const { cachedPageContentSecurityPolicy } = await import("./lib/http/content-security-policy");
     const { firstOf } = await import("./lib/http/node-request-guard");
-    installNodeRequestGuard(firstOf(pageSnapshots(), mediaFastPath(env)));
+    // The policy the proxy puts on the shared pages (it names PLAYER_MP4_ORIGIN when set).
+    const cachedPolicy = cachedPageContentSecurityPolicy(env.PLAYER_MP4_ORIGIN ?? null);
+    installNodeRequestGuard(firstOf(pageSnapshots(Date.now, cachedPolicy), mediaFastPath(env)));
     // Queued mail goes out from here every 20 s: retries with backoff, and mail a restart left
     // behind (docs/decisions/010). Not while `next build` prerenders: that is no server.
     if (process.env.NEXT_PHASE !== "phase-production-build") {

@@ -50,10 +50,10 @@ export async function proxy(request: NextRequest): Promise<Response | undefined>
     // request.url is the URL as sent (skipProxyUrlNormalize, next.config.js): the rewrite keeps
     // its origin, so Next takes it as internal and does not fetch it over HTTP.
     const response = NextResponse.rewrite(new URL(cached.path, request.url));
-    response.headers.set("Content-Security-Policy", cachedPageContentSecurityPolicy());
+    response.headers.set("Content-Security-Policy", cachedPageContentSecurityPolicy(env.PLAYER_MP4_ORIGIN ?? null));
     return response;
   }
-  const policy = pageContentSecurityPolicy(newNonce());
+  const policy = pageContentSecurityPolicy(newNonce(), env.PLAYER_MP4_ORIGIN ?? null);
   const headers = new Headers(request.headers);
   headers.set("Content-Security-Policy", policy);
   const response = NextResponse.next({ request: { headers } });

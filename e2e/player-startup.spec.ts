@@ -2,6 +2,7 @@ import type { Page } from "@playwright/test";
 import { COURSE, expect, test } from "./fixtures";
 import { grantPurchase, signUpLearner } from "./support/accounts";
 import { earlyVideoInterruptions, playerReady, recordEarlyVideoInterruptions } from "./support/player";
+import { freePort, startApp, type TStartedApp } from "./support/start-app";
 
 // Issue 12, player start-up (docs/decisions/008-player-and-progress.md): an autoplay load's
 // first frame comes from a server-rendered <video> of the segment's signed MP4, before any
@@ -178,4 +179,55 @@ test("the quality can be chosen before any seek: the Quality button moves to HLS
   expect(await page.evaluate(() => document.querySelector("video")!.currentSrc)).toMatch(/^blob:/);
   // 360p was chosen: the segments played come from the 360p rendition.
   await expect.poll(() => page.evaluate(() => document.querySelector("video")!.videoHeight), { timeout: 20_000 }).toBe(360);
+});
+
+// PLAYER_MP4_ORIGIN (ADR 008): the MP4 from a second host name of the same server gets its own
+// HTTP/1.1 connections. Here the app is 127.0.0.1 and its second name localhost.
+test.describe("with the MP4s on a second host name", () => {
+  let app: TStartedApp;
+  let port: number;
+  test.beforeAll(async () => {
+    port = await freePort();
+    app = await startApp({ PLAYER_MP4_ORIGIN: `http://localhost:${port}` }, { port });
+  });
+  test.afterAll(async () => {
+    await app?.stop();
+  });
+
+  test("an autoplay load and a plain load play the MP4 from that host; the page's policy allows it, HLS stays on the page's host", async ({ page }) => {
+    test.setTimeout(90_000);
+    const url = `${app.baseURL}/courses/${COURSE}/${FREE}`;
+    const response = await page.request.get(`${url}?autoplay=1`);
+    expect(response.headers()["content-security-policy"]).toContain(`media-src 'self' blob: http://localhost:${port};`);
+    const html = await response.text();
+    expect(html).toMatch(new RegExp(`<video [^>]*data-early-video[^>]* src="http://localhost:${port}/media/${COURSE}/${FREE}/[^/"]+/video\\.mp4"`));
+    expect(html).toMatch(new RegExp(`poster="/media/${COURSE}/${FREE}/`));
+
+    const media: string[] = [];
+    page.on("request", (r) => {
+      if (/\/media\//.test(r.url())) media.push(r.url());
+    });
+    await recordFirstPlaying(page);
+    await page.goto(`${url}?autoplay=1`);
+    await expect.poll(() => page.evaluate(() => (window as unknown as { __first?: { src: string } }).__first?.src ?? ""), { timeout: 20_000 }).toMatch(
+      new RegExp(`^http://localhost:${port}/media/.+/video\\.mp4$`),
+    );
+    await expect(page.locator(".vjs-control-bar")).toBeAttached();
+    await expect.poll(() => page.evaluate(() => document.querySelector("video")!.currentTime)).toBeGreaterThan(0.5);
+    // A seek moves to HLS, whose playlists and segments come from the page's own host.
+    await page.evaluate(() => {
+      (document.querySelector(".video-js") as unknown as { player: { currentTime(t: number): void } }).player.currentTime(15);
+    });
+    await expect.poll(() => media.some((u) => u.endsWith(".ts")), { timeout: 20_000 }).toBe(true);
+    expect(media.filter((u) => /\.(m3u8|ts)$/.test(u)).every((u) => u.startsWith(`${app.baseURL}/media/`))).toBe(true);
+    await expect.poll(() => page.evaluate(() => document.querySelector("video")!.currentTime), { timeout: 20_000 }).toBeGreaterThan(15.5);
+
+    // A plain load: the player's own MP4 source is on that host too; the viewer's click plays it.
+    media.length = 0;
+    await page.goto(url);
+    await playerReady(page);
+    await page.locator('[data-testid="player"] .vjs-big-play-button').click();
+    await expect.poll(() => page.evaluate(() => document.querySelector("video")!.currentTime), { timeout: 20_000 }).toBeGreaterThan(0.5);
+    expect(await page.evaluate(() => document.querySelector("video")!.currentSrc)).toMatch(new RegExp(`^http://localhost:${port}/media/.+/video\\.mp4$`));
+  });
 });

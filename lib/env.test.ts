@@ -30,6 +30,15 @@ describe("loadEnv", () => {
     expect(() => loadEnv({ PAYMENT_PROVIDER: "stripe" })).toThrow(/STRIPE_SECRET_KEY/);
   });
 
+  it("takes PLAYER_MP4_ORIGIN as an origin only", () => {
+    expect(loadEnv({}).PLAYER_MP4_ORIGIN).toBeUndefined();
+    expect(loadEnv({ PLAYER_MP4_ORIGIN: "https://media.example.com/" }).PLAYER_MP4_ORIGIN).toBe("https://media.example.com");
+    expect(loadEnv({ PLAYER_MP4_ORIGIN: "http://localhost:3000" }).PLAYER_MP4_ORIGIN).toBe("http://localhost:3000");
+    for (const bad of ["media.example.com", "ftp://media.example.com", "https://media.example.com/media", "https://media.example.com/?a=1", "https://u:p@media.example.com"]) {
+      expect(() => loadEnv({ PLAYER_MP4_ORIGIN: bad }), bad).toThrow(/PLAYER_MP4_ORIGIN: must be an/);
+    }
+  });
+
   it("tells the providers apart", () => {
     expect(databaseProvider("postgresql://u@h/db")).toBe("postgres");
     expect(databaseProvider("postgres://u@h/db")).toBe("postgres");

@@ -27,6 +27,21 @@ export const ZEnv = z.object({
    * writes a random one to .env. Development and tests fall back to a fixed, public value.
    */
   LECTERN_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+  /**
+   * A second host name of this same site (its origin, e.g. https://media.example.com) from which
+   * the browser fetches a segment's progressive MP4 — the server-rendered <video> of an autoplay
+   * load and the player's first source. Over HTTP/1.1 a browser opens six connections per host,
+   * and on the page's own host the MP4 queued behind the font, poster, stylesheets and scripts;
+   * on a host of its own it starts at once (issue 12, docs/decisions/008-player-and-progress.md).
+   * Unset: same origin as the page (right behind HTTP/2, which multiplexes one connection).
+   */
+  PLAYER_MP4_ORIGIN: z
+    .url({ protocol: /^https?$/, message: "must be an http(s) origin, e.g. https://media.example.com" })
+    .refine((u) => URL.canParse(u) && /^https?:\/\/[^/@]+\/?$/.test(u), {
+      message: "must be an origin only (scheme, host, port), with no path, query or credentials",
+    })
+    .transform((u) => new URL(u).origin)
+    .optional(),
   /** Lifetime of signed streaming URLs (seconds). */
   STREAM_TOKEN_TTL_SECONDS: z.coerce.number().int().min(30).max(86_400).default(3600),
   /** Lifetime of signed download URLs (seconds). */

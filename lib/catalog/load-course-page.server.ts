@@ -56,6 +56,7 @@ async function loadTrailer(viewer: TViewer, toc: TToc): Promise<TTrailer | null>
     secret: playbackDeps.secret,
     ttlSeconds: playbackDeps.ttlSeconds,
     nowSeconds: playbackDeps.nowSeconds(),
+    mp4Origin: playbackDeps.mp4Origin,
   });
   return {
     playback,

@@ -74,6 +74,7 @@ const loadSegment = cache(async (course: string, segment: string, viewer: TViewe
           secret: playbackDeps.secret,
           ttlSeconds: playbackDeps.ttlSeconds,
           nowSeconds: playbackDeps.nowSeconds() + signAheadSeconds,
+          mp4Origin: playbackDeps.mp4Origin,
         })
       : null;
   return { ...found, toc, playback, hasMedia };

@@ -13,6 +13,14 @@ describe("pageContentSecurityPolicy", () => {
     expect(policy).toContain("form-action 'self' https://checkout.stripe.com");
   });
 
+  it("allows the MP4s' second host name (PLAYER_MP4_ORIGIN) as a media source only", () => {
+    for (const policy of [pageContentSecurityPolicy("abc", "https://media.example.com"), cachedPageContentSecurityPolicy("https://media.example.com")]) {
+      expect(policy).toContain("media-src 'self' blob: https://media.example.com;");
+      expect(policy.split("; ").filter((d) => d.includes("media.example.com"))).toHaveLength(1);
+    }
+    expect(pageContentSecurityPolicy("abc", null)).toBe(pageContentSecurityPolicy("abc"));
+  });
+
   it("makes a new nonce each time", () => {
     expect(newNonce()).not.toBe(newNonce());
     expect(newNonce()).toMatch(/^[A-Za-z0-9+/]{22}==$/);

@@ -11,8 +11,8 @@ const STRIPE_CHECKOUT_ORIGIN = "https://checkout.stripe.com";
  * No upgrade-insecure-requests: TLS is the front proxy's job and Lectern runs on plain
  * http://127.0.0.1 in development and tests.
  */
-export function pageContentSecurityPolicy(nonce: string): string {
-  return policyWith(`script-src 'self' 'nonce-${nonce}' 'strict-dynamic'`);
+export function pageContentSecurityPolicy(nonce: string, mp4Origin: string | null = null): string {
+  return policyWith(`script-src 'self' 'nonce-${nonce}' 'strict-dynamic'`, mp4Origin);
 }
 
 /**
@@ -25,17 +25,21 @@ export function pageContentSecurityPolicy(nonce: string): string {
  * (no query string, no cookie, no header reaches them: lib/http/decide-cached-page.ts) and show
  * only course data, escaped by React (JSON-LD through jsonForScript). docs/decisions/009-http-edge.md.
  */
-export function cachedPageContentSecurityPolicy(): string {
-  return policyWith("script-src 'self' 'unsafe-inline'");
+export function cachedPageContentSecurityPolicy(mp4Origin: string | null = null): string {
+  return policyWith("script-src 'self' 'unsafe-inline'", mp4Origin);
 }
 
-function policyWith(scriptSrc: string): string {
+/**
+ * `mp4Origin`: PLAYER_MP4_ORIGIN, the second host name the segment MP4s come from (lib/env.ts),
+ * allowed as a media source only (a <video src> needs no CORS and runs nothing).
+ */
+function policyWith(scriptSrc: string, mp4Origin: string | null): string {
   return [
     "default-src 'self'",
     scriptSrc,
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob:",
-    "media-src 'self' blob:",
+    mp4Origin ? `media-src 'self' blob: ${mp4Origin}` : "media-src 'self' blob:",
     "worker-src 'self' blob:",
     "font-src 'self' data:",
     "connect-src 'self'",

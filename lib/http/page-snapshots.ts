@@ -47,6 +47,7 @@ const NOT_COPIED = new Set(["date", "connection", "keep-alive", "transfer-encodi
 export function decideKeepSnapshot(
   answer: { status: number; headers: http.OutgoingHttpHeaders },
   encoding: "gzip" | "deflate" | "identity",
+  cachedPolicy: string = cachedPageContentSecurityPolicy(),
 ): boolean {
   const h = answer.headers;
   const used = h["content-encoding"] === undefined ? "identity" : String(h["content-encoding"]);
@@ -54,7 +55,7 @@ export function decideKeepSnapshot(
     answer.status === 200 &&
     String(h["content-type"] ?? "").startsWith("text/html") &&
     (used === encoding || used === "identity") &&
-    h["content-security-policy"] === cachedPageContentSecurityPolicy() &&
+    h["content-security-policy"] === cachedPolicy &&
     h["set-cookie"] === undefined &&
     (h["x-nextjs-cache"] === "HIT" || h["x-nextjs-cache"] === "MISS")
   );
@@ -123,7 +124,7 @@ export function encodingClass(acceptEncoding: string | string[] | undefined): "g
  * copy is sent as it is; otherwise Next answers (through the proxy, as any request) and a
  * keepable answer is copied on its way out.
  */
-export function pageSnapshots(nowMs: () => number = Date.now): TBeforeNext {
+export function pageSnapshots(nowMs: () => number = Date.now, cachedPolicy: string = cachedPageContentSecurityPolicy()): TBeforeNext {
   return (req, res, next) => {
     const method = req.method ?? "GET";
     const key = snapshotKey({ method, url: req.url ?? "/", headers: req.headers });
@@ -146,7 +147,7 @@ export function pageSnapshots(nowMs: () => number = Date.now): TBeforeNext {
       const generation = store().generation;
       capture(res, (answer) => {
         if (store().generation !== generation) return;
-        if (!decideKeepSnapshot(answer, encodingClass(req.headers["accept-encoding"]))) return;
+        if (!decideKeepSnapshot(answer, encodingClass(req.headers["accept-encoding"]), cachedPolicy)) return;
         const headers: Record<string, string | string[]> = {};
         for (const [name, value] of Object.entries(answer.headers)) {
           if (value === undefined || NOT_COPIED.has(name)) continue;

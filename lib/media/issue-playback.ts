@@ -4,7 +4,7 @@ import { requireSegmentAccess, tokenUserOf } from "../access/require-segment-acc
 import type { TViewer } from "../access/viewer";
 import { segmentMediaUrls, type TPlayback } from "./segment-media-urls";
 
-export type TPlaybackDeps = { db: Db; secret: string; ttlSeconds: number; nowSeconds: () => number };
+export type TPlaybackDeps = { db: Db; secret: string; ttlSeconds: number; nowSeconds: () => number; mp4Origin?: string | null };
 
 /** The playback API's job: decide access (401/403/404 as AppError), then sign the URLs. */
 export async function issuePlayback(
@@ -20,5 +20,6 @@ export async function issuePlayback(
     secret: deps.secret,
     ttlSeconds: deps.ttlSeconds,
     nowSeconds: deps.nowSeconds(),
+    mp4Origin: deps.mp4Origin ?? null,
   });
 }

@@ -8,4 +8,5 @@ export const playbackDeps: TPlaybackDeps = {
   secret: env.MEDIA_SIGNING_KEY,
   ttlSeconds: env.STREAM_TOKEN_TTL_SECONDS,
   nowSeconds: () => Math.floor(Date.now() / 1000),
+  mp4Origin: env.PLAYER_MP4_ORIGIN ?? null,
 };

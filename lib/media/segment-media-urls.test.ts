@@ -30,6 +30,20 @@ describe("segmentMediaUrls", () => {
     expect(playback.mp4).toBe(`/media/c/intro/${token}/video.mp4`);
   });
 
+  it("puts only the MP4 on PLAYER_MP4_ORIGIN, with the same token", () => {
+    const segment = {
+      id: "s1", slug: "intro", title: "Intro", subtitle: "", durationSeconds: 10,
+      course: { slug: "c" },
+      assets: [asset("hls-master", "default", "c/intro/master.m3u8"), asset("mp4", "720p", "c/intro/video.mp4"), asset("poster", "poster", "c/intro/poster.jpg")],
+    } as unknown as TFoundSegment;
+    const signing = { secret: "s".repeat(32), ttlSeconds: 3600, nowSeconds: 1_900_000_000 };
+    const same = segmentMediaUrls(segment, null, signing);
+    const other = segmentMediaUrls(segment, null, { ...signing, mp4Origin: "https://media.example.com" });
+    expect(other.mp4).toBe(`https://media.example.com${same.mp4}`);
+    expect({ ...other, mp4: null }).toEqual({ ...same, mp4: null });
+    expect(other.hls.startsWith("/media/c/intro/")).toBe(true);
+  });
+
   it("has no MP4 when the segment has none", () => {
     const segment = {
       id: "s1", slug: "intro", title: "Intro", subtitle: "", durationSeconds: 10,

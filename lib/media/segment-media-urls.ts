@@ -17,7 +17,13 @@ export type TPlayback = {
   expiresAt: number;
 };
 
-export type TSigning = { secret: string; ttlSeconds: number; nowSeconds: number };
+export type TSigning = {
+  secret: string;
+  ttlSeconds: number;
+  nowSeconds: number;
+  /** PLAYER_MP4_ORIGIN (lib/env.ts): the MP4 from a second host name of the site, its own connections. */
+  mp4Origin?: string | null;
+};
 
 /**
  * Signed media URLs of a segment the viewer may watch (call only after the access decision).
@@ -49,7 +55,7 @@ export function segmentMediaUrls(segment: TFoundSegment, userId: string | null, 
       durationSeconds: segment.durationSeconds,
     },
     hls: url(master?.path ?? "master.m3u8"),
-    mp4: mp4 ? url(mp4.path) : null,
+    mp4: mp4 ? `${signing.mp4Origin ?? ""}${url(mp4.path)}` : null,
     poster: poster ? url(poster.path) : null,
     // English first (the transcript's and the captions toggle's default), then by language.
     captions: byKind("captions")
