@@ -56,7 +56,7 @@ async function timeToFirstFrame(browser: Browser, url: string): Promise<number> 
 }
 
 /** nginx (Debian's nginx-light) on a loopback port, serving one static page and the MP4. */
-async function startNginx(mp4: string): Promise<{ url: string; stop(): void }> {
+export async function startNginx(mp4: string): Promise<{ url: string; stop(): void }> {
   const port = await freePort();
   try {
     execFileSync("scripts/ensure-packages.sh", ["nginx:nginx-light"], { stdio: "inherit" });
@@ -231,7 +231,15 @@ async function lighthouseScores(url: string): Promise<{ performance: number; acc
   }
 }
 
-export type TPlayerOptions = { baseUrl: string; course?: string; segment?: string; runs?: number; lighthousePages?: string[] };
+export type TPlayerOptions = {
+  baseUrl: string;
+  /** The same build without PLAYER_MP4_ORIGIN (the MP4 on the page's host), timed in the same loop. */
+  sameHostBaseUrl?: string;
+  course?: string;
+  segment?: string;
+  runs?: number;
+  lighthousePages?: string[];
+};
 
 export async function benchPlayer(options: TPlayerOptions, add: (row: TRowInput) => void): Promise<void> {
   const course = options.course ?? COURSE;
@@ -250,6 +258,9 @@ export async function benchPlayer(options: TPlayerOptions, add: (row: TRowInput)
     // anonymous view was before its shared copy (issue 12, ADR 019): the "before", same run.
     const renderedUrl = `${playerUrl}?autoplay=1&coupon=BENCH`;
     await timeToFirstFrame(browser, renderedUrl).catch(() => 0);
+    const sameHostUrl = options.sameHostBaseUrl ? `${options.sameHostBaseUrl}/courses/${course}/${segment}?autoplay=1` : null;
+    if (sameHostUrl) await timeToFirstFrame(browser, sameHostUrl).catch(() => 0);
+    const sameHost: number[] = [];
     const player: number[] = [];
     const bare: number[] = [];
     const rendered: number[] = [];
@@ -262,6 +273,10 @@ export async function benchPlayer(options: TPlayerOptions, add: (row: TRowInput)
       if (p !== undefined) player.push(p);
       if (b !== undefined) bare.push(b);
       if (r !== undefined) rendered.push(r);
+      if (sameHostUrl) {
+        const s = await timeToFirstFrame(browser, sameHostUrl).catch((e: Error) => void failed.push(`same host: ${e.message.split("\n")[0]}`));
+        if (s !== undefined) sameHost.push(s);
+      }
     }
     add({
       figure: `time to first frame, ${segment} (median of ${runs} cold loads)`,
@@ -286,6 +301,17 @@ export async function benchPlayer(options: TPlayerOptions, add: (row: TRowInput)
       note: `?autoplay=1&coupon=…, interleaved with the loads above: [${rendered.map((x) => x.toFixed(0)).join(", ")}]`,
     });
 
+    if (sameHostUrl) {
+      add({
+        figure: `time to first frame, ${segment}, MP4 on the page's own host (median of ${runs} cold loads)`,
+        unit: "ms",
+        better: "lower",
+        lectern: sameHost.length ? median(sameHost) : null,
+        referenceName: "bare <video> of the same MP4 on nginx",
+        reference: bare.length ? median(bare) : null,
+        note: `the same build without PLAYER_MP4_ORIGIN (the "before" of ADR 008's second host name), interleaved: [${sameHost.map((x) => x.toFixed(0)).join(", ")}]`,
+      });
+    }
     // What a viewer loads: a plain load, the play button pressed, 3 s watched (issue 12's goal);
     // then the same viewer skipping ahead once (the player moves to HLS and loads VHS).
     for (const [name, actions, goal] of [

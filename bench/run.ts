@@ -88,6 +88,7 @@ async function main() {
   let serverUrl: string | undefined;
   let database: TLoadDatabase | null = null;
   let app: TRunningServer | null = null;
+  let sameHostApp: TRunningServer | null = null;
   try {
     await report.section("setup", async () => {
       if (has("pages") || has("player") || has("media") || has("load")) {
@@ -118,11 +119,18 @@ async function main() {
     const needsApp = has("pages") || has("player");
     if (needsApp && databaseUrl) {
       await report.section("app start", async () => {
-        app = await startAppServer(await freePort(), {
+        const port = await freePort();
+        // The bench signs nothing itself; a throw-away secret lets the production server start.
+        const secret = process.env.LECTERN_SECRET ?? "bench-secret-0123456789abcdef0123456789";
+        app = await startAppServer(port, {
           DATABASE_URL: databaseUrl,
-          // The bench signs nothing itself; a throw-away secret lets the production server start.
-          LECTERN_SECRET: process.env.LECTERN_SECRET ?? "bench-secret-0123456789abcdef0123456789",
+          // The MP4s from a second host name of the same server (the app is on 127.0.0.1): their
+          // own HTTP/1.1 connections (PLAYER_MP4_ORIGIN, ADR 008).
+          PLAYER_MP4_ORIGIN: `http://localhost:${port}`,
+          LECTERN_SECRET: secret,
         });
+        // The same build without it, for the player's "same host" row in the same run.
+        if (has("player")) sameHostApp = await startAppServer(await freePort(), { DATABASE_URL: databaseUrl, LECTERN_SECRET: secret });
       });
     }
     const running = app as TRunningServer | null;
@@ -146,11 +154,23 @@ async function main() {
     if (has("player")) {
       await report.section("player", async (add) => {
         if (!running) throw new Error("the app did not start (see setup)");
-        await benchPlayer({ baseUrl: running.baseUrl, course: COURSE, segment: FREE_SEGMENT, runs: o.playerRuns, lighthousePages: o.lighthousePages }, add);
+        await benchPlayer(
+          {
+            baseUrl: running.baseUrl,
+            sameHostBaseUrl: (sameHostApp as TRunningServer | null)?.baseUrl,
+            course: COURSE,
+            segment: FREE_SEGMENT,
+            runs: o.playerRuns,
+            lighthousePages: o.lighthousePages,
+          },
+          add,
+        );
       });
     }
     await running?.stop();
     app = null;
+    await (sameHostApp as TRunningServer | null)?.stop();
+    sameHostApp = null;
 
     if (has("media")) {
       await report.section("media delivery", async (add) => {
@@ -172,6 +192,7 @@ async function main() {
     }
   } finally {
     await (app as TRunningServer | null)?.stop();
+    await (sameHostApp as TRunningServer | null)?.stop();
     await (database as TLoadDatabase | null)?.drop().catch((e: unknown) => console.error(`could not drop the bench database: ${String(e)}`));
     if (o.db === "postgres" && serverUrl) postgres("stop");
   }
