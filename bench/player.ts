@@ -288,7 +288,7 @@ export async function benchPlayer(options: TPlayerOptions, add: (row: TRowInput)
       goal: "≤ 2× (issue 12)",
       note:
         `player [${player.map((x) => x.toFixed(0)).join(", ")}]; bare [${bare.map((x) => x.toFixed(0)).join(", ")}]` +
-        (failed.length ? `; ${failed.length} of ${2 * runs} loads failed: ${failed.slice(0, 2).join("; ")}` : ""),
+        (failed.length ? `; ${failed.length} of ${runs * (sameHostUrl ? 4 : 3)} loads failed: ${failed.slice(0, 2).join("; ")}` : ""),
       ...(!player.length || !bare.length ? { error: `every load failed: ${failed.slice(0, 2).join("; ")}` } : {}),
     });
     add({
