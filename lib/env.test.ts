@@ -34,9 +34,16 @@ describe("loadEnv", () => {
     expect(loadEnv({}).PLAYER_MP4_ORIGIN).toBeUndefined();
     expect(loadEnv({ PLAYER_MP4_ORIGIN: "https://media.example.com/" }).PLAYER_MP4_ORIGIN).toBe("https://media.example.com");
     expect(loadEnv({ PLAYER_MP4_ORIGIN: "http://localhost:3000" }).PLAYER_MP4_ORIGIN).toBe("http://localhost:3000");
-    for (const bad of ["media.example.com", "ftp://media.example.com", "https://media.example.com/media", "https://media.example.com/?a=1", "https://u:p@media.example.com"]) {
-      expect(() => loadEnv({ PLAYER_MP4_ORIGIN: bad }), bad).toThrow(/PLAYER_MP4_ORIGIN: must be an/);
+    for (const bad of ["media.example.com", "ftp://media.example.com", "https://media.example.com/media", "https://media.example.com/?a=1", "https://u:p@media.example.com", "https://*.com", "https://media.example.com;sandbox", "https://a.com,b.com", "https://a.com'", 'https://a.com"']) {
+      expect(() => loadEnv({ PLAYER_MP4_ORIGIN: bad }), bad).toThrow(/PLAYER_MP4_ORIGIN: must (be an|name one host)/);
     }
+  });
+
+  it("takes an http PLAYER_MP4_ORIGIN only for an http site (mixed content otherwise)", () => {
+    expect(loadEnv({ APP_URL: "http://127.0.0.1:3000", PLAYER_MP4_ORIGIN: "http://localhost:3000" }).PLAYER_MP4_ORIGIN).toBe("http://localhost:3000");
+    expect(loadEnv({ APP_URL: "https://courses.example.com", PLAYER_MP4_ORIGIN: "https://media.example.com" }).PLAYER_MP4_ORIGIN).toBe("https://media.example.com");
+    expect(loadEnv({ PLAYER_MP4_ORIGIN: "http://[::1]:3000" }).PLAYER_MP4_ORIGIN).toBe("http://[::1]:3000");
+    expect(() => loadEnv({ APP_URL: "https://courses.example.com", PLAYER_MP4_ORIGIN: "http://media.example.com" })).toThrow(/PLAYER_MP4_ORIGIN: must be https/);
   });
 
   it("tells the providers apart", () => {

@@ -40,6 +40,11 @@ export const ZEnv = z.object({
     .refine((u) => URL.canParse(u) && /^https?:\/\/[^/@]+\/?$/.test(u), {
       message: "must be an origin only (scheme, host, port), with no path, query or credentials",
     })
+    // It goes into the pages' Content-Security-Policy: a host name (letters, digits, dots,
+    // dashes) or an IP address, never a wildcard or a character that ends the source list.
+    .refine((u) => /^([a-z0-9-]+\.)*[a-z0-9-]+$|^\[[0-9a-f:.]+\]$/.test(URL.canParse(u) ? new URL(u).hostname : ""), {
+      message: "must name one host (letters, digits, dots, dashes, or an IP address): no wildcard, `;`, `,` or quote",
+    })
     .transform((u) => new URL(u).origin)
     .optional(),
   /** Lifetime of signed streaming URLs (seconds). */
@@ -129,10 +134,14 @@ export function loadEnv(source: Record<string, string | undefined>): TEnv {
   if (data.PAYMENT_PROVIDER === "stripe" && (!data.STRIPE_SECRET_KEY || !data.STRIPE_WEBHOOK_SECRET)) {
     throw new Error("Invalid environment:\n  PAYMENT_PROVIDER=stripe needs STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET");
   }
+  const appUrl = (data.APP_URL ?? `http://localhost:${data.PORT}`).replace(/\/$/, "");
+  if (data.PLAYER_MP4_ORIGIN?.startsWith("http:") && appUrl.startsWith("https:")) {
+    throw new Error("Invalid environment:\n  PLAYER_MP4_ORIGIN: must be https when APP_URL is (an http video on an https page is blocked as mixed content)");
+  }
   const secret = data.LECTERN_SECRET ?? DEVELOPMENT_SECRET;
   return {
     ...data,
-    APP_URL: (data.APP_URL ?? `http://localhost:${data.PORT}`).replace(/\/$/, ""),
+    APP_URL: appUrl,
     LECTERN_SECRET: secret,
     MEDIA_SIGNING_KEY: deriveMediaKey(secret),
     MEDIA_ROOT: path.resolve(data.MEDIA_ROOT),
