@@ -181,6 +181,25 @@ test("the quality can be chosen before any seek: the Quality button moves to HLS
   await expect.poll(() => page.evaluate(() => document.querySelector("video")!.videoHeight), { timeout: 20_000 }).toBe(360);
 });
 
+test("a ladder of one rendition (a 360p source): the Quality button moves to HLS and gives focus to the player, never to the page", async ({ page }) => {
+  // The ladder of a small source: the plugin then shows no menu at all.
+  await page.route(/\/master\.m3u8$/, async (route) => {
+    const body = await (await route.fetch()).text();
+    const lines = body.split("\n");
+    const first = lines.findIndex((l) => l.startsWith("#EXT-X-STREAM-INF"));
+    await route.fulfill({ contentType: "application/vnd.apple.mpegurl", body: [...lines.slice(0, first + 2), ""].join("\n") });
+  });
+  await page.goto(`/courses/${COURSE}/${FREE}`);
+  await playerReady(page);
+  await page.getByRole("button", { name: "Quality", exact: true }).focus();
+  await page.keyboard.press("Enter");
+  await expect.poll(() => page.evaluate(() => document.querySelector("video")!.currentSrc), { timeout: 20_000 }).toMatch(/^blob:/);
+  await expect(page.getByRole("button", { name: "Quality", exact: true })).toHaveCount(0);
+  // Focus is on the play button (a disposed button's focus would fall to the page's body).
+  await expect.poll(() => page.evaluate(() => document.activeElement?.classList.contains("vjs-play-control") ?? false)).toBe(true);
+  await expect(page.locator(".vjs-quality-menu-wrapper .vjs-menu-item")).toHaveCount(0);
+});
+
 // PLAYER_MP4_ORIGIN (ADR 008): the MP4 from a second host name of the same server gets its own
 // HTTP/1.1 connections. Here the app is 127.0.0.1 and its second name localhost.
 test.describe("with the MP4s on a second host name", () => {

@@ -57,7 +57,9 @@ function whenQualityMenuShows(player: TPlayer, framesLeft: number, then: (menu: 
   if (player.isDisposed()) return;
   const menu = player.getChild("ControlBar")?.getChild("QualityMenuButton") as unknown as TMenuButton | undefined;
   if (menu && !menu.hasClass("vjs-hidden") && (menu.items?.length ?? 0) > 0) return then(menu);
-  if (framesLeft <= 0) return then(null);
+  // One rendition (a source of 360p or less): the plugin shows no menu at all.
+  const levels = (player as unknown as { qualityLevels?: () => { length: number } }).qualityLevels?.().length ?? 0;
+  if (framesLeft <= 0 || levels === 1) return then(null);
   requestAnimationFrame(() => whenQualityMenuShows(player, framesLeft - 1, then));
 }
 
@@ -211,9 +213,12 @@ export function VideoPlayer({ playback, extras, onReady, onAccessEnded, posterIm
             // The "Quality" button gives its place to the menu in the frame the menu appears:
             // never both, never neither (no layout shift). Pressed, it opens the menu.
             whenQualityMenuShows(player, 300, (menu) => {
+              const focused = qualityChooser?.el().contains(document.activeElement) ?? false;
               qualityChooser?.dispose();
               player.removeClass("vjs-lectern--mp4");
-              if (chosen === true) menu?.pressButton();
+              if (chosen === true && menu) menu.pressButton();
+              // Keyboard focus never falls to the page: with no menu to open, to the play button.
+              else if (focused) (player.getChild("ControlBar")?.getChild("PlayToggle")?.el() as HTMLElement | undefined)?.focus();
             });
           });
         });
