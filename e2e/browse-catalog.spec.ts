@@ -65,3 +65,30 @@ test("a shared course link previews: OpenGraph and Twitter tags, and schema.org 
     offers: { "@type": "Offer", price: "59.99", priceCurrency: "USD" },
   });
 });
+
+test("the catalog's first row of covers loads with the page: the first at high priority, the largest paint", async ({ page }) => {
+  await page.setViewportSize({ width: 1366, height: 900 });
+  await page.goto("/");
+  const covers = page.locator(".course-card__cover img");
+  await expect(covers.first()).toBeVisible();
+  const count = await covers.count();
+  const attributes = await covers.evaluateAll((imgs) =>
+    imgs.map((img) => ({ loading: img.getAttribute("loading"), priority: img.getAttribute("fetchpriority") })),
+  );
+  // A lazy cover waits for layout to find it in view: the catalog's LCP came ~1 s late (issue 12).
+  expect(attributes[0]).toEqual({ loading: "eager", priority: "high" });
+  for (const a of attributes.slice(1, 3)) expect(a).toEqual({ loading: "eager", priority: "auto" });
+  for (const a of attributes.slice(3)) expect(a.loading).toBe("lazy");
+  expect(count).toBeGreaterThanOrEqual(2);
+  // What the browser reports as the largest paint is that first cover.
+  const lcp = await page.evaluate(
+    () =>
+      new Promise<string>((resolve) => {
+        new PerformanceObserver((list) => {
+          const last = list.getEntries().at(-1) as PerformanceEntry & { element?: Element | null };
+          resolve(last.element?.closest("[data-testid=course-card]") ? `card ${Array.from(document.querySelectorAll("[data-testid=course-card]")).indexOf(last.element.closest("[data-testid=course-card]")!)} ${last.element.tagName}` : String(last.element?.tagName));
+        }).observe({ type: "largest-contentful-paint", buffered: true });
+      }),
+  );
+  expect(lcp).toBe("card 0 IMG");
+});

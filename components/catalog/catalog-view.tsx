@@ -4,6 +4,9 @@ import { CourseCard } from "@/components/catalog/course-card";
 import { CatalogViewerProvider } from "./catalog-viewer-parts";
 import type { TViewerSource } from "./viewer-state";
 
+/** The cards of the grid's first row on a wide screen (three columns): their covers are not lazy. */
+const ABOVE_THE_FOLD = 3;
+
 /**
  * The catalog. The same view renders the anonymous shared copy and the viewer shell
  * (app/cached/home) and the catalog rendered for its request (app/page.tsx); only where the
@@ -23,8 +26,8 @@ export function CatalogView({ cards, viewer }: { cards: TCatalogCard[]; viewer: 
           </p>
         ) : (
           <div className="course-grid">
-            {cards.map((card) => (
-              <CourseCard key={card.course.slug} course={card.course} image={card.image} />
+            {cards.map((card, i) => (
+              <CourseCard key={card.course.slug} course={card.course} image={card.image} aboveTheFold={i < ABOVE_THE_FOLD} first={i === 0} />
             ))}
           </div>
         )}

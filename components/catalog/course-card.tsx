@@ -7,17 +7,31 @@ type TCourseCardProps = {
   course: TCatalogEntry;
   /** The course's cover, or its first free segment's poster. */
   image: { src: string; width: number; height: number } | null;
+  /**
+   * In the first screenful: the cover loads with the page, not when layout finds it in view
+   * (a lazy first cover was the catalog's LCP, ~1 s late in Lighthouse's mobile run, issue 12).
+   */
+  aboveTheFold?: boolean;
+  /** The first card: its cover is the page's largest paint, fetched at high priority. */
+  first?: boolean;
 };
 
 /** A catalog card: the same for every viewer but its price/badge and progress lines (CardViewer). */
-export function CourseCard({ course, image }: TCourseCardProps) {
+export function CourseCard({ course, image, aboveTheFold = false, first = false }: TCourseCardProps) {
   return (
     <article className="course-card" data-testid="course-card">
       <Link href={`/courses/${course.slug}`} className="course-card__link">
         <div className="course-card__cover">
           {image ? (
             // eslint-disable-next-line @next/next/no-img-element -- versioned cover or access-checked poster, not a static asset
-            <img src={image.src} alt="" loading="lazy" width={image.width} height={image.height} />
+            <img
+              src={image.src}
+              alt=""
+              loading={aboveTheFold ? "eager" : "lazy"}
+              fetchPriority={first ? "high" : "auto"}
+              width={image.width}
+              height={image.height}
+            />
           ) : null}
         </div>
         <div className="course-card__body">
