@@ -70,6 +70,7 @@ function options() {
     lighthousePages: (process.env.BENCH_LIGHTHOUSE_PAGES ?? `/courses/${COURSE}/${FREE_SEGMENT},/courses/${COURSE},/`)
       .split(",")
       .filter(Boolean),
+    lighthouseRuns: setting("BENCH_LIGHTHOUSE_RUNS", "3", 1, 20),
     ingestSeconds: numberList("BENCH_INGEST_SECONDS", process.env.BENCH_INGEST_SECONDS ?? "10", 2, 3600).sort((a, b) => a - b),
     loadViewers: setting("BENCH_LOAD_VIEWERS", "100", 2, 2000),
     loadSeconds: setting("BENCH_LOAD_SECONDS", "20", 5, 600),
@@ -162,6 +163,7 @@ async function main() {
             segment: FREE_SEGMENT,
             runs: o.playerRuns,
             lighthousePages: o.lighthousePages,
+            lighthouseRuns: o.lighthouseRuns,
           },
           add,
         );
