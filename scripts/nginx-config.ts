@@ -7,7 +7,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { ZodError } from "zod";
-import { renderNginxConfig } from "../deploy/nginx/render-config";
+import { http2SyntaxOf, renderNginxConfig, tlsFromOptions } from "../deploy/nginx/render-config";
 
 const HELP = `Usage: npm run -s nginx:config -- [options]
 
@@ -21,6 +21,9 @@ const HELP = `Usage: npm run -s nginx:config -- [options]
   --workers N|auto      worker_processes (default auto)
   --no-load-module      njs mode inside Debian's /etc/nginx/nginx.conf, which loads njs already
   --no-access-log       no access log (by default {prefix}/access.log records the upstream)
+  --tls-cert FILE       listen with TLS and HTTP/2: the certificate chain (PEM); needs --tls-key.
+                        Then run the app with APP_URL=https://<public host>
+  --tls-key FILE        the certificate's private key (PEM; readable by nginx's master, root)
   --out FILE            write here (and check with nginx -t); default: print to stdout
 `;
 
@@ -41,6 +44,8 @@ try {
       workers: { type: "string", default: "auto" },
       "no-load-module": { type: "boolean", default: false },
       "no-access-log": { type: "boolean", default: false },
+      "tls-cert": { type: "string" },
+      "tls-key": { type: "string" },
       out: { type: "string" },
       help: { type: "boolean", default: false },
     },
@@ -54,6 +59,16 @@ if (args.help) {
   process.exit(0);
 }
 
+let tls: { cert: string; key: string } | undefined;
+try {
+  tls = tlsFromOptions(args);
+} catch (error) {
+  fail((error as Error).message);
+}
+// `http2 on;` from nginx 1.25.1, `listen … ssl http2` before: this machine's nginx decides (without
+// one, the listen form, which newer versions still accept with a warning).
+const version = tls ? spawnSync("nginx", ["-v"], { encoding: "utf8" }) : null;
+
 let config: string;
 try {
   config = renderNginxConfig({
@@ -65,6 +80,7 @@ try {
     workers: args.workers === "auto" ? "auto" : Number(args.workers),
     loadNjsModule: !args["no-load-module"],
     accessLog: !args["no-access-log"],
+    ...(tls ? { tls, http2Syntax: http2SyntaxOf(version?.status === 0 ? `${version.stderr}${version.stdout}` : null) } : {}),
   });
 } catch (error) {
   if (error instanceof ZodError) {

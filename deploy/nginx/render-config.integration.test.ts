@@ -1,12 +1,14 @@
 // The generated config (deploy/nginx/render-config.ts) run by Debian's nginx in front of two app
 // instances: requests are balanced across both, a dead instance is skipped, and the access log
-// names the instance that served each request.
+// names the instance that served each request; with a certificate, TLS and HTTP/2.
 import fs from "node:fs";
 import http from "node:http";
+import http2 from "node:http2";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { freePort, startNginx, type TRunningNginx } from "./run-nginx";
+import { selfSignedCert, type TSelfSignedCert } from "./self-signed-cert";
 
 type TInstance = { name: string; host: string; server: http.Server };
 
@@ -54,5 +56,52 @@ describe("nginx with the generated config and two instances", () => {
       expect(res.status).toBe(200);
       expect(await res.text()).toBe("instance-a");
     }
+  });
+});
+
+describe("nginx with the generated config and --tls-cert/--tls-key", () => {
+  let upstream: TInstance;
+  let tlsNginx: TRunningNginx;
+  let certDir: string;
+  let cert: TSelfSignedCert;
+
+  beforeAll(async () => {
+    upstream = await instance("behind-tls");
+    certDir = fs.mkdtempSync(path.join(os.tmpdir(), "lectern-tls-"));
+    cert = selfSignedCert(certDir);
+    tlsNginx = await startNginx({ app: upstream.host, mediaRoot, tls: { cert: cert.cert, key: cert.key } });
+  });
+  afterAll(async () => {
+    await tlsNginx?.stop();
+    upstream?.server.close();
+    fs.rmSync(certDir, { recursive: true, force: true });
+  });
+
+  it("answers over HTTP/2 (ALPN h2) with the app's body and tells the app the scheme was https", async () => {
+    expect(tlsNginx.baseUrl).toMatch(/^https:\/\/127\.0\.0\.1:\d+$/);
+    upstream.server.removeAllListeners("request");
+    upstream.server.on("request", (req: http.IncomingMessage, res: http.ServerResponse) => res.end(`proto=${req.headers["x-forwarded-proto"]}`));
+    const session = http2.connect(tlsNginx.baseUrl, { ca: fs.readFileSync(cert.cert) });
+    try {
+      await new Promise<void>((resolve, reject) => (session.once("connect", () => resolve()), session.once("error", reject)));
+      expect(session.alpnProtocol).toBe("h2");
+      const body = await new Promise<{ status: number; text: string }>((resolve, reject) => {
+        const req = session.request({ ":path": "/api/health" });
+        let text = "";
+        let status = 0;
+        req.on("response", (h) => (status = Number(h[":status"])));
+        req.on("data", (c: Buffer) => (text += c.toString()));
+        req.on("end", () => resolve({ status, text }));
+        req.on("error", reject);
+      });
+      expect(body).toEqual({ status: 200, text: "proto=https" });
+    } finally {
+      session.close();
+    }
+  });
+
+  it("refuses plain HTTP on the TLS port", async () => {
+    const res = await fetch(tlsNginx.baseUrl.replace("https:", "http:") + "/api/health");
+    expect(res.status).toBe(400);
   });
 });

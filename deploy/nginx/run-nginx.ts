@@ -3,7 +3,7 @@ import fs from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
-import { NJS_MODULE, renderNginxConfig } from "./render-config";
+import { NJS_MODULE, http2SyntaxOf, renderNginxConfig } from "./render-config";
 
 export type TNginxOptions = {
   /** host:port of the app nginx proxies to (several: balanced across them). */
@@ -23,6 +23,8 @@ export type TNginxOptions = {
    */
   mediaAuth?: "app" | "njs";
   secret?: string;
+  /** Listen with TLS and HTTP/2 (PEM files; baseUrl is then https). */
+  tls?: { cert: string; key: string };
 };
 
 export type TRunningNginx = { baseUrl: string; prefix: string; stop(): Promise<void> };
@@ -32,6 +34,12 @@ export function nginxAvailable(): boolean {
 }
 
 export { NJS_MODULE };
+
+/** What `nginx -v` prints (on stderr), or null without nginx. */
+export function nginxVersion(): string | null {
+  const run = spawnSync("nginx", ["-v"], { encoding: "utf8" });
+  return run.status === 0 ? `${run.stderr}${run.stdout}`.trim() : null;
+}
 
 export function njsAvailable(): boolean {
   return nginxAvailable() && fs.existsSync(NJS_MODULE);
@@ -81,6 +89,7 @@ export async function startNginx(options: TNginxOptions): Promise<TRunningNginx>
       mode: njs ? "njs" : "app",
       accessLog: options.accessLog ?? false,
       extra: options.extra ?? "",
+      ...(options.tls ? { tls: options.tls, http2Syntax: http2SyntaxOf(nginxVersion()) } : {}),
     }),
   );
 
@@ -97,7 +106,7 @@ export async function startNginx(options: TNginxOptions): Promise<TRunningNginx>
   });
   let stderr = "";
   child.stderr?.on("data", (c: Buffer) => (stderr += c.toString()));
-  const baseUrl = `http://127.0.0.1:${port}`;
+  const baseUrl = `${options.tls ? "https" : "http"}://127.0.0.1:${port}`;
   const deadline = Date.now() + 10_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`nginx exited with ${child.exitCode}: ${stderr}`);
