@@ -23,6 +23,7 @@ import { DEMO_MEMBER } from "../lib/teams/seed-demo-team";
 import { benchPlayer } from "./player";
 import { BenchReport, reportMarkdown } from "./report";
 import { startAppServer, type TRunningServer } from "./server";
+import { startTlsFront, type TTlsFront } from "./tls-front";
 import { measureTokenVerification } from "./token-verify";
 
 const root = path.resolve(__dirname, "..");
@@ -90,6 +91,8 @@ async function main() {
   let database: TLoadDatabase | null = null;
   let app: TRunningServer | null = null;
   let sameHostApp: TRunningServer | null = null;
+  let tlsFront: TTlsFront | null = null;
+  let tlsFrontError: string | null = null;
   try {
     await report.section("setup", async () => {
       if (has("pages") || has("player") || has("media") || has("load")) {
@@ -132,6 +135,14 @@ async function main() {
         });
         // The same build without it, for the player's "same host" row in the same run.
         if (has("player")) sameHostApp = await startAppServer(await freePort(), { DATABASE_URL: databaseUrl, LECTERN_SECRET: secret });
+        // A third instance behind nginx with TLS + HTTP/2, for the player's h2 rows (ADR 008).
+        if (has("player")) {
+          const mediaRoot = path.resolve(process.env.MEDIA_ROOT ?? "media");
+          tlsFront = await startTlsFront({ databaseUrl, secret, mediaRoot, mp4: path.join(mediaRoot, COURSE, FREE_SEGMENT, "video.mp4") }).catch((e: Error) => {
+            tlsFrontError = e.message.split("\n")[0]!;
+            return null;
+          });
+        }
       });
     }
     const running = app as TRunningServer | null;
@@ -164,15 +175,19 @@ async function main() {
             runs: o.playerRuns,
             lighthousePages: o.lighthousePages,
             lighthouseRuns: o.lighthouseRuns,
+            ...(tlsFront ? { h2: tlsFront as TTlsFront } : {}),
           },
           add,
         );
+        if (tlsFrontError) add({ figure: "time to first frame through nginx with TLS + HTTP/2", unit: "ms", better: "lower", lectern: null, error: `the TLS front did not start: ${tlsFrontError}` });
       });
     }
     await running?.stop();
     app = null;
     await (sameHostApp as TRunningServer | null)?.stop();
     sameHostApp = null;
+    await (tlsFront as TTlsFront | null)?.stop();
+    tlsFront = null;
 
     if (has("media")) {
       await report.section("media delivery", async (add) => {
@@ -195,6 +210,7 @@ async function main() {
   } finally {
     await (app as TRunningServer | null)?.stop();
     await (sameHostApp as TRunningServer | null)?.stop();
+    await (tlsFront as TTlsFront | null)?.stop();
     await (database as TLoadDatabase | null)?.drop().catch((e: unknown) => console.error(`could not drop the bench database: ${String(e)}`));
     if (o.db === "postgres" && serverUrl) postgres("stop");
   }

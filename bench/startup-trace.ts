@@ -9,8 +9,15 @@
 //   npx tsx bench/startup-trace.ts <app base URL> [runs] [variant,variant,…]
 //   TRACE_NO_ROUTE=1: "as-is" without interception; TRACE_OTHER_BASE=<base URL>: a second app
 //   (same build, other settings) loaded as it is, interleaved with the rest.
+//   Through TLS + HTTP/2 (bench/tls-front.ts prints the command): TRACE_CERT=<cert.pem> trusts that
+//   one certificate (by its public key's hash), TRACE_BARE_URL=<url> times that bare <video> page
+//   (the one on the same nginx) instead of starting a plain nginx; an https base needs
+//   TRACE_NO_ROUTE=1 and as-is (Playwright's route.fetch would not trust the certificate).
+//   The tables show each request's protocol (h2, http/1.1).
 //   variants: as-is, no-poster-preload, no-font-preload, no-preloads, inline-css,
 //             inline-css-no-preloads, scripts-last, no-scripts
+import crypto from "node:crypto";
+import fs from "node:fs";
 import path from "node:path";
 import { chromium, type Browser } from "@playwright/test";
 import { startNginx } from "./player";
@@ -74,8 +81,8 @@ const VARIANTS: Record<string, (html: string, base: string) => string | Promise<
   "no-scripts": (html) => html.replace(/<script\b[^>]*>[\s\S]*?<\/script>/g, "").replace(/<link rel="preload" as="script"[^>]*>/g, ""),
 };
 
-type TRequestRow = { url: string; type: string; priority: string; queued: number; sent: number | null; firstByte: number | null; end: number | null; connection: number | null; cached: boolean };
-type TLoad = { ttff: number; loadeddata: number | null; presented: number | null; longtasks: [number, number][]; mp4Queued: number | null; mp4Sent: number | null; mp4FirstByte: number | null; rows: TRequestRow[] };
+type TRequestRow = { url: string; type: string; priority: string; queued: number; sent: number | null; firstByte: number | null; end: number | null; connection: number | null; cached: boolean; protocol: string | null };
+type TLoad = { ttff: number; loadeddata: number | null; presented: number | null; longtasks: [number, number][]; mp4Queued: number | null; mp4Sent: number | null; mp4FirstByte: number | null; mp4Protocol: string | null; rows: TRequestRow[] };
 
 async function load(browser: Browser, url: string, rewrite?: (html: string, base: string) => string | Promise<string>): Promise<TLoad> {
   const context = await browser.newContext();
@@ -89,7 +96,7 @@ async function load(browser: Browser, url: string, rewrite?: (html: string, base
       origin ??= e.timestamp;
       rows.set(e.requestId, {
         url: e.request.url, type: e.type ?? "", priority: e.request.initialPriority, wall: e.timestamp,
-        queued: (e.timestamp - origin) * 1000, sent: null, firstByte: null, end: null, connection: null, cached: false,
+        queued: (e.timestamp - origin) * 1000, sent: null, firstByte: null, end: null, connection: null, cached: false, protocol: null,
       });
     });
     cdp.on("Network.responseReceived", (e) => {
@@ -97,6 +104,7 @@ async function load(browser: Browser, url: string, rewrite?: (html: string, base
       const t = e.response.timing;
       if (!row || origin === null) return;
       row.connection = e.response.connectionId ?? null;
+      row.protocol = e.response.protocol ?? null;
       row.cached = !!(e.response.fromDiskCache || e.response.fromServiceWorker);
       if (t) {
         row.sent = (t.requestTime - origin) * 1000 + t.sendStart;
@@ -142,7 +150,7 @@ async function load(browser: Browser, url: string, rewrite?: (html: string, base
     });
     const list = [...rows.values()];
     const mp4 = list.find((r) => /\.mp4(\?|#|$)/.test(r.url));
-    return { ttff, ...extra, mp4Queued: mp4?.queued ?? null, mp4Sent: mp4?.sent ?? null, mp4FirstByte: mp4?.firstByte ?? null, rows: list };
+    return { ttff, ...extra, mp4Queued: mp4?.queued ?? null, mp4Sent: mp4?.sent ?? null, mp4FirstByte: mp4?.firstByte ?? null, mp4Protocol: mp4?.protocol ?? null, rows: list };
   } finally {
     await context.close();
   }
@@ -161,9 +169,9 @@ const short = (url: string) => {
 };
 
 function table(rows: TRequestRow[]): string {
-  const lines = ["| request | type | priority | queued | sent | first byte | end | conn |", "|---|---|---|--:|--:|--:|--:|--:|"];
+  const lines = ["| request | type | priority | queued | sent | first byte | end | conn | protocol |", "|---|---|---|--:|--:|--:|--:|--:|---|"];
   for (const r of [...rows].sort((a, b) => a.queued - b.queued)) {
-    lines.push(`| ${short(r.url)} | ${r.type} | ${r.priority} | ${ms(r.queued)} | ${ms(r.sent)} | ${ms(r.firstByte)} | ${ms(r.end)} | ${r.connection ?? "—"}${r.cached ? " (cache)" : ""} |`);
+    lines.push(`| ${short(r.url)} | ${r.type} | ${r.priority} | ${ms(r.queued)} | ${ms(r.sent)} | ${ms(r.firstByte)} | ${ms(r.end)} | ${r.connection ?? "—"}${r.cached ? " (cache)" : ""} | ${r.protocol ?? "—"} |`);
   }
   return lines.join("\n");
 }
@@ -175,10 +183,21 @@ async function main() {
   const names = (variantsArg ?? Object.keys(VARIANTS).join(",")).split(",");
   for (const n of names) if (!VARIANTS[n]) throw new Error(`unknown variant ${n}; known: ${Object.keys(VARIANTS).join(", ")}`);
   const url = `${base}/courses/${COURSE}/${SEGMENT}?autoplay=1`;
-  const nginx = await startNginx(path.join(process.env.MEDIA_ROOT ?? "./media", COURSE, SEGMENT, "video.mp4"));
+  if (base.startsWith("https:") && (!process.env.TRACE_NO_ROUTE || names.some((n) => n !== "as-is"))) {
+    throw new Error("an https base takes TRACE_NO_ROUTE=1 and the as-is variant only (route.fetch would not trust the certificate)");
+  }
+  const flags = [...CHROME_FLAGS];
+  if (process.env.TRACE_CERT) {
+    // Trust this one certificate (by its public key), as bench/player.ts does for its TLS front.
+    const der = new crypto.X509Certificate(fs.readFileSync(process.env.TRACE_CERT)).publicKey.export({ type: "spki", format: "der" });
+    flags.push(`--ignore-certificate-errors-spki-list=${crypto.createHash("sha256").update(der).digest("base64")}`);
+  }
+  const nginx = process.env.TRACE_BARE_URL
+    ? { url: process.env.TRACE_BARE_URL, stop() {} }
+    : await startNginx(path.join(process.env.MEDIA_ROOT ?? "./media", COURSE, SEGMENT, "video.mp4"));
   appBase = base;
   nginxMp4 = nginx.url.replace(/index\.html$/, "video.mp4");
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROME_FLAGS });
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: flags });
   const results = new Map<string, TLoad[]>([["bare", []], ...names.map((n) => [n, []] as [string, TLoad[]])]);
   const loads: Record<string, () => Promise<TLoad>> = { bare: () => load(browser, nginx.url) };
   for (const n of names) loads[n] = () => load(browser, url, n === "as-is" && process.env.TRACE_NO_ROUTE ? undefined : VARIANTS[n]);
@@ -203,12 +222,12 @@ async function main() {
   }
   const bare = median(results.get("bare")!.map((r) => r.ttff));
   console.log(`\nload average ${(await import("node:os")).loadavg().map((x) => x.toFixed(1)).join(" ")}, ${runs} interleaved cold loads each\n`);
-  console.log("| variant | `playing` (median) | × bare | frame presented | loadeddata | MP4 queued | MP4 sent | MP4 first byte | all `playing` |\n|---|--:|--:|--:|--:|--:|--:|--:|---|");
+  console.log("| variant | `playing` (median) | × bare | frame presented | loadeddata | MP4 queued | MP4 sent | MP4 first byte | MP4 protocol | all `playing` |\n|---|--:|--:|--:|--:|--:|--:|--:|---|---|");
   for (const [name, list] of results) {
     const f = median(list.map((r) => r.ttff));
     const m = (k: "mp4Queued" | "mp4Sent" | "mp4FirstByte") => median(list.map((r) => r[k]).filter((x): x is number => x !== null));
     const p = (k: "presented" | "loadeddata") => median(list.map((r) => r[k]).filter((x): x is number => x !== null)).toFixed(0);
-    console.log(`| ${name} | ${f.toFixed(0)} | ${(f / bare).toFixed(2)} | ${p("presented")} | ${p("loadeddata")} | ${m("mp4Queued").toFixed(0)} | ${m("mp4Sent").toFixed(0)} | ${m("mp4FirstByte").toFixed(0)} | ${list.map((r) => r.ttff.toFixed(0)).join(", ")} |`);
+    console.log(`| ${name} | ${f.toFixed(0)} | ${(f / bare).toFixed(2)} | ${p("presented")} | ${p("loadeddata")} | ${m("mp4Queued").toFixed(0)} | ${m("mp4Sent").toFixed(0)} | ${m("mp4FirstByte").toFixed(0)} | ${[...new Set(list.map((r) => r.mp4Protocol ?? "—"))].join("/")} | ${list.map((r) => r.ttff.toFixed(0)).join(", ")} |`);
   }
   for (const [name, list] of results) {
     if (!list.length) continue;
