@@ -282,7 +282,7 @@ export type TPlayerOptions = {
    * The app behind nginx with TLS and HTTP/2 and a bare <video> of the same MP4 on that nginx
    * (bench/tls-front.ts): both timed in the same loop; Chromium trusts that one certificate.
    */
-  h2?: { baseUrl: string; bareUrl: string; spki: string };
+  h2?: { baseUrl: string; bareUrl: string; spki: string; plainBaseUrl?: string; plainBareUrl?: string };
 };
 
 export async function benchPlayer(options: TPlayerOptions, add: (row: TRowInput) => void): Promise<void> {
@@ -307,10 +307,20 @@ export async function benchPlayer(options: TPlayerOptions, add: (row: TRowInput)
     const sameHostUrl = options.sameHostBaseUrl ? `${options.sameHostBaseUrl}/courses/${course}/${segment}?autoplay=1` : null;
     if (sameHostUrl) await timeToFirstFrame(browser, sameHostUrl).catch(() => 0);
     const h2Url = options.h2 ? `${options.h2.baseUrl}/courses/${course}/${segment}?autoplay=1` : null;
+    // The same nginx and app on its plain-HTTP port: HTTP/1.1, everything else equal.
+    const plain = options.h2?.plainBaseUrl && options.h2.plainBareUrl
+      ? { page: `${options.h2.plainBaseUrl}/courses/${course}/${segment}?autoplay=1`, bare: options.h2.plainBareUrl }
+      : null;
     if (options.h2) {
       await timeToFirstFrame(browser, h2Url!).catch(() => 0);
       await timeToFirstFrame(browser, options.h2.bareUrl).catch(() => 0);
     }
+    if (plain) {
+      await timeToFirstFrame(browser, plain.page).catch(() => 0);
+      await timeToFirstFrame(browser, plain.bare).catch(() => 0);
+    }
+    const plainPage: number[] = [];
+    const plainBare: number[] = [];
     const h2Page: number[] = [];
     const h2Bare: number[] = [];
     // Loads whose document or MP4 did not go over HTTP/2 (then the rows are errors).
@@ -347,8 +357,14 @@ export async function benchPlayer(options: TPlayerOptions, add: (row: TRowInput)
         await h2Load("h2 page", h2Url!, h2Page);
         await h2Load("h2 bare", options.h2.bareUrl, h2Bare);
       }
+      if (plain) {
+        const pp = await timeToFirstFrame(browser, plain.page).catch((e: Error) => void failed.push(`plain page: ${e.message.split("\n")[0]}`));
+        const pb = await timeToFirstFrame(browser, plain.bare).catch((e: Error) => void failed.push(`plain bare: ${e.message.split("\n")[0]}`));
+        if (pp !== undefined) plainPage.push(pp);
+        if (pb !== undefined) plainBare.push(pb);
+      }
     }
-    const loadsPerRun = 3 + (sameHostUrl ? 1 : 0) + (options.h2 ? 2 : 0);
+    const loadsPerRun = 3 + (sameHostUrl ? 1 : 0) + (options.h2 ? 2 : 0) + (plain ? 2 : 0);
     add({
       figure: `time to first frame, ${segment} (median of ${runs} cold loads)`,
       unit: "ms",
@@ -403,6 +419,17 @@ export async function benchPlayer(options: TPlayerOptions, add: (row: TRowInput)
           : !h2Page.length || !h2Bare.length
             ? { error: `every load failed: ${failed.filter((f) => f.startsWith("h2")).slice(0, 2).join("; ")}` }
             : {}),
+      });
+    }
+    if (plain) {
+      add({
+        figure: `time to first frame, ${segment}, through the same nginx on plain HTTP/1.1 (median of ${runs} cold loads)`,
+        unit: "ms",
+        better: "lower",
+        lectern: plainPage.length ? median(plainPage) : null,
+        referenceName: "bare <video> of the same MP4 on that nginx, plain HTTP/1.1",
+        reference: plainBare.length ? median(plainBare) : null,
+        note: `the TLS + HTTP/2 row's nginx and app on a second, plain port (njs media): what HTTP/2 changes; interleaved: page [${plainPage.map((x) => x.toFixed(0)).join(", ")}], bare [${plainBare.map((x) => x.toFixed(0)).join(", ")}]`,
       });
     }
     // What a viewer loads: a plain load, the play button pressed, 3 s watched (issue 12's goal);

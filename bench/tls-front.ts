@@ -3,6 +3,7 @@
 // as behind a TLS proxy (APP_URL = the https origin, TRUSTED_PROXY_HOPS=1, MEDIA_OFFLOAD=nginx),
 // nginx from deploy/nginx (njs mode: nginx verifies the media tokens and sends the MP4 itself)
 // and, on the same nginx, a bare <video> page of the same MP4 (`/bare/`): both behind one front.
+// The same server also listens on a plain-HTTP port (HTTP/1.1), for the comparison without TLS.
 // Used by bench/player.ts; run alone for bench/startup-trace.ts:
 //
 //   DATABASE_URL=file:./data/e2e.db npx tsx bench/tls-front.ts [nginx port] [app port]
@@ -20,6 +21,12 @@ export type TTlsFront = {
   baseUrl: string;
   /** The bare <video> page of the same MP4 on the same nginx. */
   bareUrl: string;
+  /**
+   * The same nginx, server and app on a second, plain-HTTP port (HTTP/1.1, no TLS): what HTTP/2
+   * changes, with everything else equal (njs media, the same instance).
+   */
+  plainBaseUrl: string;
+  plainBareUrl: string;
   /** The certificate's SPKI hash for Chromium's --ignore-certificate-errors-spki-list. */
   spki: string;
   certFile: string;
@@ -60,6 +67,7 @@ export async function startTlsFront(options: TTlsFrontOptions): Promise<TTlsFron
       { mode: 0o644 },
     );
     const port = options.port ?? (await freePort());
+    const plainPort = await freePort();
     const origin = `https://127.0.0.1:${port}`;
     const app = await startAppServer(options.appPort ?? (await freePort()), {
       DATABASE_URL: options.databaseUrl,
@@ -80,10 +88,19 @@ export async function startTlsFront(options: TTlsFrontOptions): Promise<TTlsFron
       mediaAuth: "njs",
       secret: deriveMediaKey(options.secret),
       tls: { cert: cert.cert, key: cert.key },
-      extra: `location /bare/ { alias ${www}/; types { text/html html; video/mp4 mp4; } }`,
+      extra: [`listen 127.0.0.1:${plainPort};`, `location /bare/ { alias ${www}/; types { text/html html; video/mp4 mp4; } }`].join("\n    "),
     });
     stops.push(() => nginx.stop());
-    return { baseUrl: nginx.baseUrl, bareUrl: `${nginx.baseUrl}/bare/index.html`, spki: cert.spki, certFile: cert.cert, stop };
+    const plainBaseUrl = `http://127.0.0.1:${plainPort}`;
+    return {
+      baseUrl: nginx.baseUrl,
+      bareUrl: `${nginx.baseUrl}/bare/index.html`,
+      plainBaseUrl,
+      plainBareUrl: `${plainBaseUrl}/bare/index.html`,
+      spki: cert.spki,
+      certFile: cert.cert,
+      stop,
+    };
   } catch (error) {
     await stop();
     throw error;
@@ -104,6 +121,7 @@ async function main() {
     ...(appPort ? { appPort } : {}),
   });
   console.log(`app through nginx (TLS, HTTP/2): ${front.baseUrl}\nbare <video>: ${front.bareUrl}\ncertificate: ${front.certFile}`);
+  console.log(`the same, plain HTTP/1.1: ${front.plainBaseUrl} (bare: ${front.plainBareUrl})`);
   console.log(`trace: TRACE_CERT=${front.certFile} TRACE_BARE_URL=${front.bareUrl} TRACE_NO_ROUTE=1 npx tsx bench/startup-trace.ts ${front.baseUrl} 5 as-is`);
   const end = () => void front.stop().then(() => process.exit(0));
   process.once("SIGINT", end);
