@@ -1,15 +1,11 @@
 import type { Page } from "@playwright/test";
 import { COURSE, expect, test } from "./fixtures";
 import { seriousViolations } from "./support/axe";
+import { playerReady } from "./support/player";
 
 // axe-core on the catalog, course and player pages (zero serious or critical violations),
 // a keyboard-only journey, the phone layout (390 px) and reduced motion.
 
-async function playerReady(page: Page) {
-  await expect
-    .poll(() => page.evaluate(() => document.querySelector("video")?.readyState ?? 0), { timeout: 20_000 })
-    .toBeGreaterThanOrEqual(1);
-}
 
 for (const [name, path] of [
   ["catalog", "/"],

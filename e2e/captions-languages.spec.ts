@@ -4,6 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import type { Page } from "@playwright/test";
 import { expect, test, TALKS } from "./fixtures";
+import { playerReady } from "./support/player";
 
 // Captions in several languages (issue 9): a seeded segment gets a German track beside its
 // English one; the captions menu, the transcript panel and course search offer both.
@@ -23,11 +24,6 @@ test.afterAll(() => {
   execFileSync(tsx, [script, "remove", TALKS, SEGMENT, "de"], { stdio: "pipe" });
 });
 
-async function playerReady(page: Page) {
-  await expect
-    .poll(() => page.evaluate(() => document.querySelector("video")?.readyState ?? 0), { timeout: 20_000 })
-    .toBeGreaterThanOrEqual(1);
-}
 const showingLanguage = (page: Page) =>
   page.evaluate(() => {
     const el = document.querySelector(".video-js") as unknown as { player?: { textTracks(): ArrayLike<TextTrack> } };

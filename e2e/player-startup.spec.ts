@@ -29,8 +29,10 @@ async function recordFirstPlaying(page: Page) {
 test("an autoplay load starts the server-rendered MP4; video.js takes that element over and moves to HLS at a seek", async ({ page }) => {
   const html = await (await page.request.get(`/courses/${COURSE}/${FREE}?autoplay=1`)).text();
   expect(html).toMatch(new RegExp(`<video [^>]*data-early-video[^>]* src="/media/${COURSE}/${FREE}/[^/"]+/video\\.mp4"`));
-  // Without autoplay the page renders no early <video> (video.js builds its own, on the MP4).
-  expect(await (await page.request.get(`/courses/${COURSE}/${FREE}`)).text()).not.toContain("data-early-video");
+  // Without autoplay the same element, paused: no autoplay attribute (video.js is built around it at the viewer's first input).
+  const plain = (await (await page.request.get(`/courses/${COURSE}/${FREE}`)).text()).match(/<video [^>]*data-early-video[^>]*>/)?.[0];
+  expect(plain).toMatch(new RegExp(` src="/media/${COURSE}/${FREE}/[^/"]+/video\\.mp4"`));
+  expect(plain).not.toContain("autoplay");
 
   const hls: string[] = [];
   page.on("request", (r) => {
@@ -106,6 +108,83 @@ test("a plain load plays the MP4 with video.js core; HLS support (VHS) is fetche
   await expect(page.locator(".vjs-quality-menu-wrapper .vjs-menu-item")).toHaveCount(4);
 });
 
+/**
+ * Holds back video.js's own chunk by `ms`: the player cannot be built before. (Not the page's
+ * chunk, which names the early play button too.) Pages are then loaded to `domcontentloaded`:
+ * the `load` event would wait for that chunk.
+ */
+async function delayPlayerCode(page: Page, ms: number) {
+  await page.route(/\/_next\/static\/chunks\/.*\.js$/, async (route) => {
+    const response = await route.fetch();
+    const body = await response.body();
+    if (body.includes("vjs-big-play-button") && !body.includes("data-early-start")) await new Promise((r) => setTimeout(r, ms));
+    await route.fulfill({ response, body });
+  });
+}
+
+test("a plain load builds no player until the viewer's first input: the server's <video> preloads, its play button waits", async ({ page }) => {
+  await page.goto(`/courses/${COURSE}/${FREE}`);
+  const player = page.getByTestId("player");
+  // The MP4 loads from the HTML, without any script's help.
+  await expect.poll(() => page.evaluate(() => document.querySelector("video")?.readyState ?? 0), { timeout: 20_000 }).toBeGreaterThanOrEqual(1);
+  await page.evaluate(() => new Promise((r) => setTimeout(r, 1500)));
+  // No input yet: no video.js (its build was a third of the load's main-thread work, ADR 008).
+  await expect(player).not.toHaveAttribute("data-built", "");
+  await expect(page.locator(".vjs-control-bar")).toHaveCount(0);
+  const start = page.locator(".vjs-big-play-button");
+  await expect(start).toHaveCount(1);
+  await expect(start).toHaveAccessibleName("Play Video");
+  const before = await start.boundingBox();
+
+  // The pointer arrives: video.js is built around the same element; its play button takes the
+  // same place (one at any time), the duration is shown.
+  await page.mouse.move(5, 5);
+  await page.mouse.move(before!.x - 40, before!.y - 40);
+  await expect(player).toHaveAttribute("data-built", "");
+  await expect(page.locator(".vjs-control-bar")).toBeVisible();
+  await expect(start).toHaveCount(1);
+  expect(await start.evaluate((b) => b.hasAttribute("data-early-start"))).toBe(false);
+  const after = await start.boundingBox();
+  for (const k of ["x", "y", "width", "height"] as const) expect(Math.abs(after![k] - before![k])).toBeLessThan(0.5);
+  await expect(page.locator(".vjs-remaining-time-display")).toHaveText(/0:[1-5]\d/);
+  expect(await page.evaluate(() => document.querySelectorAll("video").length)).toBe(1);
+});
+
+test("a press on the play button before the player is built plays at once, and the player takes the playing element over", async ({ page }) => {
+  await delayPlayerCode(page, 5000);
+  await recordEarlyVideoInterruptions(page);
+  await page.goto(`/courses/${COURSE}/${FREE}`, { waitUntil: "domcontentloaded" });
+  await expect.poll(() => page.evaluate(() => document.querySelector("video")?.readyState ?? 0), { timeout: 20_000 }).toBeGreaterThanOrEqual(1);
+  // Hydrated (the transcript comes after the page's effects ran) while video.js's code is held back.
+  await expect(page.getByTestId("transcript").locator("button").filter({ hasText: "0:04" })).toBeVisible({ timeout: 10_000 });
+  await page.locator("[data-early-start]").click();
+  // Playing on the element itself, with no player yet.
+  await expect.poll(() => page.evaluate(() => document.querySelector("video")!.currentTime), { timeout: 10_000 }).toBeGreaterThan(0.3);
+  expect(await page.locator(".vjs-control-bar").count()).toBe(0);
+  // Then video.js arrives and takes it over, in the playing state, without a pause.
+  await expect(page.getByTestId("player")).toHaveAttribute("data-built", "", { timeout: 20_000 });
+  await expect(page.locator(".video-js.vjs-playing")).toHaveCount(1);
+  expect(await page.evaluate(() => document.querySelector("video")!.paused)).toBe(false);
+  expect(await earlyVideoInterruptions(page)).toEqual([]);
+  expect(await page.evaluate(() => document.querySelector("video")!.muted)).toBe(false);
+});
+
+test("a shortcut pressed before the player is built is applied once it is", async ({ page }) => {
+  await delayPlayerCode(page, 5000);
+  await page.goto(`/courses/${COURSE}/${FREE}`, { waitUntil: "domcontentloaded" });
+  await expect(page.getByTestId("transcript").locator("button").filter({ hasText: "0:04" })).toBeVisible({ timeout: 10_000 });
+  await page.keyboard.press("k");
+  expect(await page.locator(".vjs-control-bar").count()).toBe(0);
+  await expect(page.getByTestId("player")).toHaveAttribute("data-built", "", { timeout: 20_000 });
+  await expect.poll(() => page.evaluate(() => document.querySelector("video")!.currentTime), { timeout: 20_000 }).toBeGreaterThan(0.5);
+  // And a transcript line pressed on a fresh load seeks there.
+  await page.goto(`/courses/${COURSE}/${FREE}`, { waitUntil: "domcontentloaded" });
+  await page.getByTestId("transcript").locator("button").filter({ hasText: "0:04" }).click({ timeout: 10_000 });
+  expect(await page.locator(".vjs-control-bar").count()).toBe(0);
+  await expect(page.getByTestId("player")).toHaveAttribute("data-built", "", { timeout: 20_000 });
+  await expect.poll(() => page.evaluate(() => document.querySelector("video")!.currentTime), { timeout: 20_000 }).toBeGreaterThan(3.5);
+});
+
 test("a paid segment's early <video> only for a viewer allowed to watch it", async ({ page, context, baseURL }) => {
   test.setTimeout(90_000);
   const url = `/courses/${COURSE}/${PAID}?autoplay=1`;
@@ -137,22 +216,28 @@ for (const viewport of [{ width: 1366, height: 900 }, { width: 390, height: 844 
         w.__shifts = [];
         new PerformanceObserver((list) => {
           for (const entry of list.getEntries() as unknown as { value: number; hadRecentInput: boolean; sources?: { node?: Node }[] }[]) {
-            if (!entry.hadRecentInput) {
-              w.__shifts.push({
-                value: entry.value,
-                sources: (entry.sources ?? []).map((s) => {
-                  const node = s.node as Element | undefined;
-                  const { previousRect: a, currentRect: b } = s as unknown as { previousRect: DOMRect; currentRect: DOMRect };
-                  const where = `${Math.round(a.x)},${Math.round(a.y)} ${Math.round(a.width)}×${Math.round(a.height)} → ${Math.round(b.x)},${Math.round(b.y)} ${Math.round(b.width)}×${Math.round(b.height)}`;
-                  return `${node?.nodeName ?? "?"}.${node?.className?.toString?.() ?? ""} ${node?.textContent?.slice(0, 30) ?? ""} ${where}`;
-                }),
-              });
-            }
+            if (entry.hadRecentInput) continue;
+            w.__shifts.push({
+              value: entry.value,
+              sources: (entry.sources ?? []).map((s) => {
+                const node = s.node as Element | undefined;
+                const { previousRect: a, currentRect: b } = s as unknown as { previousRect: DOMRect; currentRect: DOMRect };
+                const where = `${Math.round(a.x)},${Math.round(a.y)} ${Math.round(a.width)}×${Math.round(a.height)} → ${Math.round(b.x)},${Math.round(b.y)} ${Math.round(b.width)}×${Math.round(b.height)}`;
+                return `${node?.nodeName ?? "?"}.${node?.className?.toString?.() ?? ""} ${node?.textContent?.slice(0, 30) ?? ""} ${where}`;
+              }),
+            });
           }
         }).observe({ type: "layout-shift", buffered: true });
       });
       await page.goto(`/courses/${COURSE}/${FREE}${query}`);
+      // A plain load builds the player at the first input (CLS leaves out the shifts just after
+      // one): the player's box and the page under it stay where they were.
+      await expect(page.getByTestId("transcript")).toBeAttached();
+      const boxes = () => Promise.all([page.getByTestId("player").boundingBox(), page.getByTestId("transcript").boundingBox()]);
+      const before = await boxes();
+      await playerReady(page);
       await expect(page.locator(".vjs-control-bar")).toBeAttached({ timeout: 20_000 });
+      expect(await boxes()).toEqual(before);
       await expect.poll(() => page.evaluate(() => document.querySelector("video")?.readyState ?? 0), { timeout: 20_000 }).toBeGreaterThanOrEqual(2);
       // Let late work land (the transcript and chapters after the first frame, fonts).
       await expect(page.getByTestId("transcript")).toBeAttached();

@@ -1,15 +1,10 @@
 import type { Page } from "@playwright/test";
 import { COURSE, expect, test } from "./fixtures";
-import { earlyVideoInterruptions, recordEarlyVideoInterruptions } from "./support/player";
+import { earlyVideoInterruptions, recordEarlyVideoInterruptions, playerReady } from "./support/player";
 
 // The player page's journeys: keyboard, transcript, chapters and thumbnails, deep links,
 // quality menu, remembered settings and auto-advance (docs/decisions/008-player-and-progress.md).
 
-async function playerReady(page: Page) {
-  await expect
-    .poll(() => page.evaluate(() => document.querySelector("video")?.readyState ?? 0), { timeout: 20_000 })
-    .toBeGreaterThanOrEqual(1);
-}
 const videoState = (page: Page) =>
   page.evaluate(() => {
     const v = document.querySelector("video")!;

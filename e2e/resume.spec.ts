@@ -2,15 +2,11 @@ import type { Page } from "@playwright/test";
 import Database from "better-sqlite3";
 import { COURSE, expect, test } from "./fixtures";
 import { signUpLearner } from "./support/accounts";
+import { playerReady } from "./support/player";
 
 // Resume and honest progress: positions saved and restored, completion only for watching,
 // anonymous progress merged into the account on sign-in (docs/decisions/008-player-and-progress.md).
 
-async function playerReady(page: Page) {
-  await expect
-    .poll(() => page.evaluate(() => document.querySelector("video")?.readyState ?? 0), { timeout: 20_000 })
-    .toBeGreaterThanOrEqual(1);
-}
 const video = (page: Page) =>
   page.evaluate(() => {
     const v = document.querySelector("video")!;

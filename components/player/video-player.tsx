@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useRef } from "react";
+import { useEffect, useRef, useState, type MutableRefObject } from "react";
 import type videojsType from "video.js";
 import "video.js/dist/video-js.css";
 import "videojs-contrib-quality-menu/dist/videojs-contrib-quality-menu.css";
@@ -40,11 +40,58 @@ type TVideoPlayerProps = {
   /** "none" for a player that may never be played (a landing page's trailer): nothing is fetched until play. */
   preload?: "auto" | "none";
   /**
-   * An autoplay load: the server renders a <video> of the segment's MP4 that starts before any
-   * script (first frame as early as a bare <video>); video.js takes that element over.
+   * The server renders a <video> of the segment's MP4 that video.js later takes over. An autoplay
+   * load starts it before any script (first frame as early as a bare <video>); a plain load shows
+   * it paused, with a play button, and builds the player at the viewer's first input (below).
    */
-  early?: { startSeconds: number | null; muted: boolean } | null;
+  early?: { startSeconds: number | null; muted: boolean; autoplay: boolean } | null;
+  /** Set to a function that builds the player now (a plain load's deferred build): for the page's own controls. */
+  buildRef?: MutableRefObject<(() => void) | null>;
 };
+
+/** What shows that a viewer is here and about to use the page: any of these builds a waiting player. */
+const INTENT_EVENTS = ["pointerdown", "pointermove", "touchstart", "keydown", "wheel"] as const;
+
+/** Once the viewer has used this page, later players (a client-side move to another segment) build at once. */
+let viewerActed = false;
+
+/**
+ * Resolves at the viewer's first input on the page (a pointer moving or pressing, a touch, a key,
+ * the wheel), when `request` is called, or when the server-rendered element starts playing or
+ * fails on its own. Until then video.js is not built: building it (one 160–250 ms task at
+ * Lighthouse's 4× CPU) was a third of a plain load's main-thread work, spent before anyone had
+ * asked for the player (ADR 008, issue 12). Resolves at once after an earlier input.
+ */
+function viewerIntent(tag: HTMLVideoElement, request: MutableRefObject<(() => void) | null>): { ready: Promise<void>; cancel(): void } {
+  let resolveReady = () => {};
+  const ready = new Promise<void>((resolve) => {
+    resolveReady = resolve;
+  });
+  const stopListening = () => {
+    for (const type of INTENT_EVENTS) document.removeEventListener(type, done, true);
+    tag.removeEventListener("play", done);
+    tag.removeEventListener("error", done);
+    request.current = null;
+  };
+  // Built in a task of its own, not inside the input's dispatch: Chromium dispatches pointer
+  // moves with the animation frame, so video.js's own frame callbacks (its time displays' text)
+  // would wait one more frame and the control bar would show once with empty times (a layout
+  // shift). The input's handler also stays short.
+  function done() {
+    stopListening();
+    viewerActed = true;
+    setTimeout(resolveReady, 0);
+  }
+  if (viewerActed) {
+    resolveReady();
+    return { ready, cancel() {} };
+  }
+  for (const type of INTENT_EVENTS) document.addEventListener(type, done, { capture: true, passive: true });
+  tag.addEventListener("play", done);
+  tag.addEventListener("error", done);
+  request.current = done;
+  return { ready, cancel: stopListening };
+}
 
 type TMenuButton = { hasClass(name: string): boolean; items?: unknown[]; pressButton(): void };
 
@@ -93,8 +140,12 @@ function keptInPlace<T>(tag: HTMLVideoElement, build: () => T): T {
  * chapters menus. The element is created imperatively (or rendered as HTML, for an early
  * start) so React never owns nodes video.js rewrites.
  */
-export function VideoPlayer({ playback, extras, onReady, onAccessEnded, posterImage, preload = "auto", early }: TVideoPlayerProps) {
+export function VideoPlayer({ playback, extras, onReady, onAccessEnded, posterImage, preload = "auto", early, buildRef }: TVideoPlayerProps) {
   const containerRef = useRef<HTMLDivElement>(null);
+  const ownBuildRef = useRef<(() => void) | null>(null);
+  const requestBuild = buildRef ?? ownBuildRef;
+  // For the page's tests and styles: video.js has been built (a plain load waits for the viewer).
+  const [built, setBuilt] = useState(false);
   const onReadyRef = useRef(onReady);
   onReadyRef.current = onReady;
   const onAccessEndedRef = useRef(onAccessEnded);
@@ -104,21 +155,40 @@ export function VideoPlayer({ playback, extras, onReady, onAccessEnded, posterIm
   const { hls, poster, captions, segment, mp4 } = playback;
   const { chapters } = extras;
   const earlyHtml =
-    early && mp4 ? earlyVideoHtml({ mp4, poster, startSeconds: early.startSeconds, muted: early.muted, label: segment.title }) : null;
+    early && mp4
+      ? earlyVideoHtml({ mp4, poster, startSeconds: early.startSeconds, muted: early.muted, label: segment.title, autoplay: early.autoplay })
+      : null;
   const earlyStart = early?.startSeconds ?? null;
+  const waitsForViewer = earlyHtml !== null && early?.autoplay === false;
 
   useEffect(() => {
     const container = containerRef.current;
     if (!container) return;
     let teardown = () => {};
     let unmounted = false;
-    // The code is requested when this module first runs (above); a segment without an MP4, or
-    // an early MP4 that already failed, needs VHS from the start.
     const early = container.querySelector<HTMLVideoElement>("video[data-early-video]:not(.vjs-tech)");
-    const hlsFirst = !mp4 || (early !== null && early.error !== null);
-    void Promise.all([loadVideoJs(), hlsFirst ? loadHlsSupport() : null]).then(([videojs]) => {
+    // A plain load: built at the viewer's first input (viewerIntent), not during the page's load.
+    const intent = early && waitsForViewer ? viewerIntent(early, requestBuild) : null;
+    // Its play button (server-rendered beside the element, before video.js's exists): the element
+    // plays at once (the press is the viewer's gesture, so with sound) and the player is built
+    // around it. Pressed on an element whose MP4 failed, the player starts on HLS and plays.
+    const startButton = container.querySelector<HTMLButtonElement>("button[data-early-start]");
+    let playRequested = false;
+    const pressPlay = () => {
+      playRequested = true;
+      if (early && !early.error) void early.play().catch(() => {});
+      requestBuild.current?.();
+    };
+    startButton?.addEventListener("click", pressPlay);
+    void (intent?.ready ?? Promise.resolve()).then(() => {
       if (unmounted) return;
-      teardown = mountPlayer(videojs, container);
+      // The code is requested when this module first runs (above); a segment without an MP4, or
+      // an early MP4 that already failed, needs VHS from the start.
+      const hlsFirst = !mp4 || (early !== null && early.error !== null);
+      return Promise.all([loadVideoJs(), hlsFirst ? loadHlsSupport() : null]).then(([videojs]) => {
+        if (unmounted) return;
+        teardown = mountPlayer(videojs, container);
+      });
     });
 
     function mountPlayer(videojs: typeof videojsType, container: HTMLDivElement): () => void {
@@ -160,6 +230,14 @@ export function VideoPlayer({ playback, extras, onReady, onAccessEnded, posterIm
       };
       const player = tag ? keptInPlace(tag, () => videojs(element, options)) : videojs(element, options);
       player.el().setAttribute("aria-label", `Video player: ${segment.title}`);
+      // The server-rendered play button gives way to video.js's in the same task (never two, never
+      // none), and keyboard focus goes with it.
+      if (startButton?.isConnected) {
+        const focused = document.activeElement === startButton;
+        startButton.remove();
+        if (focused) (player.getChild("BigPlayButton")?.el() as HTMLElement | undefined)?.focus();
+      }
+      setBuilt(true);
       // The controls that appear once loaded keep their slots from the start (app/player.css, CLS 0).
       if (chapters) player.addClass("vjs-lectern--chapters");
       if (captions.length > 0) player.addClass("vjs-lectern--captions");
@@ -246,6 +324,10 @@ export function VideoPlayer({ playback, extras, onReady, onAccessEnded, posterIm
       }
 
       const cleanup = onReadyRef.current?.(player, tag ? { startSeconds: onEarlyMp4 ? earlyStart : null } : null);
+      // The element knew its duration before video.js existed (a plain load's, preloaded while the
+      // page waited for the viewer): video.js reads it at once, so no change is announced, and the
+      // remaining time showed "-0:00" until the first timeupdate.
+      if (onEarlyMp4 && tag && tag.readyState >= HTMLMediaElement.HAVE_METADATA) player.trigger("durationchange");
       // video.js missed the early element's play/playing (they fired before it existed):
       // replay them so its controls, and the page's progress reporting, know it is playing.
       // (`playing` only once it is: an autoplay still waiting for data sends its own, and a
@@ -253,6 +335,9 @@ export function VideoPlayer({ playback, extras, onReady, onAccessEnded, posterIm
       if (onEarlyMp4 && tag && !tag.paused) {
         tag.dispatchEvent(new Event("play"));
         if (tag.readyState >= HTMLMediaElement.HAVE_FUTURE_DATA) tag.dispatchEvent(new Event("playing"));
+      } else if (tag && tag.error && playRequested) {
+        // Pressed play on an element whose MP4 then failed: the player starts on HLS instead.
+        void player.play()?.catch(() => {});
       } else if (onEarlyMp4 && tag && tag.autoplay && tag.played.length === 0) {
         // Meant to autoplay and not started yet: make sure it does, with the element's own play()
         // (video.js's waits for a source it learns only later for an element it adopts).
@@ -270,14 +355,17 @@ export function VideoPlayer({ playback, extras, onReady, onAccessEnded, posterIm
 
     return () => {
       unmounted = true;
+      intent?.cancel();
+      startButton?.removeEventListener("click", pressPlay);
       teardown();
     };
-  }, [hls, mp4, poster, captions, segment.title, chapters, preload, earlyStart]);
+  }, [hls, mp4, poster, captions, segment.title, chapters, preload, earlyStart, waitsForViewer, requestBuild]);
+
 
   // The poster is in the server's HTML, in the space the player will take: no black box while
   // video.js loads; the player (transparent until it starts) shows the same image over it.
   return (
-    <div className="player" data-vjs-player data-testid="player" ref={containerRef}>
+    <div className="player" data-vjs-player data-testid="player" data-built={built ? "" : undefined} ref={containerRef}>
       {poster ? (
         // eslint-disable-next-line @next/next/no-img-element -- a signed media URL, not an optimisable asset
         <img
@@ -295,6 +383,7 @@ export function VideoPlayer({ playback, extras, onReady, onAccessEnded, posterIm
         // parent instead of moving a playing <video> in the DOM).
         <div className="player__early" data-vjs-player dangerouslySetInnerHTML={{ __html: earlyHtml }} />
       ) : null}
+
     </div>
   );
 }

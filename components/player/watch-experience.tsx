@@ -51,6 +51,16 @@ async function fetchCues(url: string | null | undefined): Promise<TVttCue[]> {
 
 
 /**
+ * Starts playback. Just after video.js has taken over the server-rendered <video>, it does not
+ * know the element's source yet, and its play() waits for a `loadstart` the element already sent
+ * (ADR 008): the element's own play() then (a shortcut pressed while the player was being built).
+ */
+function playNow(player: TPlayer): void {
+  const media = player.currentSrc() ? null : player.el().querySelector("video");
+  void (media ? media.play() : player.play())?.catch(() => {});
+}
+
+/**
  * The watch page's client side: the video.js player and everything around it — keyboard
  * shortcuts and their `?` overlay, the transcript, chapter markers and thumbnail previews,
  * resume and honest progress, remembered preferences, auto-advance with the paywall card,
@@ -60,6 +70,16 @@ export function WatchExperience(props: TWatchExperienceProps) {
   const { playback, extras, courseSlug, segmentSlug, next } = props;
   const router = useRouter();
   const playerRef = useRef<TPlayer | null>(null);
+  // A plain load builds the player at the viewer's first input (VideoPlayer): what the page's own
+  // controls ask before it exists (a transcript line, a shortcut) waits here for it.
+  const buildPlayerRef = useRef<(() => void) | null>(null);
+  const waitingForPlayer = useRef<((player: TPlayer) => void)[]>([]);
+  const withPlayer = useCallback((act: (player: TPlayer) => void) => {
+    const player = playerRef.current;
+    if (player) return act(player);
+    waitingForPlayer.current.push(act);
+    buildPlayerRef.current?.();
+  }, []);
   const dialogRef = useRef<HTMLDialogElement>(null);
   const [time, setTime] = useState(props.startAt ?? 0);
   const [cues, setCues] = useState<TVttCue[] | null>(null);
@@ -111,13 +131,13 @@ export function WatchExperience(props: TWatchExperienceProps) {
   }, [playback.captions, extrasDue, transcriptLanguage]);
 
   const seek = useCallback((seconds: number, play = false) => {
-    const player = playerRef.current;
-    if (!player) return;
-    const duration = player.duration() || playback.segment.durationSeconds;
-    player.currentTime(Math.max(0, Math.min(seconds, Math.max(0, duration - 0.1))));
-    setTime(player.currentTime() ?? seconds);
-    if (play && player.paused()) void player.play()?.catch(() => {});
-  }, [playback.segment.durationSeconds]);
+    withPlayer((player) => {
+      const duration = player.duration() || playback.segment.durationSeconds;
+      player.currentTime(Math.max(0, Math.min(seconds, Math.max(0, duration - 0.1))));
+      setTime(player.currentTime() ?? seconds);
+      if (play && player.paused()) playNow(player);
+    });
+  }, [playback.segment.durationSeconds, withPlayer]);
 
   const onReady = (player: TPlayer, early: TStartedEarly | null) => {
     playerRef.current = player;
@@ -146,6 +166,8 @@ export function WatchExperience(props: TWatchExperienceProps) {
         setResumedAt(start);
       }
       if (autoplay) void player.play()?.catch(() => {});
+      // What the viewer asked for while the player was being built comes after the start position.
+      for (const act of waitingForPlayer.current.splice(0)) act(player);
     };
     // A server-rendered (or client-inserted) MP4 may have its metadata before the player exists:
     // no `loadedmetadata` will come (e.g. an auto-advance whose autoplay the browser held back).
@@ -214,7 +236,7 @@ export function WatchExperience(props: TWatchExperienceProps) {
       switch (action.type) {
         case "toggle-play":
           if (player.paused()) {
-            void player.play()?.catch(() => {});
+            playNow(player);
             announce("Play");
           } else {
             player.pause();
@@ -278,8 +300,7 @@ export function WatchExperience(props: TWatchExperienceProps) {
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      const player = playerRef.current;
-      if (!player || e.defaultPrevented || dialogRef.current?.open) return;
+      if (e.defaultPrevented || dialogRef.current?.open) return;
       const action = actionForKey({
         key: e.key,
         ctrlKey: e.ctrlKey,
@@ -289,14 +310,14 @@ export function WatchExperience(props: TWatchExperienceProps) {
       });
       if (!action) return;
       e.preventDefault();
-      apply(player, action);
+      withPlayer((player) => apply(player, action));
     };
     // Capture phase: video.js controls stop keydown propagation, and a focused control
     // (after a click or Tab) must not swallow the shortcuts. Keys a focused control owns
     // (Space on buttons, arrows on sliders and menus) are left to it by actionForKey.
     document.addEventListener("keydown", onKey, true);
     return () => document.removeEventListener("keydown", onKey, true);
-  }, [apply]);
+  }, [apply, withPlayer]);
 
   const goNext = useCallback(() => {
     if (next) router.push(`${next.href}?autoplay=1`);
@@ -316,14 +337,12 @@ export function WatchExperience(props: TWatchExperienceProps) {
             extras={extras}
             onReady={onReady}
             onAccessEnded={setAccessEnded}
-            early={
-              props.autoplay
-                ? {
-                    startSeconds: earlyStartSeconds(props.startAt, props.resumeAt, playback.segment.durationSeconds),
-                    muted: props.preferences?.muted ?? false,
-                  }
-                : null
-            }
+            buildRef={buildPlayerRef}
+            early={{
+              startSeconds: earlyStartSeconds(props.startAt, props.resumeAt, playback.segment.durationSeconds),
+              muted: props.preferences?.muted ?? false,
+              autoplay: props.autoplay,
+            }}
           />
           {upNext && next ? (
             upNext === "paywall" ? (

@@ -1,7 +1,14 @@
 import { expect, type Page } from "@playwright/test";
 
-/** Waits until the page's <video> knows its duration (video.js has loaded the playlist). */
+/**
+ * Waits until video.js is built and the page's <video> knows its duration. A plain load builds
+ * the player at the viewer's first input (ADR 008): the pointer comes over the player first, as a
+ * viewer's does (an autoplay load's is built at once; the move changes nothing there).
+ */
 export async function playerReady(page: Page): Promise<void> {
+  const player = page.getByTestId("player").first();
+  await player.hover({ position: { x: 8, y: 8 } });
+  await expect(player).toHaveAttribute("data-built", "", { timeout: 20_000 });
   await expect
     .poll(() => page.evaluate(() => document.querySelector("video")?.readyState ?? 0), { timeout: 20_000 })
     .toBeGreaterThanOrEqual(1);

@@ -16,7 +16,7 @@ describe("earlyStartSeconds", () => {
 });
 
 describe("earlyVideoHtml", () => {
-  const base = { mp4: "/media/c/s/tok/video.mp4", poster: "/media/c/s/tok/poster.jpg", startSeconds: null, muted: false, label: "Intro" };
+  const base = { mp4: "/media/c/s/tok/video.mp4", poster: "/media/c/s/tok/poster.jpg", startSeconds: null, muted: false, label: "Intro", autoplay: true };
 
   it("autoplays the signed MP4 inline with its poster, preloading", () => {
     const html = earlyVideoHtml(base);
@@ -24,6 +24,17 @@ describe("earlyVideoHtml", () => {
       '<video class="video-js vjs-big-play-centered vjs-lectern" data-early-video="" src="/media/c/s/tok/video.mp4" ' +
         'poster="/media/c/s/tok/poster.jpg" preload="auto" playsinline="" aria-label="Video player: Intro" autoplay=""></video>',
     );
+  });
+
+  it("a plain load's element preloads paused, with no autoplay attribute, and a play button after it", () => {
+    const html = earlyVideoHtml({ ...base, autoplay: false });
+    expect(html).toBe(
+      '<video class="video-js vjs-big-play-centered vjs-lectern" data-early-video="" src="/media/c/s/tok/video.mp4" ' +
+        'poster="/media/c/s/tok/poster.jpg" preload="auto" playsinline="" aria-label="Video player: Intro"></video>' +
+        '<button type="button" class="vjs-big-play-button player__start" data-early-start="" title="Play Video">' +
+        '<span class="vjs-icon-play" aria-hidden="true"></span><span class="visually-hidden">Play Video</span></button>',
+    );
+    expect(earlyVideoHtml(base)).not.toContain("<button");
   });
 
   it("starts at a media fragment and honours mute", () => {

@@ -1,7 +1,9 @@
 /**
- * The server-rendered <video> of an autoplay load (ADR 008, issue 12): the segment's progressive
- * MP4, signed by the same playback function as the HLS URLs, starts in the HTML before any script;
- * video.js then takes this very element over (it is the player's tech) and moves to HLS later.
+ * The server-rendered <video> of the watch page (ADR 008, issue 12): the segment's progressive
+ * MP4, signed by the same playback function as the HLS URLs. An autoplay load starts it in the
+ * HTML before any script; a plain load shows it paused (poster, preloading) and video.js takes it
+ * over at the viewer's first input. Either way video.js adopts this very element (it is the
+ * player's tech) and moves to HLS later.
  */
 
 /** Starting over beats resuming in the last seconds (the player's resume rule). */
@@ -20,7 +22,15 @@ export function earlyStartSeconds(startAt: number | null, resumeAt: number | nul
 const escapeAttribute = (value: string) =>
   value.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 
-export type TEarlyVideo = { mp4: string; poster: string | null; startSeconds: number | null; muted: boolean; label: string };
+export type TEarlyVideo = {
+  mp4: string;
+  poster: string | null;
+  startSeconds: number | null;
+  muted: boolean;
+  label: string;
+  /** An autoplay load (`?autoplay=1`, the up-next countdown); false: paused until the viewer presses play. */
+  autoplay: boolean;
+};
 
 /**
  * The element's markup. It is set as HTML (not React children) because video.js rewrites the
@@ -39,7 +49,15 @@ export function earlyVideoHtml(video: TEarlyVideo): string {
     video.muted ? `muted=""` : null,
     `aria-label="${escapeAttribute(`Video player: ${video.label}`)}"`,
     // Last, as video.js orders it: `muted` and `playsinline` are set when autoplay is decided.
-    `autoplay=""`,
+    video.autoplay ? `autoplay=""` : null,
   ].filter(Boolean);
-  return `<video ${attributes.join(" ")}></video>`;
+  const element = `<video ${attributes.join(" ")}></video>`;
+  if (video.autoplay) return element;
+  // A plain load: video.js's big play button (its markup and name) until video.js is built around
+  // the element and brings its own; video-player.tsx swaps the two in one task.
+  return (
+    element +
+    `<button type="button" class="vjs-big-play-button player__start" data-early-start="" title="Play Video">` +
+    `<span class="vjs-icon-play" aria-hidden="true"></span><span class="visually-hidden">Play Video</span></button>`
+  );
 }
