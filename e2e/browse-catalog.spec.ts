@@ -91,4 +91,8 @@ test("the catalog's first row of covers loads with the page: the first at high p
       }),
   );
   expect(lcp).toBe("card 0 IMG");
+  // The cover's 720 px copy (srcset), not the 1200 px OpenGraph image.
+  const shown = await covers.first().evaluate((img: HTMLImageElement) => img.currentSrc);
+  expect(shown).toMatch(/\/cover-[0-9a-f]{16}-720w\.jpg$/);
+  expect(await page.evaluate((u) => fetch(u).then((r) => r.blob()).then(createImageBitmap).then((b) => b.width), shown)).toBe(720);
 });

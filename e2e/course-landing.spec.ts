@@ -17,6 +17,7 @@ const imageFacts = (page: Page, selector: string) =>
     width: img.getAttribute("width"),
     height: img.getAttribute("height"),
     src: img.currentSrc,
+    fullSrc: img.src,
   }));
 
 for (const [device, viewport] of [
@@ -27,23 +28,32 @@ for (const [device, viewport] of [
     await page.setViewportSize(viewport);
     await page.goto(`/courses/${COURSE}`);
 
-    // The cover: a real 1200×630 image with its size declared (no layout shift).
+    // The cover: its 720 px copy is what the buy-box shows (srcset; issue 12's mobile LCP), its
+    // 1200×630 size declared (no layout shift).
     const cover = page.getByTestId("course-cover");
     await expect(cover).toBeVisible();
-    await expect.poll(() => imageFacts(page, '[data-testid="course-cover"]').then((f) => f.naturalWidth)).toBe(1200);
+    await expect.poll(() => imageFacts(page, '[data-testid="course-cover"]').then((f) => f.complete && f.naturalWidth > 0)).toBe(true);
     const facts = await imageFacts(page, '[data-testid="course-cover"]');
-    expect(facts).toMatchObject({ naturalHeight: 630, width: "1200", height: "630" });
-    const image = await request.get(facts.src);
-    expect(image.status()).toBe(200);
-    expect(image.headers()["content-type"]).toBe("image/jpeg");
-    expect(image.headers()["cache-control"]).toBe("public, max-age=31536000, immutable");
+    expect(facts).toMatchObject({ width: "1200", height: "630" });
+    expect(facts.src).toMatch(/\/cover-[0-9a-f]{16}-720w\.jpg$/);
+    // Its pixels (naturalWidth is scaled by the srcset's density): 720×378.
+    expect(await page.evaluate((u) => fetch(u).then((r) => r.blob()).then(createImageBitmap).then((b) => [b.width, b.height]), facts.src)).toEqual([720, 378]);
+    for (const url of [facts.src, facts.fullSrc]) {
+      const image = await request.get(url);
+      expect(image.status()).toBe(200);
+      expect(image.headers()["content-type"]).toBe("image/jpeg");
+      expect(image.headers()["cache-control"]).toBe("public, max-age=31536000, immutable");
+    }
+    const small = Number((await request.head(facts.src)).headers()["content-length"]);
+    const full = Number((await request.head(facts.fullSrc)).headers()["content-length"]);
+    expect(small).toBeLessThan(full / 1.5);
 
-    // The same image previews a shared link (OpenGraph, Twitter) and is in the JSON-LD.
+    // The full-size image previews a shared link (OpenGraph, Twitter) and is in the JSON-LD.
     const ogImage = await page.locator('meta[property="og:image"]').getAttribute("content");
-    expect(new URL(ogImage!).pathname).toBe(new URL(facts.src).pathname);
+    expect(new URL(ogImage!).pathname).toBe(new URL(facts.fullSrc).pathname);
     await expect(page.locator('meta[name="twitter:card"]')).toHaveAttribute("content", "summary_large_image");
     const jsonLd = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent())!);
-    expect(new URL(jsonLd.image).pathname).toBe(new URL(facts.src).pathname);
+    expect(new URL(jsonLd.image).pathname).toBe(new URL(facts.fullSrc).pathname);
     expect(jsonLd.teaches).toHaveLength(7);
 
     const outcomes = page.getByTestId("course-outcomes");

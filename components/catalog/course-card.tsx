@@ -6,7 +6,7 @@ import { CardViewer } from "./catalog-viewer-parts";
 type TCourseCardProps = {
   course: TCatalogEntry;
   /** The course's cover, or its first free segment's poster. */
-  image: { src: string; width: number; height: number } | null;
+  image: { src: string; width: number; height: number; srcSet?: string } | null;
   /**
    * In the first screenful: the cover loads with the page, not when layout finds it in view
    * (a lazy first cover was the catalog's LCP, ~1 s late in Lighthouse's mobile run, issue 12).
@@ -26,6 +26,9 @@ export function CourseCard({ course, image, aboveTheFold = false, first = false 
             // eslint-disable-next-line @next/next/no-img-element -- versioned cover or access-checked poster, not a static asset
             <img
               src={image.src}
+              srcSet={image.srcSet}
+              // A grid of ≥ 300 px columns: one card across a phone, about 360 px on a wide screen.
+              sizes={image.srcSet ? "(max-width: 720px) calc(100vw - 2.5rem), 380px" : undefined}
               alt=""
               loading={aboveTheFold ? "eager" : "lazy"}
               fetchPriority={first ? "high" : "auto"}

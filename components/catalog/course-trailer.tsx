@@ -20,7 +20,16 @@ export function CourseTrailer({ trailer, cover, courseTitle }: { trailer: TTrail
   if (!trailer) {
     return cover ? (
       // eslint-disable-next-line @next/next/no-img-element -- a versioned image route, cached for good
-      <img className="course-cover" src={cover.url} width={cover.width} height={cover.height} alt={`Cover: ${courseTitle}`} data-testid="course-cover" />
+      <img
+        className="course-cover"
+        src={cover.url}
+        srcSet={cover.srcSet}
+        sizes={cover.srcSet ? "(max-width: 960px) calc(100vw - 5rem), 340px" : undefined}
+        width={cover.width}
+        height={cover.height}
+        alt={`Cover: ${courseTitle}`}
+        data-testid="course-cover"
+      />
     ) : null;
   }
   return (

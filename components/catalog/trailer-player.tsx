@@ -24,6 +24,9 @@ export function TrailerPlayer({ playback, extras, cover, courseTitle, label }: T
     <img
       className="player__poster"
       src={src}
+      srcSet={cover?.srcSet}
+      // The buy-box: the page's width on a phone, 380 px beside the text on a wide screen.
+      sizes={cover?.srcSet ? "(max-width: 960px) calc(100vw - 5rem), 340px" : undefined}
       alt={cover ? `Cover: ${courseTitle}` : ""}
       width={cover?.width}
       height={cover?.height}

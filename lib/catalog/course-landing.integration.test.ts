@@ -63,7 +63,13 @@ describe("course landing data", () => {
     // A real 1200×630 JPEG (SOI marker) with a portrait per author.
     expect(fs.readFileSync(path.join(mediaRoot, "landing-course", "cover.jpg")).subarray(0, 2)).toEqual(Buffer.from([0xff, 0xd8]));
     expect(fs.existsSync(path.join(mediaRoot, "landing-course", `author-${authorId("landing-course", "Ada Lovelace")}.jpg`))).toBe(true);
+    // The cover's smaller copy (the page's <img> srcset): a 720×378 JPEG, fewer bytes than the cover.
+    const small = fs.readFileSync(path.join(mediaRoot, "landing-course", "cover-720w.jpg"));
+    expect(small.subarray(0, 2)).toEqual(Buffer.from([0xff, 0xd8]));
+    expect(small.length).toBeLessThan(fs.statSync(path.join(mediaRoot, "landing-course", "cover.jpg")).size);
+    const smallMtime = fs.statSync(path.join(mediaRoot, "landing-course", "cover-720w.jpg")).mtimeMs;
     expect(await ensureCourseImages(m, mediaRoot)).toEqual(images);
+    expect(fs.statSync(path.join(mediaRoot, "landing-course", "cover-720w.jpg")).mtimeMs).toBe(smallMtime);
 
     expect((await importCourse(t.db, m, facts, { images })).unchanged).toBe(false);
     expect((await importCourse(t.db, m, facts, { images })).unchanged).toBe(true);
@@ -88,6 +94,13 @@ describe("course landing data", () => {
       findCourseImage(t.db, async () => viewer, mediaRoot, slug, file);
 
     expect(await find(cover)).toEqual({ file: path.join(mediaRoot, "landing-course", "cover.jpg"), published: true });
+    const small = cover.replace(/\.jpg$/, "-720w.jpg");
+    expect(await find(small)).toEqual({ file: path.join(mediaRoot, "landing-course", "cover-720w.jpg"), published: true });
+    expect(await find(small.replace(/^cover-[0-9a-f]{16}/, "cover-0000000000000000"))).toBeNull();
+    // Media imported before the smaller copy existed: the full size answers for it.
+    fs.renameSync(path.join(mediaRoot, "landing-course", "cover-720w.jpg"), path.join(mediaRoot, "landing-course", "cover-720w.jpg.away"));
+    expect((await find(small))?.file).toBe(path.join(mediaRoot, "landing-course", "cover.jpg"));
+    fs.renameSync(path.join(mediaRoot, "landing-course", "cover-720w.jpg.away"), path.join(mediaRoot, "landing-course", "cover-720w.jpg"));
     expect((await find(photo))?.file).toBe(path.join(mediaRoot, "landing-course", `author-${authorId("landing-course", "Grace Hopper")}.jpg`));
     expect(await find("cover-0000000000000000.jpg")).toBeNull();
     expect(await find(`aut_00000000000000000000-${photo.slice(-20, -4)}.jpg`)).toBeNull();

@@ -1,7 +1,8 @@
+import fs from "node:fs";
 import path from "node:path";
 import type { Db } from "../db";
 import type { TViewer } from "../access/viewer";
-import { parseCourseImageFile } from "./course-image-urls";
+import { COVER_SMALL_WIDTH, parseCourseImageFile } from "./course-image-urls";
 import { seesHidden } from "./visibility";
 
 export type TCourseImageFile = { file: string; published: boolean };
@@ -28,8 +29,12 @@ export async function findCourseImage(
   if (!course) return null;
   if (!course.published && !seesHidden(await viewerOf())) return null;
   const dir = path.join(mediaRoot, course.slug);
-  if (wanted.image === "cover") {
-    return course.coverVersion === wanted.version ? { file: path.join(dir, "cover.jpg"), published: course.published } : null;
+  if (wanted.image === "cover" || wanted.image === "cover-small") {
+    if (course.coverVersion !== wanted.version) return null;
+    // The smaller copy exists from the import that made this cover on; before that, the full size.
+    const small = path.join(dir, `cover-${COVER_SMALL_WIDTH}w.jpg`);
+    const file = wanted.image === "cover-small" && fs.existsSync(small) ? small : path.join(dir, "cover.jpg");
+    return { file, published: course.published };
   }
   const { authorId } = wanted.image;
   const author = course.authors.find((a) => a.id === authorId);

@@ -1,7 +1,8 @@
 import type { Db } from "../db";
-import { authorPhotoUrl, courseCoverUrl, COVER_SIZE, PHOTO_SIZE } from "./course-image-urls";
+import { authorPhotoUrl, courseCoverSrcSet, courseCoverUrl, COVER_SIZE, PHOTO_SIZE } from "./course-image-urls";
 
-export type TImage = { url: string; width: number; height: number };
+/** `srcSet`: the smaller copies, for the page's own <img> (the cover's, course-image-urls.ts). */
+export type TImage = { url: string; width: number; height: number; srcSet?: string };
 
 export type TCourseLanding = {
   cover: TImage | null;
@@ -31,7 +32,9 @@ export async function getCourseLanding(db: Db, courseId: string): Promise<TCours
   });
   if (!course) return null;
   return {
-    cover: course.coverVersion ? { url: courseCoverUrl(course.slug, course.coverVersion), ...COVER_SIZE } : null,
+    cover: course.coverVersion
+      ? { url: courseCoverUrl(course.slug, course.coverVersion), srcSet: courseCoverSrcSet(course.slug, course.coverVersion), ...COVER_SIZE }
+      : null,
     outcomes: lines(course.outcomes),
     requirements: lines(course.requirements),
     instructors: course.authors.map((a) => ({

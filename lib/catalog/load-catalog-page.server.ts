@@ -6,12 +6,12 @@ import { playbackDeps } from "../media/playback-deps.server";
 import type { TCatalogViewerState } from "../viewer/catalog-viewer-state";
 import { readCatalogViewerState, viewerOf, type TViewerUser } from "../viewer/read-viewer-state";
 import { cachedCatalog } from "./cached-catalog.server";
-import { COVER_SIZE, courseCoverUrl } from "./course-image-urls";
+import { COVER_SIZE, courseCoverSrcSet, courseCoverUrl } from "./course-image-urls";
 import type { TCatalogEntry } from "./list-courses";
 
 export type TCatalogCard = {
   course: TCatalogEntry;
-  image: { src: string; width: number; height: number } | null;
+  image: { src: string; width: number; height: number; srcSet?: string } | null;
 };
 
 /** A catalog rendered for its request: the shared cards and this viewer's badges and progress. */
@@ -28,7 +28,7 @@ export async function loadCatalogCards(viewer: TViewer): Promise<TCatalogCard[]>
   return courses.map((c) => ({
     course: c,
     image: c.coverVersion
-      ? { src: courseCoverUrl(c.slug, c.coverVersion), ...COVER_SIZE }
+      ? { src: courseCoverUrl(c.slug, c.coverVersion), srcSet: courseCoverSrcSet(c.slug, c.coverVersion), ...COVER_SIZE }
       : c.coverSegmentSlug
         ? { src: freePosterUrl(signing, c.slug, c.coverSegmentSlug), width: 640, height: 360 }
         : null,

@@ -15,6 +15,7 @@ import {
   type TImagePlan,
 } from "./plan-course-images";
 import { runFfmpeg } from "./run-ffmpeg";
+import { COVER_SMALL_WIDTH } from "../catalog/course-image-urls";
 import { authorId } from "./stable-id";
 
 /** What the import stores: each image's content version (its URL's cache-busting part). */
@@ -26,6 +27,8 @@ export type TCourseImages = {
 
 /** MEDIA_ROOT/<course>/cover.jpg — a file beside the segments' folders (slugs have no dots). */
 export const COVER_FILE = "cover.jpg";
+/** MEDIA_ROOT/<course>/cover-720w.jpg — the cover's smaller copy, scaled from cover.jpg. */
+export const COVER_SMALL_FILE = `cover-${COVER_SMALL_WIDTH}w.jpg`;
 /** MEDIA_ROOT/<course>/author-<author id>.jpg */
 export const photoFileOf = (authorIdValue: string) => `author-${authorIdValue}.jpg`;
 const STAMPS_FILE = "images.json";
@@ -97,6 +100,13 @@ export async function ensureCourseImages(manifest: TCourseManifest, mediaRoot: s
           byline: manifest.authors.map((a) => a.name).join(", "),
         }),
     coverSource,
+  );
+  // Made from the cover itself (redrawn when its bytes change); served under the cover's version.
+  const coverFile = path.join(dir, COVER_FILE);
+  await ensure(
+    COVER_SMALL_FILE,
+    planScaledImage(coverFile, COVER_SMALL_WIDTH, Math.round((COVER_SMALL_WIDTH * COVER_HEIGHT) / COVER_WIDTH)),
+    coverFile,
   );
   const photoVersions: Record<string, string> = {};
   for (const author of manifest.authors) {
