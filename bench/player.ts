@@ -365,72 +365,66 @@ export async function benchPlayer(options: TPlayerOptions, add: (row: TRowInput)
       }
     }
     const loadsPerRun = 3 + (sameHostUrl ? 1 : 0) + (options.h2 ? 2 : 0) + (plain ? 2 : 0);
-    add({
-      figure: `time to first frame, ${segment} (median of ${runs} cold loads)`,
-      unit: "ms",
-      better: "lower",
-      lectern: player.length ? median(player) : null,
-      referenceName: "bare <video> of the same MP4 on nginx",
-      reference: bare.length ? median(bare) : null,
-      goal: "≤ 2× (issue 12)",
-      note:
-        `player [${player.map((x) => x.toFixed(0)).join(", ")}]; bare [${bare.map((x) => x.toFixed(0)).join(", ")}]` +
-        (failed.length ? `; ${failed.length} of ${runs * loadsPerRun} loads failed: ${failed.slice(0, 2).join("; ")}` : ""),
-      ...(!player.length || !bare.length ? { error: `every load failed: ${failed.slice(0, 2).join("; ")}` } : {}),
-    });
-    add({
-      figure: `time to first frame, ${segment}, page rendered per request (median of ${runs} cold loads)`,
-      unit: "ms",
-      better: "lower",
-      lectern: rendered.length ? median(rendered) : null,
-      referenceName: "bare <video> of the same MP4 on nginx",
-      reference: bare.length ? median(bare) : null,
-      note: `?autoplay=1&coupon=…, interleaved with the loads above: [${rendered.map((x) => x.toFixed(0)).join(", ")}]`,
-    });
-
-    if (sameHostUrl) {
+    const ms = (xs: number[]) => `[${xs.map((x) => x.toFixed(0)).join(", ")}]`;
+    /** A time-to-first-frame row: the median of `page`'s loads against `bare`'s, in the same loop. */
+    const frameRow = (label: string, page: number[], referenceName: string, bare: number[], note: string, extra: { goal?: string; error?: string } = {}) =>
       add({
-        figure: `time to first frame, ${segment}, MP4 on the page's own host (median of ${runs} cold loads)`,
+        figure: `time to first frame, ${segment}${label} (median of ${runs} cold loads)`,
         unit: "ms",
         better: "lower",
-        lectern: sameHost.length ? median(sameHost) : null,
-        referenceName: "bare <video> of the same MP4 on nginx",
+        lectern: page.length ? median(page) : null,
+        referenceName,
         reference: bare.length ? median(bare) : null,
-        note: `the same build without PLAYER_MP4_ORIGIN (the "before" of ADR 008's second host name), interleaved: [${sameHost.map((x) => x.toFixed(0)).join(", ")}]`,
+        note,
+        ...extra,
       });
+    const nginxBare = "bare <video> of the same MP4 on nginx";
+    frameRow(
+      "",
+      player,
+      nginxBare,
+      bare,
+      `player ${ms(player)}; bare ${ms(bare)}` + (failed.length ? `; ${failed.length} of ${runs * loadsPerRun} loads failed: ${failed.slice(0, 2).join("; ")}` : ""),
+      { goal: "≤ 2× (issue 12)", ...(!player.length || !bare.length ? { error: `every load failed: ${failed.slice(0, 2).join("; ")}` } : {}) },
+    );
+    frameRow(", page rendered per request", rendered, nginxBare, bare, `?autoplay=1&coupon=…, interleaved with the loads above: ${ms(rendered)}`);
+    if (sameHostUrl) {
+      frameRow(
+        ", MP4 on the page's own host",
+        sameHost,
+        nginxBare,
+        bare,
+        `the same build without PLAYER_MP4_ORIGIN (the "before" of ADR 008's second host name), interleaved: ${ms(sameHost)}`,
+      );
     }
     if (options.h2) {
       // Both through the same TLS + HTTP/2 nginx: the ratio the ≤ 2× goal asks for, with HTTP/2.
       const protocolNote = notH2Loads.length ? `${notH2Loads.length} loads not over HTTP/2: ${notH2Loads.slice(0, 2).join("; ")}` : `every load over h2 (${h2Protocols.join("; ")})`;
       console.log(`  TLS + HTTP/2 front: ${protocolNote}`);
-      add({
-        figure: `time to first frame, ${segment}, through nginx with TLS + HTTP/2 (median of ${runs} cold loads)`,
-        unit: "ms",
-        better: "lower",
-        lectern: h2Page.length ? median(h2Page) : null,
-        referenceName: "bare <video> of the same MP4 on the same TLS + HTTP/2 nginx",
-        reference: h2Bare.length ? median(h2Bare) : null,
-        goal: "≤ 2× (issue 12)",
-        note:
-          `njs media, app with APP_URL=https…, TRUSTED_PROXY_HOPS=1, MEDIA_OFFLOAD=nginx; interleaved: page [${h2Page.map((x) => x.toFixed(0)).join(", ")}], ` +
-          `bare [${h2Bare.map((x) => x.toFixed(0)).join(", ")}]; ${protocolNote}`,
-        ...(notH2Loads.length
-          ? { error: `not over HTTP/2: ${notH2Loads.slice(0, 2).join("; ")}` }
-          : !h2Page.length || !h2Bare.length
-            ? { error: `every load failed: ${failed.filter((f) => f.startsWith("h2")).slice(0, 2).join("; ")}` }
-            : {}),
-      });
+      frameRow(
+        ", through nginx with TLS + HTTP/2",
+        h2Page,
+        "bare <video> of the same MP4 on the same TLS + HTTP/2 nginx",
+        h2Bare,
+        `njs media, app with APP_URL=https…, TRUSTED_PROXY_HOPS=1, MEDIA_OFFLOAD=nginx; interleaved: page ${ms(h2Page)}, bare ${ms(h2Bare)}; ${protocolNote}`,
+        {
+          goal: "≤ 2× (issue 12)",
+          ...(notH2Loads.length
+            ? { error: `not over HTTP/2: ${notH2Loads.slice(0, 2).join("; ")}` }
+            : !h2Page.length || !h2Bare.length
+              ? { error: `every load failed: ${failed.filter((f) => f.startsWith("h2")).slice(0, 2).join("; ")}` }
+              : {}),
+        },
+      );
     }
     if (plain) {
-      add({
-        figure: `time to first frame, ${segment}, through the same nginx on plain HTTP/1.1 (median of ${runs} cold loads)`,
-        unit: "ms",
-        better: "lower",
-        lectern: plainPage.length ? median(plainPage) : null,
-        referenceName: "bare <video> of the same MP4 on that nginx, plain HTTP/1.1",
-        reference: plainBare.length ? median(plainBare) : null,
-        note: `the TLS + HTTP/2 row's nginx and app on a second, plain port (njs media): what HTTP/2 changes; interleaved: page [${plainPage.map((x) => x.toFixed(0)).join(", ")}], bare [${plainBare.map((x) => x.toFixed(0)).join(", ")}]`,
-      });
+      frameRow(
+        ", through the same nginx on plain HTTP/1.1",
+        plainPage,
+        "bare <video> of the same MP4 on that nginx, plain HTTP/1.1",
+        plainBare,
+        `the TLS + HTTP/2 row's nginx and app on a second, plain port (njs media): what HTTP/2 changes; interleaved: page ${ms(plainPage)}, bare ${ms(plainBare)}`,
+      );
     }
     // What a viewer loads: a plain load, the play button pressed, 3 s watched (issue 12's goal);
     // then the same viewer skipping ahead once (the player moves to HLS and loads VHS).
