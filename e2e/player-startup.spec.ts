@@ -185,6 +185,22 @@ test("a shortcut pressed before the player is built is applied once it is", asyn
   await expect.poll(() => page.evaluate(() => document.querySelector("video")!.currentTime), { timeout: 20_000 }).toBeGreaterThan(3.5);
 });
 
+test("keyboard: Enter on the play button before the player is built plays, and focus stays on the player's play/pause button, never the page", async ({ page }) => {
+  await delayPlayerCode(page, 4000);
+  await page.goto(`/courses/${COURSE}/${FREE}`, { waitUntil: "domcontentloaded" });
+  await expect(page.getByTestId("transcript").locator("button").filter({ hasText: "0:04" })).toBeVisible({ timeout: 10_000 });
+  await page.locator("[data-early-start]").focus();
+  await page.keyboard.press("Enter");
+  await expect.poll(() => page.evaluate(() => document.querySelector("video")!.currentTime), { timeout: 10_000 }).toBeGreaterThan(0.3);
+  await expect(page.getByTestId("player")).toHaveAttribute("data-built", "", { timeout: 20_000 });
+  await expect(page.locator(".video-js.vjs-playing")).toHaveCount(1);
+  // video.js hides its big play button once started: focus on it would fall to the body.
+  await expect.poll(() => page.evaluate(() => document.activeElement?.className ?? "")).toContain("vjs-play-control");
+  // And Space there pauses: the key reaches the player.
+  await page.keyboard.press(" ");
+  await expect.poll(() => page.evaluate(() => document.querySelector("video")!.paused)).toBe(true);
+});
+
 test("a paid segment's early <video> only for a viewer allowed to watch it", async ({ page, context, baseURL }) => {
   test.setTimeout(90_000);
   const url = `/courses/${COURSE}/${PAID}?autoplay=1`;

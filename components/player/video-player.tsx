@@ -231,11 +231,15 @@ export function VideoPlayer({ playback, extras, onReady, onAccessEnded, posterIm
       const player = tag ? keptInPlace(tag, () => videojs(element, options)) : videojs(element, options);
       player.el().setAttribute("aria-label", `Video player: ${segment.title}`);
       // The server-rendered play button gives way to video.js's in the same task (never two, never
-      // none), and keyboard focus goes with it.
+      // none), and keyboard focus goes with it: to video.js's play button, or, once pressed (the
+      // element plays, and video.js hides its big button as it starts: focus would fall to the
+      // page), to the control bar's play/pause button, as video.js does after its own is pressed.
       if (startButton?.isConnected) {
         const focused = document.activeElement === startButton;
         startButton.remove();
-        if (focused) (player.getChild("BigPlayButton")?.el() as HTMLElement | undefined)?.focus();
+        const pressed = playRequested || (tag !== null && !tag.paused);
+        const focusTo = pressed ? player.getChild("ControlBar")?.getChild("PlayToggle") : player.getChild("BigPlayButton");
+        if (focused) (focusTo?.el() as HTMLElement | undefined)?.focus();
       }
       setBuilt(true);
       // The controls that appear once loaded keep their slots from the start (app/player.css, CLS 0).
