@@ -201,6 +201,22 @@ test("keyboard: Enter on the play button before the player is built plays, and f
   await expect.poll(() => page.evaluate(() => document.querySelector("video")!.paused)).toBe(true);
 });
 
+test("the captions key pressed before the player is built turns captions on once it is", async ({ page }) => {
+  await delayPlayerCode(page, 3000);
+  await page.goto(`/courses/${COURSE}/${FREE}`, { waitUntil: "domcontentloaded" });
+  await expect(page.getByTestId("transcript").locator("button").filter({ hasText: "0:04" })).toBeVisible({ timeout: 10_000 });
+  await page.keyboard.press("c");
+  expect(await page.locator(".vjs-control-bar").count()).toBe(0);
+  await expect(page.getByTestId("player")).toHaveAttribute("data-built", "", { timeout: 20_000 });
+  const showing = () =>
+    page.evaluate(() => {
+      const player = (document.querySelector(".video-js") as unknown as { player: { textTracks(): TextTrackList } }).player;
+      const tracks = player.textTracks();
+      return Array.from({ length: tracks.length }, (_, i) => tracks[i]!).filter((t) => t.kind === "captions" && t.mode === "showing").length;
+    });
+  await expect.poll(showing).toBe(1);
+});
+
 test("a paid segment's early <video> only for a viewer allowed to watch it", async ({ page, context, baseURL }) => {
   test.setTimeout(90_000);
   const url = `/courses/${COURSE}/${PAID}?autoplay=1`;

@@ -166,8 +166,11 @@ export function WatchExperience(props: TWatchExperienceProps) {
         setResumedAt(start);
       }
       if (autoplay) void player.play()?.catch(() => {});
-      // What the viewer asked for while the player was being built comes after the start position.
-      for (const act of waitingForPlayer.current.splice(0)) act(player);
+      // What the viewer asked for while the player was being built comes after the start position,
+      // once the player is ready: its text tracks (the captions key) are only added then.
+      player.ready(() => {
+        for (const act of waitingForPlayer.current.splice(0)) act(player);
+      });
     };
     // A server-rendered (or client-inserted) MP4 may have its metadata before the player exists:
     // no `loadedmetadata` will come (e.g. an auto-advance whose autoplay the browser held back).
