@@ -217,6 +217,35 @@ test("the captions key pressed before the player is built turns captions on once
   await expect.poll(showing).toBe(1);
 });
 
+test("an anonymous viewer's saved position: a press on the play button before the player is built starts there, not at 0", async ({ page }) => {
+  await page.addInitScript((key) => {
+    localStorage.setItem("lectern:progress:v1", JSON.stringify({ [key]: { ranges: [[0, 12]], positionSeconds: 12, updatedAt: Date.now() } }));
+    // Every position the element plays the MP4 at, from before any page script (a later move to
+    // HLS starts its new source at 0 for an instant: not played).
+    const w = window as unknown as { __played: number[] };
+    w.__played = [];
+    document.addEventListener(
+      "timeupdate",
+      (e) => {
+        const v = e.target as HTMLVideoElement;
+        if (!v.paused && /\.mp4(#|$)/.test(v.currentSrc)) w.__played.push(v.currentTime);
+      },
+      true,
+    );
+  }, `${COURSE}/${FREE}`);
+  await delayPlayerCode(page, 3000);
+  await page.goto(`/courses/${COURSE}/${FREE}`, { waitUntil: "domcontentloaded" });
+  await expect(page.getByTestId("transcript").locator("button").filter({ hasText: "0:04" })).toBeVisible({ timeout: 10_000 });
+  await page.locator("[data-early-start]").click();
+  await expect(page.getByTestId("player")).toHaveAttribute("data-built", "", { timeout: 20_000 });
+  await expect(page.getByTestId("resumed")).toContainText("Resuming at 0:12");
+  await expect.poll(() => page.evaluate(() => document.querySelector("video")!.currentTime), { timeout: 20_000 }).toBeGreaterThan(13);
+  const played = await page.evaluate(() => (window as unknown as { __played: number[] }).__played);
+  expect(played.length).toBeGreaterThan(0);
+  // Never the segment's start (heard for a second or so before the resume's seek).
+  expect(Math.min(...played)).toBeGreaterThanOrEqual(11.9);
+});
+
 test("a paid segment's early <video> only for a viewer allowed to watch it", async ({ page, context, baseURL }) => {
   test.setTimeout(90_000);
   const url = `/courses/${COURSE}/${PAID}?autoplay=1`;

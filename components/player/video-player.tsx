@@ -44,7 +44,16 @@ type TVideoPlayerProps = {
    * load starts it before any script (first frame as early as a bare <video>); a plain load shows
    * it paused, with a play button, and builds the player at the viewer's first input (below).
    */
-  early?: { startSeconds: number | null; muted: boolean; autoplay: boolean } | null;
+  early?: {
+    startSeconds: number | null;
+    muted: boolean;
+    autoplay: boolean;
+    /**
+     * A start only the browser knows (an anonymous viewer's position, in localStorage): a press on
+     * a plain load's play button starts the element there, not at 0 before the player's resume.
+     */
+    browserStart?: () => number | null;
+  } | null;
   /** Set to a function that builds the player now (a plain load's deferred build): for the page's own controls. */
   buildRef?: MutableRefObject<(() => void) | null>;
 };
@@ -150,6 +159,8 @@ export function VideoPlayer({ playback, extras, onReady, onAccessEnded, posterIm
   onReadyRef.current = onReady;
   const onAccessEndedRef = useRef(onAccessEnded);
   onAccessEndedRef.current = onAccessEnded;
+  const browserStartRef = useRef(early?.browserStart);
+  browserStartRef.current = early?.browserStart;
   const playbackRef = useRef(playback);
   playbackRef.current = playback;
   const { hls, poster, captions, segment, mp4 } = playback;
@@ -174,9 +185,17 @@ export function VideoPlayer({ playback, extras, onReady, onAccessEnded, posterIm
     // around it. Pressed on an element whose MP4 failed, the player starts on HLS and plays.
     const startButton = container.querySelector<HTMLButtonElement>("button[data-early-start]");
     let playRequested = false;
+    // Where the press started the element when the server could not know (a local resume position).
+    let pressedStart: number | null = null;
     const pressPlay = () => {
       playRequested = true;
-      if (early && !early.error) void early.play().catch(() => {});
+      if (early && !early.error) {
+        if (earlyStart === null && early.played.length === 0) {
+          pressedStart = browserStartRef.current?.() ?? null;
+          if (pressedStart !== null) early.currentTime = pressedStart;
+        }
+        void early.play().catch(() => {});
+      }
       requestBuild.current?.();
     };
     startButton?.addEventListener("click", pressPlay);
@@ -327,7 +346,7 @@ export function VideoPlayer({ playback, extras, onReady, onAccessEnded, posterIm
         }
       }
 
-      const cleanup = onReadyRef.current?.(player, tag ? { startSeconds: onEarlyMp4 ? earlyStart : null } : null);
+      const cleanup = onReadyRef.current?.(player, tag ? { startSeconds: onEarlyMp4 ? (earlyStart ?? pressedStart) : null } : null);
       // The element knew its duration before video.js existed (a plain load's, preloaded while the
       // page waited for the viewer): video.js reads it at once, so no change is announced, and the
       // remaining time showed "-0:00" until the first timeupdate.

@@ -345,6 +345,11 @@ export function WatchExperience(props: TWatchExperienceProps) {
               startSeconds: earlyStartSeconds(props.startAt, props.resumeAt, playback.segment.durationSeconds),
               muted: props.preferences?.muted ?? false,
               autoplay: props.autoplay,
+              // An anonymous viewer's saved position (the player's resume rule, below).
+              browserStart: () =>
+                props.preferences === null && props.startAt === null
+                  ? earlyStartSeconds(null, readLocalProgress()[localProgressKey(courseSlug, segmentSlug)]?.positionSeconds ?? null, playback.segment.durationSeconds)
+                  : null,
             }}
           />
           {upNext && next ? (
