@@ -201,6 +201,20 @@ test("keyboard: Enter on the play button before the player is built plays, and f
   await expect.poll(() => page.evaluate(() => document.querySelector("video")!.paused)).toBe(true);
 });
 
+test("Space on the play button plays, also when it is the page's first key (focus came without one: a screen reader, a script)", async ({ page }) => {
+  await page.goto(`/courses/${COURSE}/${FREE}`);
+  await expect(page.getByTestId("transcript").locator("button").filter({ hasText: "0:04" })).toBeVisible({ timeout: 10_000 });
+  await page.locator("[data-early-start]").focus();
+  await expect(page.getByTestId("player")).not.toHaveAttribute("data-built", "");
+  // The key's press builds the player (its button replaces this one before the key's release).
+  await page.keyboard.down(" ");
+  await expect(page.getByTestId("player")).toHaveAttribute("data-built", "", { timeout: 20_000 });
+  await page.keyboard.up(" ");
+  await expect.poll(() => page.evaluate(() => document.querySelector("video")!.currentTime), { timeout: 10_000 }).toBeGreaterThan(0.3);
+  expect(await page.evaluate(() => document.querySelector("video")!.paused)).toBe(false);
+  await expect.poll(() => page.evaluate(() => document.activeElement?.className ?? "")).toContain("vjs-play-control");
+});
+
 test("the captions key pressed before the player is built turns captions on once it is", async ({ page }) => {
   await delayPlayerCode(page, 3000);
   await page.goto(`/courses/${COURSE}/${FREE}`, { waitUntil: "domcontentloaded" });

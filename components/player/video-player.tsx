@@ -199,6 +199,15 @@ export function VideoPlayer({ playback, extras, onReady, onAccessEnded, posterIm
       requestBuild.current?.();
     };
     startButton?.addEventListener("click", pressPlay);
+    // Space on it plays at the key's press, as video.js's own buttons do: a native button waits
+    // for the key's release, and this keydown (the page's first key when focus came without one:
+    // a screen reader, a script) builds the player, whose button has replaced this one by then.
+    const pressSpace = (e: KeyboardEvent) => {
+      if (e.key !== " " || e.repeat) return;
+      e.preventDefault();
+      pressPlay();
+    };
+    startButton?.addEventListener("keydown", pressSpace);
     void (intent?.ready ?? Promise.resolve()).then(() => {
       if (unmounted) return;
       // The code is requested when this module first runs (above); a segment without an MP4, or
@@ -380,6 +389,7 @@ export function VideoPlayer({ playback, extras, onReady, onAccessEnded, posterIm
       unmounted = true;
       intent?.cancel();
       startButton?.removeEventListener("click", pressPlay);
+      startButton?.removeEventListener("keydown", pressSpace);
       teardown();
     };
   }, [hls, mp4, poster, captions, segment.title, chapters, preload, earlyStart, waitsForViewer, requestBuild]);
