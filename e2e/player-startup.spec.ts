@@ -215,6 +215,27 @@ test("Space on the play button plays, also when it is the page's first key (focu
   await expect.poll(() => page.evaluate(() => document.activeElement?.className ?? "")).toContain("vjs-play-control");
 });
 
+test("a click that arrives while the player is being built (the pointer's first move ends on the play button) plays", async ({ page }) => {
+  await page.goto(`/courses/${COURSE}/${FREE}`);
+  await expect(page.getByTestId("transcript").locator("button").filter({ hasText: "0:04" })).toBeVisible({ timeout: 10_000 });
+  // The press that was waiting behind the build (its task runs before video.js is ready, e.g. on
+  // a slow phone the tap that follows the touch which started the build) lands on video.js's
+  // play button: pressed here at the moment the server's button gives way to it.
+  await page.evaluate(() => {
+    const start = document.querySelector("[data-early-start]")!;
+    new MutationObserver((_, observer) => {
+      if (start.isConnected) return;
+      observer.disconnect();
+      (document.querySelector(".video-js .vjs-big-play-button") as HTMLElement).click();
+    }).observe(document.querySelector('[data-testid="player"]')!, { childList: true, subtree: true });
+  });
+  const box = (await page.locator("[data-early-start]").boundingBox())!;
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await expect(page.getByTestId("player")).toHaveAttribute("data-built", "", { timeout: 20_000 });
+  await expect.poll(() => page.evaluate(() => document.querySelector("video")!.currentTime), { timeout: 10_000 }).toBeGreaterThan(0.3);
+  await expect(page.locator(".video-js.vjs-playing")).toHaveCount(1);
+});
+
 test("the captions key pressed before the player is built turns captions on once it is", async ({ page }) => {
   await delayPlayerCode(page, 3000);
   await page.goto(`/courses/${COURSE}/${FREE}`, { waitUntil: "domcontentloaded" });

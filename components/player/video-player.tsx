@@ -258,6 +258,14 @@ export function VideoPlayer({ playback, extras, onReady, onAccessEnded, posterIm
       };
       const player = tag ? keptInPlace(tag, () => videojs(element, options)) : videojs(element, options);
       player.el().setAttribute("aria-label", `Video player: ${segment.title}`);
+      if (onEarlyMp4 && tag) {
+        // video.js learns an adopted element's source only later: until then its play() (its big
+        // play button, its play/pause button) waits for a `loadstart` the element sent long
+        // before, and never plays — a press queued behind the build (the tap after the touch that
+        // started it) was lost. The element's own play() until then (as playNow for shortcuts).
+        const videojsPlay = player.play.bind(player);
+        player.play = () => (player.currentSrc() ? videojsPlay() : tag.play());
+      }
       // The server-rendered play button gives way to video.js's in the same task (never two, never
       // none), and keyboard focus goes with it: to video.js's play button, or, once pressed (the
       // element plays, and video.js hides its big button as it starts: focus would fall to the
