@@ -281,6 +281,23 @@ test("an anonymous viewer's saved position: a press on the play button before th
   expect(Math.min(...played)).toBeGreaterThanOrEqual(11.9);
 });
 
+for (const query of ["", "?autoplay=1"]) {
+  test(`remembered captions are on once video.js has taken the server's <video> over${query ? " (autoplay)" : ""}`, async ({ page }) => {
+    await page.addInitScript(() => {
+      localStorage.setItem("lectern:player-preferences:v1", JSON.stringify({ captions: "en", playbackRate: 1, volume: 1, muted: false, autoAdvance: true }));
+    });
+    await page.goto(`/courses/${COURSE}/${FREE}${query}`);
+    await playerReady(page);
+    const showing = () =>
+      page.evaluate(() => {
+        const player = (document.querySelector(".video-js") as unknown as { player: { textTracks(): TextTrackList } }).player;
+        const tracks = player.textTracks();
+        return Array.from({ length: tracks.length }, (_, i) => tracks[i]!).filter((t) => t.kind === "captions" && t.mode === "showing").map((t) => t.language);
+      });
+    await expect.poll(showing).toEqual(["en"]);
+  });
+}
+
 test("a paid segment's early <video> only for a viewer allowed to watch it", async ({ page, context, baseURL }) => {
   test.setTimeout(90_000);
   const url = `/courses/${COURSE}/${PAID}?autoplay=1`;

@@ -202,6 +202,9 @@ export function WatchExperience(props: TWatchExperienceProps) {
     };
     applyCaptions();
     player.one("loadedmetadata", applyCaptions);
+    // An adopted server-rendered element announces its metadata before the player is ready, and
+    // video.js adds the text tracks only at ready: the remembered captions were never turned on.
+    player.ready(applyCaptions);
     const onTracks = () => {
       const showing = captionTracks().find((t) => t.mode === "showing");
       update({ captions: showing ? showing.language || "en" : null });
