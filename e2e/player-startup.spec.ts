@@ -298,6 +298,28 @@ for (const query of ["", "?autoplay=1"]) {
   });
 }
 
+test("a press on the play button before the player is built plays with the viewer's remembered sound and speed (muted stays muted)", async ({ page }) => {
+  await page.addInitScript(() => {
+    localStorage.setItem("lectern:player-preferences:v1", JSON.stringify({ captions: null, playbackRate: 1.5, volume: 0.3, muted: true, autoAdvance: true }));
+    // The element's sound and speed at each moment it plays, from before any page script.
+    const w = window as unknown as { __sound: string[] };
+    w.__sound = [];
+    document.addEventListener("timeupdate", (e) => {
+      const v = e.target as HTMLVideoElement;
+      if (!v.paused) w.__sound.push(`muted=${v.muted} volume=${v.volume} rate=${v.playbackRate}`);
+    }, true);
+  });
+  await delayPlayerCode(page, 3000);
+  await page.goto(`/courses/${COURSE}/${FREE}`, { waitUntil: "domcontentloaded" });
+  await expect(page.getByTestId("transcript").locator("button").filter({ hasText: "0:04" })).toBeVisible({ timeout: 10_000 });
+  await page.locator("[data-early-start]").click();
+  await expect(page.getByTestId("player")).toHaveAttribute("data-built", "", { timeout: 20_000 });
+  await expect.poll(() => page.evaluate(() => document.querySelector("video")!.currentTime), { timeout: 20_000 }).toBeGreaterThan(1);
+  const sound = await page.evaluate(() => (window as unknown as { __sound: string[] }).__sound);
+  expect(sound.length).toBeGreaterThan(0);
+  expect([...new Set(sound)]).toEqual(["muted=true volume=0.3 rate=1.5"]);
+});
+
 test("a paid segment's early <video> only for a viewer allowed to watch it", async ({ page, context, baseURL }) => {
   test.setTimeout(90_000);
   const url = `/courses/${COURSE}/${PAID}?autoplay=1`;

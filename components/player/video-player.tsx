@@ -53,6 +53,8 @@ type TVideoPlayerProps = {
      * a plain load's play button starts the element there, not at 0 before the player's resume.
      */
     browserStart?: () => number | null;
+    /** The viewer's sound and speed, applied to the element before a press plays it (the player applies them only once built). */
+    sound?: () => { volume: number; muted: boolean; playbackRate: number };
   } | null;
   /** Set to a function that builds the player now (a plain load's deferred build): for the page's own controls. */
   buildRef?: MutableRefObject<(() => void) | null>;
@@ -161,6 +163,8 @@ export function VideoPlayer({ playback, extras, onReady, onAccessEnded, posterIm
   onAccessEndedRef.current = onAccessEnded;
   const browserStartRef = useRef(early?.browserStart);
   browserStartRef.current = early?.browserStart;
+  const soundRef = useRef(early?.sound);
+  soundRef.current = early?.sound;
   const playbackRef = useRef(playback);
   playbackRef.current = playback;
   const { hls, poster, captions, segment, mp4 } = playback;
@@ -193,6 +197,13 @@ export function VideoPlayer({ playback, extras, onReady, onAccessEnded, posterIm
         if (earlyStart === null && early.played.length === 0) {
           pressedStart = browserStartRef.current?.() ?? null;
           if (pressedStart !== null) early.currentTime = pressedStart;
+        }
+        // Not at full volume for a viewer who muted or turned it down, until the player applies it.
+        const sound = soundRef.current?.();
+        if (sound) {
+          early.volume = sound.volume;
+          early.muted = sound.muted;
+          early.playbackRate = sound.playbackRate;
         }
         void early.play().catch(() => {});
       }

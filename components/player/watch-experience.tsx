@@ -353,6 +353,7 @@ export function WatchExperience(props: TWatchExperienceProps) {
                 props.preferences === null && props.startAt === null
                   ? earlyStartSeconds(null, readLocalProgress()[localProgressKey(courseSlug, segmentSlug)]?.positionSeconds ?? null, playback.segment.durationSeconds)
                   : null,
+              sound: () => ({ volume: prefsRef.current.volume, muted: prefsRef.current.muted, playbackRate: prefsRef.current.playbackRate }),
             }}
           />
           {upNext && next ? (
