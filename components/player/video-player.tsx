@@ -183,7 +183,8 @@ export function VideoPlayer({ playback, extras, onReady, onAccessEnded, posterIm
     let unmounted = false;
     const early = container.querySelector<HTMLVideoElement>("video[data-early-video]:not(.vjs-tech)");
     // A plain load: built at the viewer's first input (viewerIntent), not during the page's load.
-    const intent = early && waitsForViewer ? viewerIntent(early, requestBuild) : null;
+    // (An element whose MP4 already failed, before this ran, is built at once: on HLS.)
+    const intent = early && waitsForViewer && !early.error ? viewerIntent(early, requestBuild) : null;
     // Its play button (server-rendered beside the element, before video.js's exists): the element
     // plays at once (the press is the viewer's gesture, so with sound) and the player is built
     // around it. Pressed on an element whose MP4 failed, the player starts on HLS and plays.
