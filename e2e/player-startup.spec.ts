@@ -229,6 +229,20 @@ test("Space on the play button plays, also when it is the page's first key (focu
   await expect.poll(() => page.evaluate(() => document.activeElement?.className ?? "")).toContain("vjs-play-control");
 });
 
+test("a press whose pointer goes down on the play button before the player is built and up after it plays", async ({ page }) => {
+  await delayPlayerCode(page, 3000);
+  await page.goto(`/courses/${COURSE}/${FREE}`, { waitUntil: "domcontentloaded" });
+  await expect(page.getByTestId("transcript").locator("button").filter({ hasText: "0:04" })).toBeVisible({ timeout: 10_000 });
+  const box = (await page.locator("[data-early-start]").boundingBox())!;
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.down();
+  // The button gives way to video.js's while the pointer is down: no click can follow on it.
+  await expect(page.getByTestId("player")).toHaveAttribute("data-built", "", { timeout: 20_000 });
+  await page.mouse.up();
+  await expect.poll(() => page.evaluate(() => document.querySelector("video")!.currentTime), { timeout: 10_000 }).toBeGreaterThan(0.3);
+  await expect(page.locator(".video-js.vjs-playing")).toHaveCount(1);
+});
+
 test("a click that arrives while the player is being built (the pointer's first move ends on the play button) plays", async ({ page }) => {
   await page.goto(`/courses/${COURSE}/${FREE}`);
   await expect(page.getByTestId("transcript").locator("button").filter({ hasText: "0:04" })).toBeVisible({ timeout: 10_000 });

@@ -211,6 +211,17 @@ export function VideoPlayer({ playback, extras, onReady, onAccessEnded, posterIm
       requestBuild.current?.();
     };
     startButton?.addEventListener("click", pressPlay);
+    // A press under way on it when the player is built (pointer down, not yet up): the button is
+    // replaced before the release, so no click would follow — the press is taken as it (below).
+    let pressing = false;
+    const pressDown = () => {
+      pressing = true;
+    };
+    const pressCancel = () => {
+      pressing = false;
+    };
+    startButton?.addEventListener("pointerdown", pressDown);
+    startButton?.addEventListener("pointerleave", pressCancel);
     // Space on it plays at the key's press, as video.js's own buttons do: a native button waits
     // for the key's release, and this keydown (the page's first key when focus came without one:
     // a screen reader, a script) builds the player, whose button has replaced this one by then.
@@ -284,6 +295,7 @@ export function VideoPlayer({ playback, extras, onReady, onAccessEnded, posterIm
       // page), to the control bar's play/pause button, as video.js does after its own is pressed.
       if (startButton?.isConnected) {
         const focused = document.activeElement === startButton;
+        if (pressing && !playRequested) pressPlay();
         startButton.remove();
         const pressed = playRequested || (tag !== null && !tag.paused);
         const focusTo = pressed ? player.getChild("ControlBar")?.getChild("PlayToggle") : player.getChild("BigPlayButton");
@@ -410,6 +422,8 @@ export function VideoPlayer({ playback, extras, onReady, onAccessEnded, posterIm
       intent?.cancel();
       startButton?.removeEventListener("click", pressPlay);
       startButton?.removeEventListener("keydown", pressSpace);
+      startButton?.removeEventListener("pointerdown", pressDown);
+      startButton?.removeEventListener("pointerleave", pressCancel);
       teardown();
     };
   }, [hls, mp4, poster, captions, segment.title, chapters, preload, earlyStart, waitsForViewer, requestBuild]);
