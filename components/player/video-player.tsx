@@ -285,7 +285,7 @@ export function VideoPlayer({ playback, extras, onReady, onAccessEnded, posterIm
         // video.js learns an adopted element's source only later: until then its play() (its big
         // play button, its play/pause button) waits for a `loadstart` the element sent long
         // before, and never plays — a press queued behind the build (the tap after the touch that
-        // started it) was lost. The element's own play() until then (as playNow for shortcuts).
+        // started it) was lost, and so was a shortcut waiting for the player. The element's own play() until then.
         const videojsPlay = player.play.bind(player);
         player.play = () => (player.currentSrc() ? videojsPlay() : tag.play());
       }

@@ -51,16 +51,6 @@ async function fetchCues(url: string | null | undefined): Promise<TVttCue[]> {
 
 
 /**
- * Starts playback. Just after video.js has taken over the server-rendered <video>, it does not
- * know the element's source yet, and its play() waits for a `loadstart` the element already sent
- * (ADR 008): the element's own play() then (a shortcut pressed while the player was being built).
- */
-function playNow(player: TPlayer): void {
-  const media = player.currentSrc() ? null : player.el().querySelector("video");
-  void (media ? media.play() : player.play())?.catch(() => {});
-}
-
-/**
  * The watch page's client side: the video.js player and everything around it — keyboard
  * shortcuts and their `?` overlay, the transcript, chapter markers and thumbnail previews,
  * resume and honest progress, remembered preferences, auto-advance with the paywall card,
@@ -135,7 +125,7 @@ export function WatchExperience(props: TWatchExperienceProps) {
       const duration = player.duration() || playback.segment.durationSeconds;
       player.currentTime(Math.max(0, Math.min(seconds, Math.max(0, duration - 0.1))));
       setTime(player.currentTime() ?? seconds);
-      if (play && player.paused()) playNow(player);
+      if (play && player.paused()) void player.play()?.catch(() => {});
     });
   }, [playback.segment.durationSeconds, withPlayer]);
 
@@ -242,7 +232,7 @@ export function WatchExperience(props: TWatchExperienceProps) {
       switch (action.type) {
         case "toggle-play":
           if (player.paused()) {
-            playNow(player);
+            void player.play()?.catch(() => {});
             announce("Play");
           } else {
             player.pause();
