@@ -12,9 +12,10 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import zlib from "node:zlib";
-import { chromium, type Browser } from "@playwright/test";
+import { chromium, type Browser, type Request } from "@playwright/test";
 import { freePort } from "../deploy/nginx/run-nginx";
 import { notH2, type TProtocols } from "./h2-check";
+import { startNextFloor, type TNextFloor } from "./next-floor";
 import type { TRowInput } from "./report";
 import { repeatViewBytes } from "./repeat-view";
 
@@ -152,6 +153,8 @@ async function loadedJs(
   browser: Browser,
   url: string,
   actions: TViewerActions = {},
+  // The floor page's <video> plays the bare page's MP4 from nginx (not under /media/).
+  mediaRequest: (r: Request) => boolean = (r) => isMedia(r.url()),
 ): Promise<{ scripts: number; raw: number; gzip: number; gzipBeforeMedia: number; scriptsBeforeMedia: number }> {
   const context = await browser.newContext();
   const bodies = new Map<string, Buffer>();
@@ -159,7 +162,7 @@ async function loadedJs(
   let mediaSeen = false;
   const page = await context.newPage();
   page.on("request", (r) => {
-    if (isMedia(r.url())) mediaSeen = true;
+    if (mediaRequest(r)) mediaSeen = true;
     else if (!mediaSeen && r.resourceType() === "script") beforeMedia.add(r.url());
   });
   const pending: Promise<unknown>[] = [];
@@ -292,6 +295,8 @@ export async function benchPlayer(options: TPlayerOptions, add: (row: TRowInput)
   const mediaRoot = process.env.MEDIA_ROOT ?? "./media";
   const playerUrl = `${options.baseUrl}/courses/${course}/${segment}`;
   const nginx = await startNginx(path.join(mediaRoot, course, segment, "video.mp4"));
+  // The stack's floor: an empty Next.js page with the same <video> of nginx's MP4 (next-floor.ts).
+  const floor: TNextFloor | Error = await startNextFloor(new URL("video.mp4", nginx.url).href).catch((e: Error) => e);
   // Trust the TLS front's throw-away certificate, and only it (its public key's hash).
   const args = options.h2 ? [...CHROME_FLAGS, `--ignore-certificate-errors-spki-list=${options.h2.spki}`] : CHROME_FLAGS;
   const browser = await chromium.launch({ executablePath: CHROMIUM, args });
@@ -300,6 +305,7 @@ export async function benchPlayer(options: TPlayerOptions, add: (row: TRowInput)
     // One warm-up each (server code paths, disk cache), not counted; a slow one is not fatal.
     await timeToFirstFrame(browser, `${playerUrl}?autoplay=1`).catch(() => 0);
     await timeToFirstFrame(browser, nginx.url).catch(() => 0);
+    if (!(floor instanceof Error)) await timeToFirstFrame(browser, floor.url).catch(() => 0);
     // The same page rendered for the request (a query string beside ?autoplay=1), as every
     // anonymous view was before its shared copy (issue 12, ADR 019): the "before", same run.
     const renderedUrl = `${playerUrl}?autoplay=1&coupon=BENCH`;
@@ -340,6 +346,7 @@ export async function benchPlayer(options: TPlayerOptions, add: (row: TRowInput)
     const player: number[] = [];
     const bare: number[] = [];
     const rendered: number[] = [];
+    const floorLoads: number[] = [];
     const failed: string[] = [];
     for (let i = 0; i < runs; i++) {
       // One failed load (a timeout under load) is reported, and the other loads still count.
@@ -349,6 +356,10 @@ export async function benchPlayer(options: TPlayerOptions, add: (row: TRowInput)
       if (p !== undefined) player.push(p);
       if (b !== undefined) bare.push(b);
       if (r !== undefined) rendered.push(r);
+      if (!(floor instanceof Error)) {
+        const f = await timeToFirstFrame(browser, floor.url).catch((e: Error) => void failed.push(`floor: ${e.message.split("\n")[0]}`));
+        if (f !== undefined) floorLoads.push(f);
+      }
       if (sameHostUrl) {
         const s = await timeToFirstFrame(browser, sameHostUrl).catch((e: Error) => void failed.push(`same host: ${e.message.split("\n")[0]}`));
         if (s !== undefined) sameHost.push(s);
@@ -364,7 +375,7 @@ export async function benchPlayer(options: TPlayerOptions, add: (row: TRowInput)
         if (pb !== undefined) plainBare.push(pb);
       }
     }
-    const loadsPerRun = 3 + (sameHostUrl ? 1 : 0) + (options.h2 ? 2 : 0) + (plain ? 2 : 0);
+    const loadsPerRun = 3 + (floor instanceof Error ? 0 : 1) + (sameHostUrl ? 1 : 0) + (options.h2 ? 2 : 0) + (plain ? 2 : 0);
     const ms = (xs: number[]) => `[${xs.map((x) => x.toFixed(0)).join(", ")}]`;
     /** A time-to-first-frame row: the median of `page`'s loads against `bare`'s, in the same loop. */
     const frameRow = (label: string, page: number[], referenceName: string, bare: number[], note: string, extra: { goal?: string; error?: string } = {}) =>
@@ -388,6 +399,20 @@ export async function benchPlayer(options: TPlayerOptions, add: (row: TRowInput)
       { goal: "≤ 2× (issue 12)", ...(!player.length || !bare.length ? { error: `every load failed: ${failed.slice(0, 2).join("; ")}` } : {}) },
     );
     frameRow(", page rendered per request", rendered, nginxBare, bare, `?autoplay=1&coupon=…, interleaved with the loads above: ${ms(rendered)}`);
+    // What the stack costs before any Lectern code, and what Lectern adds to it (ADR 008).
+    const floorName = "an empty Next.js App Router page with the same <video> (the stack's floor)";
+    if (floor instanceof Error) {
+      add({ figure: `time to first frame, ${floorName}`, unit: "ms", better: "lower", lectern: null, error: floor.message.split("\n")[0] });
+    } else {
+      frameRow(
+        ", the stack's floor: an empty Next.js page, same <video>",
+        floorLoads,
+        nginxBare,
+        bare,
+        `this repository's next, react and react-dom, a static page holding only <video autoplay> of nginx's MP4; interleaved: floor ${ms(floorLoads)}, bare ${ms(bare)}`,
+      );
+      frameRow(", Lectern against the stack's floor", player, floorName, floorLoads, "the first row's loads against the floor's");
+    }
     if (sameHostUrl) {
       frameRow(
         ", MP4 on the page's own host",
@@ -448,6 +473,8 @@ export async function benchPlayer(options: TPlayerOptions, add: (row: TRowInput)
       });
     }
     // The autoplay load is the one timed above; a plain load's first media request is the player's MP4.
+    // The floor's: every script of an empty Next.js page is in its <head>, before any <video>.
+    const floorJs = floor instanceof Error ? floor : await loadedJs(browser, floor.url, {}, (r) => r.resourceType() === "media").catch((e: Error) => e);
     for (const [name, url] of [["autoplay load", `${playerUrl}?autoplay=1`], ["plain load", playerUrl]] as const) {
       const figure = `player page JS requested before the first media request, ${name} (gzipped)`;
       const early = await loadedJs(browser, url).catch((e: Error) => e);
@@ -461,7 +488,13 @@ export async function benchPlayer(options: TPlayerOptions, add: (row: TRowInput)
         better: "lower",
         lectern: early.gzipBeforeMedia / 1024,
         goal: "≤ 120 KiB",
-        note: `${early.scriptsBeforeMedia} of ${early.scripts} scripts`,
+        ...(floorJs instanceof Error
+          ? { note: `${early.scriptsBeforeMedia} of ${early.scripts} scripts; the floor page failed: ${floorJs.message.split("\n")[0]}` }
+          : {
+              referenceName: "an empty Next.js App Router page (the stack's floor), before its <video>'s request",
+              reference: floorJs.gzipBeforeMedia / 1024,
+              note: `${early.scriptsBeforeMedia} of ${early.scripts} scripts; the floor's ${floorJs.scriptsBeforeMedia} of ${floorJs.scripts}`,
+            }),
       });
     }
     // A plain load (HLS, like a learner coming back to the page) played for 3 s, twice.
@@ -485,6 +518,7 @@ export async function benchPlayer(options: TPlayerOptions, add: (row: TRowInput)
     }
   } finally {
     await browser.close();
+    if (!(floor instanceof Error)) await floor.stop();
     nginx.stop();
   }
 
