@@ -23,3 +23,14 @@ export const PUBLIC_CACHE_SECONDS = 15;
  * at least STREAM_TOKEN_TTL_SECONDS after the last moment it can be sent (issue 12, ADR 019).
  */
 export const SHARED_PAGE_MAX_AGE_SECONDS = 20;
+
+/**
+ * How long after a change its invalidation is repeated. Next keeps a copy (a rendered page, an
+ * `unstable_cache` read) as fresh when it is written after the tag's last invalidation, whenever
+ * its data was read: a render that read the catalog before the change and finishes after it (a
+ * background revalidation of a stale page, a page rendering when the admin saves) would otherwise
+ * be served until it is PUBLIC_CACHE_SECONDS old (ADR 019, "Next's own copy"). Repeating the
+ * invalidation this much later (invalidate-catalog.server.ts) drops every such copy written in
+ * between; a page render here takes well under a second, and a few under load.
+ */
+export const LATE_WRITES_GRACE_MS = 5_000;
