@@ -2,6 +2,7 @@ import type { Metadata, Viewport } from "next";
 import localFont from "next/font/local";
 import Link from "next/link";
 import { getCurrentUser } from "@/lib/access/get-viewer.server";
+import { NavigationFocus } from "@/components/navigation-focus";
 import { SiteNav } from "@/components/site-nav";
 import { signOutAction } from "./sign-out/actions";
 import "./globals.css";
@@ -43,6 +44,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
         <main id="main" className="site-main">
           {children}
         </main>
+        <NavigationFocus />
         <footer className="site-footer">
           <p>Lectern — open-source video courses. Sample media are generated test patterns.</p>
         </footer>

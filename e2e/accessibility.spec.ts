@@ -76,6 +76,62 @@ test("keyboard only: catalog → course → search → segment at the moment →
   expect(names.every((n) => n && n.length > 0)).toBe(true);
 });
 
+/** The focused element: where it is and what a keyboard user would see. */
+const focused = (page: Page) =>
+  page.evaluate(() => {
+    const el = document.activeElement as HTMLElement | null;
+    return {
+      tag: el?.tagName ?? null,
+      href: el?.getAttribute("href") ?? null,
+      rel: el?.getAttribute("rel") ?? null,
+      current: el?.getAttribute("aria-current") ?? null,
+      ring: !!el?.matches(":focus-visible"),
+      shown: !!el && el !== document.body && el.getClientRects().length > 0,
+    };
+  });
+
+test("keyboard: after following a link, focus is on the same control of the new page, else its heading", async ({ page }) => {
+  const watch = (slug: string) => `/courses/${COURSE}/${slug}`;
+  await page.goto(watch("overview"));
+  // "Next →" twice from the keyboard: focus stays on "Next →", now the next page's.
+  await page.locator('#main a[rel="next"]').focus();
+  for (const [now, after] of [
+    ["prerequisites-and-viewing-guide", "what-is-enterprise-software"],
+    ["what-is-enterprise-software", null],
+  ] as const) {
+    await page.keyboard.press("Enter");
+    await expect(page).toHaveURL(new RegExp(`${now}$`));
+    await expect.poll(() => focused(page)).toMatchObject({ tag: "A", rel: "next", shown: true, ring: true });
+    if (after) expect((await focused(page)).href).toBe(watch(after));
+  }
+  // A table-of-contents entry: focus stays on that entry, now the current one.
+  await page.locator(`.watch__toc a[href="${watch("closing")}"]`).focus();
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(new RegExp("closing$"));
+  await expect.poll(() => focused(page)).toMatchObject({ tag: "A", href: watch("closing"), current: "page", shown: true });
+  // A link with no counterpart on the new page (a catalog card): the page's heading, and Tab
+  // goes on from there, not from the top of the page.
+  await page.goto("/");
+  await page.locator(".course-card__link").first().focus();
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(new RegExp(`/courses/${COURSE}$`));
+  await expect.poll(() => focused(page)).toMatchObject({ tag: "H1", shown: true });
+  await page.keyboard.press("Tab");
+  const next = await page.evaluate(() => {
+    const el = document.activeElement!;
+    const h1 = document.querySelector("#main h1")!;
+    return { inMain: !!el.closest("#main"), afterHeading: !!(h1.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING) };
+  });
+  expect(next).toEqual({ inMain: true, afterHeading: true });
+});
+
+test("a mouse user's click on Next moves focus along without drawing a focus ring", async ({ page }) => {
+  await page.goto(`/courses/${COURSE}/overview`);
+  await page.locator('#main a[rel="next"]').click();
+  await expect(page).toHaveURL(/prerequisites-and-viewing-guide$/);
+  await expect.poll(() => focused(page)).toMatchObject({ tag: "A", rel: "next", ring: false });
+});
+
 test.describe("on a phone (390 px)", () => {
   test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
 
