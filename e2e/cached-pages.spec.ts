@@ -199,6 +199,15 @@ test("a learner who buys sees no lock and no Buy button on the next view; a sign
     await expect(page.getByTestId("buy-button")).toHaveCount(0);
     await expect(page.locator('[data-locked="true"]')).toHaveCount(0);
     await expect(page.locator('[data-testid="toc-segment"]').first()).toBeVisible();
+    // The owner's own actions first (watching is the primary one); seats for colleagues last,
+    // at the foot of the box.
+    const actions = await page
+      .getByTestId("buy-box-viewer")
+      .locator("a.button")
+      .evaluateAll((links) => links.map((a) => `${a.getAttribute("data-testid")}${a.classList.contains("button--primary") ? " (primary)" : ""}`));
+    expect(actions).toEqual(["start-watching (primary)", "downloads-link", "buy-for-team"]);
+    const [box, team] = await Promise.all([page.getByTestId("buy-box-viewer").boundingBox(), page.getByTestId("buy-for-team").boundingBox()]);
+    expect(box!.y + box!.height - (team!.y + team!.height)).toBeLessThan(2);
 
     // Sign out from the shell's header: home, signed out.
     await page.locator(".site-header").getByRole("button", { name: "Sign out" }).click();

@@ -78,6 +78,11 @@ export function BuyBoxViewer({ course, coupon }: { course: TBuyBoxCourse; coupon
       : "Start watching";
   const admin = viewer.kind === "user" && viewer.role === "admin";
   const percent = progress ? Math.round(progress.fraction * 100) : 0;
+  const teamLink = (
+    <Link className="button" href={`/courses/${course.slug}/checkout/team`} data-testid="buy-for-team">
+      Buy for your team
+    </Link>
+  );
   return (
     <div className={box} data-testid="buy-box-viewer" data-viewer={viewer.kind}>
       {owner ? (
@@ -110,11 +115,7 @@ export function BuyBoxViewer({ course, coupon }: { course: TBuyBoxCourse; coupon
           Buy the course
         </Link>
       ) : null}
-      {paid && !admin ? (
-        <Link className="button" href={`/courses/${course.slug}/checkout/team`} data-testid="buy-for-team">
-          Buy for your team
-        </Link>
-      ) : null}
+      {paid && !admin && !entitlement.entitled ? teamLink : null}
       {watchHref ? (
         <Link className={`button${entitlement.entitled ? " button--primary" : ""}`} href={watchHref} data-testid={resume ? "continue-link" : "start-watching"}>
           {watchLabel}
@@ -146,6 +147,15 @@ export function BuyBoxViewer({ course, coupon }: { course: TBuyBoxCourse; coupon
         <Link className="button" href={`/courses/${course.slug}/download`} data-testid="downloads-link">
           Downloads (MP4, ZIP)
         </Link>
+      ) : null}
+      {/* Who may already watch gets their own actions first; seats for colleagues come last, at
+          the foot of the box's reserved height (the space the signed-out offer needs). */}
+      {paid && !admin && entitlement.entitled ? (
+        <div className="buy-box__later">
+          {/* Not beside a certificate: the box's reserved height holds one or the other. */}
+          {certificate ? null : <p className="buy-box__note">Colleagues too? Seats on one invoice.</p>}
+          {teamLink}
+        </div>
       ) : null}
     </div>
   );
