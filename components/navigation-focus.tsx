@@ -5,30 +5,36 @@ import { useEffect, useRef } from "react";
 
 type TActivated = { rel: string | null; href: string };
 
-const visible = (el: Element | null): el is HTMLElement => el instanceof HTMLElement && el.getClientRects().length > 0;
+/** Shown, and inside the viewport as the new page was scrolled (Next scrolls to its top). */
+const onScreen = (el: Element | null | undefined): el is HTMLElement => {
+  if (!(el instanceof HTMLElement)) return false;
+  const box = el.getBoundingClientRect();
+  return el.getClientRects().length > 0 && box.top >= 0 && box.bottom <= window.innerHeight;
+};
 
 /**
  * Where focus goes after a client-side navigation that removed the focused element (Next's App
  * Router leaves focus alone, and a new page's elements are all new, so focus fell to <body> and
- * the next Tab started from the top of the page): the same control on the new page, so a keyboard
- * user keeps their place — the "next"/"previous" link for one followed by rel, the link to the new
- * page marked current (a table-of-contents entry, an admin section) for one followed from a list —
- * else the new page's heading, which a screen reader then reads (Next's route announcer says the
- * title too). Focus that survived the navigation (an element kept across it) stays where it is.
+ * the next Tab started from the top of the page): the same control on the new page when it is
+ * on screen, so a keyboard user keeps their place — "Next →" for one followed by rel, the link to
+ * the new page marked current (a table-of-contents entry, an admin section) for one followed
+ * from a list — else the new page's heading, which a screen reader then reads (Next's route
+ * announcer says the title too) and from which Tab goes on. Never scrolled to: a control below
+ * the fold would take the page away from the new segment's video. Focus that survived the
+ * navigation (an element kept across it) stays where it is.
  */
-function focusTarget(activated: TActivated | null): { el: HTMLElement; scroll: boolean } | null {
+function focusTarget(activated: TActivated | null): HTMLElement | null {
   if (activated?.rel === "next" || activated?.rel === "prev") {
     const same = document.querySelector(`#main a[rel="${activated.rel}"]`);
-    if (visible(same)) return { el: same, scroll: false };
-  }
-  if (activated) {
+    if (onScreen(same)) return same;
+  } else if (activated) {
     const current = [...document.querySelectorAll('#main a[aria-current="page"]')].find((a) => a.getAttribute("href") === activated.href);
-    if (visible(current ?? null)) return { el: current as HTMLElement, scroll: true };
+    if (onScreen(current)) return current;
   }
   const heading = document.querySelector("#main h1");
-  if (!visible(heading)) return null;
+  if (!(heading instanceof HTMLElement) || heading.getClientRects().length === 0) return null;
   if (!heading.hasAttribute("tabindex")) heading.setAttribute("tabindex", "-1");
-  return { el: heading, scroll: false };
+  return heading;
 }
 
 export function NavigationFocus() {
@@ -56,8 +62,7 @@ export function NavigationFocus() {
     const frame = requestAnimationFrame(() => {
       const focused = document.activeElement;
       if (focused && focused !== document.body && focused.isConnected) return;
-      const target = focusTarget(from);
-      target?.el.focus({ preventScroll: !target.scroll });
+      focusTarget(from)?.focus({ preventScroll: true });
     });
     return () => cancelAnimationFrame(frame);
   }, [pathname]);

@@ -90,27 +90,24 @@ const focused = (page: Page) =>
     };
   });
 
-test("keyboard: after following a link, focus is on the same control of the new page, else its heading", async ({ page }) => {
-  const watch = (slug: string) => `/courses/${COURSE}/${slug}`;
-  await page.goto(watch("overview"));
-  // "Next →" twice from the keyboard: focus stays on "Next →", now the next page's.
+test("keyboard: after following a link, focus is on the new page's heading when the same control is off screen, and Tab goes on from there", async ({ page }) => {
+  // 1280×720: "Next →" is below the fold of a watch page.
+  await page.goto(`/courses/${COURSE}/overview`);
   await page.locator('#main a[rel="next"]').focus();
-  for (const [now, after] of [
-    ["prerequisites-and-viewing-guide", "what-is-enterprise-software"],
-    ["what-is-enterprise-software", null],
-  ] as const) {
-    await page.keyboard.press("Enter");
-    await expect(page).toHaveURL(new RegExp(`${now}$`));
-    await expect.poll(() => focused(page)).toMatchObject({ tag: "A", rel: "next", shown: true, ring: true });
-    if (after) expect((await focused(page)).href).toBe(watch(after));
-  }
-  // A table-of-contents entry: focus stays on that entry, now the current one.
-  await page.locator(`.watch__toc a[href="${watch("closing")}"]`).focus();
   await page.keyboard.press("Enter");
-  await expect(page).toHaveURL(new RegExp("closing$"));
-  await expect.poll(() => focused(page)).toMatchObject({ tag: "A", href: watch("closing"), current: "page", shown: true });
-  // A link with no counterpart on the new page (a catalog card): the page's heading, and Tab
-  // goes on from there, not from the top of the page.
+  await expect(page).toHaveURL(/prerequisites-and-viewing-guide$/);
+  await expect.poll(() => focused(page)).toMatchObject({ tag: "H1", shown: true });
+  // Not scrolled to: the page stays at its top, the new segment's video in view.
+  expect(await page.evaluate(() => window.scrollY)).toBeLessThan(50);
+  // Space is the player's (the heading owns no key): the video plays.
+  await page.keyboard.press("Space");
+  await expect.poll(() => page.evaluate(() => document.querySelector("video")!.paused)).toBe(false);
+  // Tab goes on from the heading: previous, then next — not from the top of the page.
+  await page.keyboard.press("Tab");
+  await expect.poll(() => focused(page)).toMatchObject({ tag: "A", rel: "prev" });
+  await page.keyboard.press("Tab");
+  await expect.poll(() => focused(page)).toMatchObject({ tag: "A", rel: "next", href: `/courses/${COURSE}/what-is-enterprise-software` });
+  // A link with no counterpart on the new page (a catalog card): the heading, Tab goes on after it.
   await page.goto("/");
   await page.locator(".course-card__link").first().focus();
   await page.keyboard.press("Enter");
@@ -125,11 +122,36 @@ test("keyboard: after following a link, focus is on the same control of the new 
   expect(next).toEqual({ inMain: true, afterHeading: true });
 });
 
+test.describe("on a tall screen", () => {
+  test.use({ viewport: { width: 1366, height: 1600 } });
+
+  test("keyboard: focus stays on the same control of the new page when it is on screen: Next →, a contents entry", async ({ page }) => {
+    const watch = (slug: string) => `/courses/${COURSE}/${slug}`;
+    await page.goto(watch("overview"));
+    // "Next →" twice from the keyboard: focus stays on "Next →", now the next page's.
+    await page.locator('#main a[rel="next"]').focus();
+    for (const [now, after] of [
+      ["prerequisites-and-viewing-guide", "what-is-enterprise-software"],
+      ["what-is-enterprise-software", null],
+    ] as const) {
+      await page.keyboard.press("Enter");
+      await expect(page).toHaveURL(new RegExp(`${now}$`));
+      await expect.poll(() => focused(page)).toMatchObject({ tag: "A", rel: "next", shown: true, ring: true });
+      if (after) expect((await focused(page)).href).toBe(watch(after));
+    }
+    // A table-of-contents entry: focus stays on that entry, now the current one.
+    await page.locator(`.watch__toc a[href="${watch("overview")}"]`).focus();
+    await page.keyboard.press("Enter");
+    await expect(page).toHaveURL(/overview$/);
+    await expect.poll(() => focused(page)).toMatchObject({ tag: "A", href: watch("overview"), current: "page", shown: true });
+  });
+});
+
 test("a mouse user's click on Next moves focus along without drawing a focus ring", async ({ page }) => {
   await page.goto(`/courses/${COURSE}/overview`);
   await page.locator('#main a[rel="next"]').click();
   await expect(page).toHaveURL(/prerequisites-and-viewing-guide$/);
-  await expect.poll(() => focused(page)).toMatchObject({ tag: "A", rel: "next", ring: false });
+  await expect.poll(() => focused(page)).toMatchObject({ tag: "H1", ring: false });
 });
 
 test.describe("on a phone (390 px)", () => {
