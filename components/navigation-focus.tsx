@@ -3,7 +3,13 @@
 import { usePathname } from "next/navigation";
 import { useEffect, useRef } from "react";
 
-type TActivated = { rel: string | null; href: string };
+/**
+ * The link followed, and whether it was an entry of a list (a contents entry, an admin section):
+ * only such a link has a counterpart among the new page's links marked current. "Start watching"
+ * or the up-next card's "Play now" has the href of the new page's current contents entry too, but
+ * is not that control: its follower gets the heading (where Space plays), not the contents list.
+ */
+type TActivated = { rel: string | null; href: string; fromList: boolean };
 
 /** Shown, and inside the viewport as the new page was scrolled (Next scrolls to its top). */
 const onScreen = (el: Element | null | undefined): el is HTMLElement => {
@@ -27,7 +33,7 @@ function focusTarget(activated: TActivated | null): HTMLElement | null {
   if (activated?.rel === "next" || activated?.rel === "prev") {
     const same = document.querySelector(`#main a[rel="${activated.rel}"]`);
     if (onScreen(same)) return same;
-  } else if (activated) {
+  } else if (activated?.fromList) {
     const current = [...document.querySelectorAll('#main a[aria-current="page"]')].find((a) => a.getAttribute("href") === activated.href);
     if (onScreen(current)) return current;
   }
@@ -47,7 +53,7 @@ export function NavigationFocus() {
     // before Next's own handler starts the navigation.
     const remember = (e: MouseEvent) => {
       const link = e.target instanceof Element ? e.target.closest("a[href]") : null;
-      activated.current = link ? { rel: link.getAttribute("rel"), href: link.getAttribute("href")! } : null;
+      activated.current = link ? { rel: link.getAttribute("rel"), href: link.getAttribute("href")!, fromList: !!link.closest("li") } : null;
     };
     document.addEventListener("click", remember, true);
     return () => document.removeEventListener("click", remember, true);

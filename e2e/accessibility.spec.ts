@@ -154,6 +154,39 @@ test("a mouse user's click on Next moves focus along without drawing a focus rin
   await expect.poll(() => focused(page)).toMatchObject({ tag: "H1", ring: false });
 });
 
+test.describe("a link that is not a list's entry, to a page whose contents entry is on screen (1366×768)", () => {
+  test.use({ viewport: { width: 1366, height: 768 } });
+
+  for (const how of ["click", "Enter"] as const) {
+    test(`"Start watching" (${how}) lands on the new page's heading, not in its table of contents, and Space plays`, async ({ page }) => {
+      await page.goto(`/courses/${COURSE}`);
+      const start = page.getByTestId("start-watching");
+      if (how === "click") await start.click();
+      else {
+        await start.focus();
+        await page.keyboard.press("Enter");
+      }
+      await expect(page).toHaveURL(/\/overview$/);
+      await expect.poll(() => focused(page)).toMatchObject({ tag: "H1", shown: true });
+      await page.keyboard.press("Space");
+      await expect.poll(() => page.evaluate(() => document.querySelector("video")!.paused)).toBe(false);
+    });
+  }
+
+  test(`the up-next card's "Play now" lands on the new page's heading, not in its table of contents`, async ({ page }) => {
+    await page.goto(`/courses/${COURSE}/overview`);
+    await playerReady(page);
+    await page.evaluate(() => {
+      const v = document.querySelector("video")!;
+      v.currentTime = v.duration - 0.3;
+      void v.play();
+    });
+    await page.getByTestId("up-next-card").getByRole("link", { name: "Play now" }).click();
+    await expect(page).toHaveURL(/\/prerequisites-and-viewing-guide$/);
+    await expect.poll(() => focused(page)).toMatchObject({ tag: "H1", shown: true });
+  });
+});
+
 test.describe("on a phone (390 px)", () => {
   test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
 
