@@ -41,19 +41,18 @@ export async function startNextFloor(videoUrl: string): Promise<TNextFloor> {
     execFileSync(NEXT, ["build"], { cwd: dir, env, stdio: ["ignore", "pipe", "pipe"] });
   } catch (error) {
     const e = error as { stdout?: Buffer; stderr?: Buffer };
+    fs.rmSync(dir, { recursive: true, force: true });
     throw new Error(`the Next.js floor page did not build:\n${e.stdout?.toString() ?? ""}${e.stderr?.toString() ?? ""}`);
   }
   const port = await freePort();
-  const child = spawn(NEXT, ["start", "-H", "127.0.0.1", "-p", String(port)], { cwd: dir, env, stdio: "ignore", detached: true });
+  // In the bench's process group (not detached): a Ctrl-C of the bench stops it too, where the
+  // bench's `finally` never runs. `next start` is one process: killing it is enough.
+  const child = spawn(NEXT, ["start", "-H", "127.0.0.1", "-p", String(port)], { cwd: dir, env, stdio: "ignore" });
   const url = `http://127.0.0.1:${port}/`;
   const stop = async () => {
     if (child.exitCode === null && child.signalCode === null) {
       const exited = new Promise((resolve) => child.once("exit", resolve));
-      try {
-        process.kill(-child.pid!, "SIGTERM");
-      } catch {
-        // already gone
-      }
+      child.kill("SIGTERM");
       await exited;
     }
     fs.rmSync(dir, { recursive: true, force: true });
