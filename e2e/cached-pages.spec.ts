@@ -220,6 +220,33 @@ test("a learner who buys sees no lock and no Buy button on the next view; a sign
   }
 });
 
+for (const width of [390, 1366]) {
+  test(`an owner part-way through a long-titled segment: the box keeps to its reserved height at ${width} px (filling it moves nothing)`, async ({ browser, baseURL }) => {
+    const context = await browser.newContext({ viewport: { width, height: 844 } });
+    try {
+      const learner = await signUp(context.request, baseURL!, "learner");
+      grantPurchase(learner.id, COURSE);
+      // "Continue: 4.2 Source Control, Issue Tracking, and Continuous Integration at 0:12": two lines.
+      const progress = await context.request.post(`${baseURL}/api/progress`, {
+        data: { course: COURSE, segment: "source-control-issue-tracking-and-ci", positionSeconds: 12, ranges: [[0, 12]] },
+        headers: { origin: baseURL! },
+      });
+      expect(progress.status()).toBe(200);
+      const page = await context.newPage();
+      await page.goto(`/courses/${COURSE}`);
+      await expect(page.getByTestId("continue-link")).toContainText("Source Control");
+      await expect(page.getByTestId("buy-for-team")).toBeVisible();
+      const { height, reserved } = await page.getByTestId("buy-box-viewer").evaluate((box) => ({
+        height: box.getBoundingClientRect().height,
+        reserved: parseFloat(getComputedStyle(box).minHeight),
+      }));
+      expect(height).toBeLessThanOrEqual(reserved + 0.5);
+    } finally {
+      await context.close();
+    }
+  });
+}
+
 test("a stale session cookie gets the shell, and the shell the anonymous state: Sign in, Buy, locks", async ({ browser, baseURL }) => {
   const context = await browser.newContext();
   try {
