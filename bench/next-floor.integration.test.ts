@@ -2,6 +2,7 @@ import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { testProvider } from "../tests/support/test-db";
 import { startNextFloor } from "./next-floor";
 
 // The bench's floor page (next-floor.ts) builds and runs a Next.js server of its own: whatever
@@ -19,7 +20,8 @@ async function answers(url: string): Promise<boolean> {
   }
 }
 
-describe("the stack's floor page", () => {
+// No database in it: run with the SQLite pass only (each pass builds a Next.js app, ~20 s).
+describe.runIf(testProvider() === "sqlite")("the stack's floor page", () => {
   it("says why when its build fails, and leaves no build directory behind", async () => {
     // A quote is not valid inside a JSX attribute string: the page does not compile.
     await expect(startNextFloor('http://127.0.0.1:9/"')).rejects.toThrow(/did not build[\s\S]*page\.jsx/);

@@ -42,7 +42,10 @@ export async function startNextFloor(videoUrl: string): Promise<TNextFloor> {
   } catch (error) {
     const e = error as { stdout?: Buffer; stderr?: Buffer };
     fs.rmSync(dir, { recursive: true, force: true });
-    throw new Error(`the Next.js floor page did not build:\n${e.stdout?.toString() ?? ""}${e.stderr?.toString() ?? ""}`);
+    const output = `${e.stdout?.toString() ?? ""}${e.stderr?.toString() ?? ""}`;
+    // The first error line on the message's first line: the bench's row shows only that one.
+    const reason = output.split("\n").find((line) => /error/i.test(line))?.trim() ?? "see below";
+    throw new Error(`the Next.js floor page did not build: ${reason}\n${output}`);
   }
   const port = await freePort();
   // In the bench's process group (not detached): a Ctrl-C of the bench stops it too, where the

@@ -145,6 +145,16 @@ test.describe("on a tall screen", () => {
     await expect(page).toHaveURL(/overview$/);
     await expect.poll(() => focused(page)).toMatchObject({ tag: "A", href: watch("overview"), current: "page", shown: true });
   });
+
+  test("a mouse click on Next →, on screen on the new page too, lands on the heading: Space plays, not scrolls", async ({ page }) => {
+    await page.goto(`/courses/${COURSE}/overview`);
+    await page.locator('#main a[rel="next"]').click();
+    await expect(page).toHaveURL(/prerequisites-and-viewing-guide$/);
+    await expect.poll(() => focused(page)).toMatchObject({ tag: "H1", ring: false });
+    await page.keyboard.press("Space");
+    await expect.poll(() => page.evaluate(() => document.querySelector("video")!.paused)).toBe(false);
+    expect(await page.evaluate(() => window.scrollY)).toBeLessThan(50);
+  });
 });
 
 test("a mouse user's click on Next moves focus along without drawing a focus ring", async ({ page }) => {

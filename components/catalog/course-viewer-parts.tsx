@@ -152,9 +152,12 @@ export function BuyBoxViewer({ course, coupon }: { course: TBuyBoxCourse; coupon
           the foot of the box's reserved height (the space the signed-out offer needs). */}
       {paid && !admin && entitlement.entitled ? (
         <div className="buy-box__later">
-          {/* Not beside a certificate or a "Continue: …" (two lines for a long title): the box's
+          {/* Only to a buyer (a team's seats are its lead's to add, a licence covers the organisation), and not
+              beside a certificate or a "Continue: …" (two lines for a long title): the box's
               reserved height holds one or the other (e2e cached-pages, "keeps to its reserved height"). */}
-          {certificate || resume ? null : <p className="buy-box__note">Colleagues too? Seats on one invoice.</p>}
+          {entitlement.reason !== "purchase" || certificate || resume ? null : (
+            <p className="buy-box__note">Colleagues too? Seats on one invoice.</p>
+          )}
           {teamLink}
         </div>
       ) : null}
