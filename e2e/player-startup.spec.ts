@@ -183,6 +183,30 @@ test("a press on the play button before the player is built plays at once, and t
   expect(await page.evaluate(() => document.querySelector("video")!.muted)).toBe(false);
 });
 
+test("a blip of `waiting` keeps the MP4 playing; a stall of over a second moves the player to HLS", async ({ page }) => {
+  await page.goto(`/courses/${COURSE}/${FREE}`);
+  await playerReady(page);
+  await page.keyboard.press("k");
+  await expect.poll(() => page.evaluate(() => document.querySelector("video")!.currentTime), { timeout: 20_000 }).toBeGreaterThan(1);
+  const src = () => page.evaluate(() => document.querySelector("video")!.currentSrc);
+  expect(await src()).toMatch(/\/video\.mp4$/);
+  // What Chromium sent just after video.js took a playing element over (a busy main thread): a
+  // `waiting` that `playing` ended 3 ms later. It moved the player to HLS, the picture stopped for
+  // ~200 ms, and a play/pause pressed meanwhile found the element paused by the new source.
+  await page.evaluate(() => {
+    const v = document.querySelector("video")!;
+    v.dispatchEvent(new Event("waiting"));
+    v.dispatchEvent(new Event("playing"));
+  });
+  await page.evaluate(() => new Promise((r) => setTimeout(r, 2000)));
+  expect(await src()).toMatch(/\/video\.mp4$/);
+  await expect(page.getByRole("button", { name: "Quality", exact: true })).toBeVisible();
+  // A `waiting` that nothing ends is a stall: HLS (a lower rung if need be), still playing.
+  await page.evaluate(() => document.querySelector("video")!.dispatchEvent(new Event("waiting")));
+  await expect.poll(src, { timeout: 20_000 }).toMatch(/^blob:/);
+  await expect.poll(() => page.evaluate(() => document.querySelector("video")!.paused)).toBe(false);
+});
+
 test("a shortcut pressed before the player is built is applied once it is", async ({ page }) => {
   await delayPlayerCode(page, 5000);
   await page.goto(`/courses/${COURSE}/${FREE}`, { waitUntil: "domcontentloaded" });

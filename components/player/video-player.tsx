@@ -20,6 +20,13 @@ if (typeof window !== "undefined") void loadVideoJs().catch(() => {});
 const HLS = "application/x-mpegURL";
 /** The last seconds of a segment stay on the MP4 (see `toHls`). */
 const MP4_TAIL_SECONDS = 5;
+/**
+ * How long the MP4 must be stalled (`waiting` with no `playing` since) before the player moves to
+ * HLS: a blip of a few milliseconds (one came just after video.js took a playing element over, the
+ * main thread busy with the build) is no stall, and the move itself interrupts the picture for a
+ * few hundred ms — and a play/pause pressed during it found the element paused by the new source.
+ */
+const MP4_STALL_MS = 1_000;
 const MP4 = "video/mp4";
 
 /** What the player's early start already did, for the page's start logic. */
@@ -330,13 +337,16 @@ export function VideoPlayer({ playback, extras, onReady, onAccessEnded, posterIm
         const left = (player.duration() ?? 0) - (player.currentTime() ?? 0);
         if (chosen !== true && Number.isFinite(left) && left > 0 && left < MP4_TAIL_SECONDS) return;
         onMp4 = false;
-        player.off(["seeking", "waiting"], toHls);
+        player.off("seeking", toHls);
+        player.off("waiting", onWaiting);
+        stallEnded();
         void loadHlsSupport().then(() => {
           if (disposed) return;
           if (player.ended()) {
             // It played to the end while VHS loaded: stay on the MP4 until the next seek.
             onMp4 = true;
-            player.on(["seeking", "waiting"], toHls);
+            player.on("seeking", toHls);
+            player.on("waiting", onWaiting);
             return;
           }
           player.off("playing", onPlaying);
@@ -365,12 +375,27 @@ export function VideoPlayer({ playback, extras, onReady, onAccessEnded, posterIm
           });
         });
       };
+      // A stall is a `waiting` that lasts (MP4_STALL_MS), not one that `playing` ends at once.
+      let stall: ReturnType<typeof setTimeout> | null = null;
+      const stallEnded = () => {
+        if (stall !== null) clearTimeout(stall);
+        stall = null;
+      };
+      const onWaiting = () => {
+        stallEnded();
+        stall = setTimeout(() => {
+          stall = null;
+          if (!disposed && !player.paused()) toHls();
+        }, MP4_STALL_MS);
+      };
       // The quality menu lists the HLS ladder's renditions, which the MP4 phase has not loaded:
       // until the move, the menu's place holds a "Quality" button that makes it (and opens it).
       let qualityChooser: InstanceType<ReturnType<typeof videojs.getComponent>> | null = null;
       if (onMp4) {
         player.on("playing", onPlaying);
-        player.on(["seeking", "waiting"], toHls);
+        player.on("seeking", toHls);
+        player.on("waiting", onWaiting);
+        player.on(["playing", "pause"], stallEnded);
         const controlBar = player.getChild("ControlBar");
         const Button = videojs.getComponent("Button");
         if (controlBar && Button) {
@@ -411,6 +436,7 @@ export function VideoPlayer({ playback, extras, onReady, onAccessEnded, posterIm
 
       return () => {
         disposed = true;
+        stallEnded();
         stopRenewal();
         if (typeof cleanup === "function") cleanup();
         player.dispose();
