@@ -5,6 +5,7 @@ import { UPLOAD_PATCH_MAX_BYTES } from "../uploads/upload-rules";
 import { PAGE_POST_MAX_BYTES } from "./decide-edge";
 import { errorResponse } from "./error-response";
 import { routeKindOf } from "./route-methods";
+import { DRAIN_MAX_BYTES } from "./read-limited-body";
 
 /**
  * The method the fetch standard forbids in a Request that Node's parser still accepts. Next turns
@@ -128,7 +129,7 @@ const EDGE_HEADERS: Record<string, string> = {
   "Content-Security-Policy": "default-src 'none'; frame-ancestors 'none'; sandbox",
 };
 
-/** How long a refused request's body is read (and dropped) before the answer goes out. */
+/** How long a refused request's body is read (and dropped) before the answer goes out (and at most DRAIN_MAX_BYTES of it). */
 const LINGER_MS = 2_000;
 
 async function refuse(
@@ -150,7 +151,12 @@ async function refuse(
       };
       req.once("end", done);
       req.once("error", done);
-      req.resume();
+      // At most DRAIN_MAX_BYTES, as for a body a route refuses (read-limited-body.ts).
+      let drained = 0;
+      req.on("data", (chunk: Buffer) => {
+        drained += chunk.length;
+        if (drained > DRAIN_MAX_BYTES) done();
+      });
     });
   }
   const response = errorResponse(decision.error);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { readJsonBody } from "./read-json-body";
-import { readLimitedBody, readLimitedText } from "./read-limited-body";
+import { DRAIN_MAX_BYTES, readLimitedBody, readLimitedText } from "./read-limited-body";
 
 /** A body that counts what is pulled from it, so a test can see reading stop. */
 function countingBody(chunks: number, chunkBytes: number, headers: Record<string, string> = {}) {
@@ -41,6 +41,16 @@ describe("readLimitedBody", () => {
     await expect(readLimitedBody(request, { maxBytes: 4096 })).rejects.toMatchObject({ code: "PAYLOAD_TOO_LARGE" });
     // Read to its end (so the client is listening when the answer comes), none of it kept.
     expect(pulled()).toBe(1000 * 1024);
+  });
+
+  it("drains at most DRAIN_MAX_BYTES of a refused body, declared or chunked, then lets go of it", async () => {
+    const chunk = 64 * 1024;
+    for (const headers of [{ "content-length": String(1000 * chunk) }, {}] as Record<string, string>[]) {
+      const { request, pulled } = countingBody(1000, chunk, headers);
+      await expect(readLimitedBody(request, { maxBytes: 4096 })).rejects.toMatchObject({ code: "PAYLOAD_TOO_LARGE" });
+      expect(pulled()).toBeGreaterThan(DRAIN_MAX_BYTES);
+      expect(pulled()).toBeLessThanOrEqual(DRAIN_MAX_BYTES + 2 * chunk);
+    }
   });
 
   it("drains a body that never ends for the drain time only, then answers 413", async () => {
